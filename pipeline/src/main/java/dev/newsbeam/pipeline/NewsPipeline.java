@@ -50,8 +50,11 @@ public final class NewsPipeline {
 
     Map<String, String[]> outputs = new LinkedHashMap<>();
     List<PCollection<?>> written = new ArrayList<>();
-    written.add(writeAvro(articles, Article.class, Article.getClassSchema(), "articles", layout, codec, outputs));
-    written.add(writeAvro(errors, ErrorRecord.class, ErrorRecord.getClassSchema(), "errors", layout, codec, outputs));
+    int articleShards = articleShards(options);
+    written.add(writeAvro(articles, Article.class, Article.getClassSchema(), "articles", articleShards,
+        layout, codec, outputs));
+    written.add(writeAvro(errors, ErrorRecord.class, ErrorRecord.getClassSchema(), "errors", 1,
+        layout, codec, outputs));
 
     counts.add(articles
         .apply("CountArticles", Count.globally())
@@ -68,12 +71,24 @@ public final class NewsPipeline {
   }
 
   private static <T> PCollection<?> writeAvro(PCollection<T> records, Class<T> type, Schema schema,
-      String dataset, OutputLayout layout, CodecFactory codec, Map<String, String[]> outputs) {
+      String dataset, int numShards, OutputLayout layout, CodecFactory codec,
+      Map<String, String[]> outputs) {
     outputs.put(dataset, new String[] {layout.root() + "/" + dataset + "/", schema.toString()});
     WriteFilesResult<Void> result = records.apply("Write" + capitalise(dataset),
         AvroIO.write(type).to(layout.prefix(dataset)).withSuffix(".avro").withCodec(codec)
-            .withOutputFilenames());
+            .withNumShards(numShards).withOutputFilenames());
     return result.getPerDestinationOutputFilenames();
+  }
+
+  /**
+   * Runner-determined sharding writes one file per bundle; the DirectRunner makes a bundle per key
+   * after every shuffle, so there it would write a file per article. Fixed shards avoid that.
+   */
+  static int articleShards(NewsbeamOptions options) {
+    if (options.getNumShards() > 0) {
+      return options.getNumShards();
+    }
+    return "DirectRunner".equals(runnerName(options)) ? 4 : 0;
   }
 
   static CodecFactory codec(String name) {

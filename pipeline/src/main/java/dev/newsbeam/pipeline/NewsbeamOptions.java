@@ -32,6 +32,13 @@ public interface NewsbeamOptions extends PipelineOptions {
 
   void setMaxArticleBytes(long value);
 
+  @Description("Shards of articles/*.avro; 0 = automatic (runner-determined, 4 on the DirectRunner). "
+      + "The smaller datasets are written as one shard each.")
+  @Default.Integer(0)
+  int getNumShards();
+
+  void setNumShards(int value);
+
   @Description("Avro block compression of every output: snappy, deflate, zstandard or null.")
   @Default.String("snappy")
   String getAvroCodec();

@@ -48,6 +48,8 @@ public final class ReadArticles extends PTransform<PBegin, ReadArticles.Result> 
   /** Default {@code --maxArticleBytes}: 10 MB. */
   public static final long DEFAULT_MAX_ARTICLE_BYTES = 10L * 1024 * 1024;
 
+  private static final int REDISTRIBUTE_BUCKETS = 128;
+
   static final TupleTag<Article> ARTICLES = new TupleTag<>() {};
   static final TupleTag<ErrorRecord> ERRORS = new TupleTag<>() {};
   static final TupleTag<KV<String, Long>> COUNTS = new TupleTag<>() {};
@@ -91,8 +93,9 @@ public final class ReadArticles extends PTransform<PBegin, ReadArticles.Result> 
     }
     return new Result(
         articles.apply("FlattenArticles", Flatten.pCollections())
-            // one big JSONL file is read by one worker: spread its articles before the heavy stages
-            .apply("RedistributeArticles", Reshuffle.viaRandomKey()),
+            // one big JSONL file is read by one worker: spread its articles before the heavy stages.
+            // Bounded buckets: an unbounded random key makes the DirectRunner run one bundle per article.
+            .apply("RedistributeArticles", Reshuffle.<Article>viaRandomKey().withNumBuckets(REDISTRIBUTE_BUCKETS)),
         errors.apply("FlattenErrors", Flatten.pCollections()),
         counts.apply("FlattenCounts", Flatten.pCollections()));
   }
