@@ -19,6 +19,7 @@ public final class BylineParser {
   private static final Pattern SLASHED = Pattern.compile("^/\\s*([^/]+?)\\s*/$");
   private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@([\\w-]+(?:\\.[\\w-]+)+)");
   private static final Pattern HANDLE = Pattern.compile("(?<![\\w@])@\\w{1,30}");
+  private static final Pattern PARENTHESIS = Pattern.compile("\\s*\\(([^()]{1,60})\\)");
   private static final Pattern URL = Pattern.compile("https?://\\S+", Pattern.CASE_INSENSITIVE);
   private static final Pattern TIMESTAMP_TAIL = Pattern.compile(
       "\\b(?:last\\s+updated|updated|published|posted|first\\s+published|modified)\\b.*$",
@@ -96,6 +97,8 @@ public final class BylineParser {
     s = HANDLE.matcher(s).replaceAll(" ");
     s = CONTACT.matcher(s).replaceAll(" ");
     s = TIMESTAMP_TAIL.matcher(s).replaceAll(" ");
+    // "Ulrich Brenner (dpa)": a parenthesised agency reads like ", dpa"; quoted nicknames use quotes
+    s = PARENTHESIS.matcher(s).replaceAll(", $1 ");
     s = s.replaceAll("\\s+", " ").strip();
     s = LEADING_BY.matcher(s).replaceFirst("");
 

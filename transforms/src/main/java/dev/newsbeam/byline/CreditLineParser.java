@@ -88,6 +88,12 @@ public final class CreditLineParser {
   }
 
   private List<Person> parseLineChecked(String line) {
+    String lower = line.toLowerCase(Locale.ROOT);
+    // every credit form names "by", "contributed", "with … from" or a photo credit; most lines have none
+    if (!lower.contains("by ") && !lower.contains("contributed") && !lower.contains("from ")
+        && !lower.contains("photo")) {
+      return List.of();
+    }
     String s = line.strip().replaceAll("\\s+", " ");
     s = s.replaceFirst("^(?:[-–—]+|\\*+)\\s*", "");
     if (s.startsWith("(") && s.endsWith(")")) {
@@ -129,12 +135,15 @@ public final class CreditLineParser {
   /** People of a credit list, after an outlet prefix ("CNN's", "Associated Press writers"). */
   private List<Person> people(String list, String role, String location) {
     String s = list.strip();
+    String org = null;
     Matcher m = POSSESSIVE.matcher(s);
     if (m.matches() && outlets.lookup(m.group("org")) != null) {
+      org = outlets.lookup(m.group("org")).canonical();
       s = m.group("rest");
     }
     m = STAFF_PREFIX.matcher(s);
     if (m.matches() && outlets.lookup(m.group("org")) != null) {
+      org = outlets.lookup(m.group("org")).canonical();
       s = m.group("rest");
     }
     m = ROLE_PREFIX.matcher(s);
@@ -149,7 +158,8 @@ public final class CreditLineParser {
       if (p.name().strip().indexOf(' ') < 0) {
         continue;
       }
-      out.add(p.location() == null && where != null ? p.withLocation(where) : p);
+      Person q = p.location() == null && where != null ? p.withLocation(where) : p;
+      out.add(q.affiliation() == null && org != null ? q.withAffiliation(org) : q);
     }
     return out;
   }
@@ -178,7 +188,7 @@ public final class CreditLineParser {
   }
 
   private static final Pattern TRAILING_PAREN_CREDIT = Pattern.compile(
-      "\\s*(\\((?:(?:additional|further)\\s+)?(?:reporting|writing|editing|compiled)\\s+by\\b[^()]*\\))\\s*$",
+      "(\\((?:(?:additional|further)\\s+)?(?:reporting|writing|editing|compiled)\\s+by\\b[^()]*\\))\\s*$",
       Pattern.CASE_INSENSITIVE);
 
   private Result parseChecked(String body) {
@@ -203,6 +213,9 @@ public final class CreditLineParser {
         removed[i] = true;
         found.add(0, credit);
         creditLines++;
+        continue;
+      }
+      if (!line.stripTrailing().endsWith(")") || line.indexOf("by") < 0) {
         continue;
       }
       Matcher m = TRAILING_PAREN_CREDIT.matcher(line);

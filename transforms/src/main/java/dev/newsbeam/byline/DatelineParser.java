@@ -35,6 +35,10 @@ public final class DatelineParser {
   private static final Set<String> PLACE_LOWER = Set.of("de", "la", "of", "upon", "on", "am", "sur",
       "del", "do", "da", "el", "les", "le", "en", "an", "der", "di", "dos", "das", "y", "au", "aux");
 
+  /** Capitalised words that open wire copy in parentheses without being an agency. */
+  private static final Set<String> NOT_AGENCIES = Set.of("UPDATE", "REPEAT", "FIXED", "ADDS", "NEW", "URGENT",
+      "PHOTO", "VIDEO", "AUDIO", "LEAD", "WRAP", "FACTBOX", "RPT");
+
   private final OutletRegistry outlets;
 
   public DatelineParser(OutletRegistry outlets) {
@@ -55,7 +59,8 @@ public final class DatelineParser {
 
   private Result parseChecked(String body) {
     int lead = 0;
-    while (lead < body.length() && Character.isWhitespace(body.charAt(lead))) {
+    // "****SANTO DOMINGO, March 4 -": wire flash asterisks before the dateline
+    while (lead < body.length() && (Character.isWhitespace(body.charAt(lead)) || body.charAt(lead) == '*')) {
       lead++;
     }
     String text = body.substring(lead, Math.min(body.length(), lead + 200));
@@ -107,7 +112,7 @@ public final class DatelineParser {
       return o.canonical();
     }
     // unknown stations and papers print as short capitals: "(KTLA)", "(WJZ)"
-    if (s.length() <= 12 && Names.isAllCaps(s) && !s.contains(" ")) {
+    if (s.length() <= 6 && Names.isAllCaps(s) && !s.contains(" ") && !NOT_AGENCIES.contains(s)) {
       return s;
     }
     return null;

@@ -27,6 +27,18 @@ final class PersonListParser {
     boolean generic;
     int rejected;
     int recognised;
+    /** People before this index already carry the outlet printed after them. */
+    int affiliated;
+
+    /** "A, AFP, and B, Reuters": an outlet segment belongs to the people printed since the last one. */
+    void affiliate(String canonical) {
+      for (int i = affiliated; i < persons.size(); i++) {
+        if (persons.get(i).affiliation() == null) {
+          persons.set(i, persons.get(i).withAffiliation(canonical));
+        }
+      }
+      affiliated = persons.size();
+    }
 
     void outlet(String canonical) {
       if (outlet == null && canonical != null) {
@@ -144,6 +156,7 @@ final class PersonListParser {
     OutletRegistry.Outlet whole = outlets.lookup(seg);
     if (whole != null) {
       r.outlet(whole.canonical());
+      r.affiliate(whole.canonical());
       return;
     }
     if (tokens.size() > 1 && Names.lower(tokens.get(0)).equals("from")) {
@@ -223,6 +236,11 @@ final class PersonListParser {
 
   private void addName(List<String> in, String role, String affiliation, String location, Sep sep,
       Result r, boolean interleaved) {
+    if (in.size() == 1 && sep != Sep.START && sep != Sep.AND && !interleaved) {
+      // "…, Nation": after a comma a lone word is more likely an outlet or place we do not know
+      r.rejected++;
+      return;
+    }
     List<String> tokens = new ArrayList<>(in);
     int dateStart = Names.trailingDateStart(tokens);
     tokens = new ArrayList<>(tokens.subList(0, dateStart));
