@@ -16,6 +16,7 @@ public final class BylineParser {
   static final int MAX_LENGTH = 600;
 
   private static final Pattern LEADING_BY = Pattern.compile("^(?:by\\b\\s*:?\\s*)+", Pattern.CASE_INSENSITIVE);
+  private static final Pattern WHITESPACE = Pattern.compile("[\\p{Cntrl}\\s]+");
   private static final Pattern SLASHED = Pattern.compile("^/\\s*([^/]+?)\\s*/$");
   private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@([\\w-]+(?:\\.[\\w-]+)+)");
   private static final Pattern HANDLE = Pattern.compile("(?<![\\w@])@\\w{1,30}");
@@ -77,36 +78,70 @@ public final class BylineParser {
     }
   }
 
-  private ParsedByline parseChecked(String raw) {
-    String s = raw.length() > MAX_LENGTH ? raw.substring(0, MAX_LENGTH) : raw;
-    s = s.replace('\u00a0', ' ').replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
-    Matcher slashed = SLASHED.matcher(s);
-    if (slashed.matches()) {
-      s = slashed.group(1);
-    }
-    String emailOutlet = null;
-    Matcher email = EMAIL.matcher(s);
-    while (email.find()) {
-      OutletRegistry.Outlet o = outlets.lookup(email.group(1));
-      if (o != null && emailOutlet == null) {
-        emailOutlet = o.canonical();
+  /** Single spaces, no control characters; returns the same string when it is already clean. */
+  private static String normaliseSpace(String s) {
+    boolean clean = true;
+    for (int i = 0; i < s.length() && clean; i++) {
+      char c = s.charAt(i);
+      if (c == ' ') {
+        clean = i > 0 && i < s.length() - 1 && s.charAt(i - 1) != ' ';
+      } else {
+        clean = c >= ' ' && c != '\u00a0' && c != '\u007f' && !Character.isWhitespace(c);
       }
     }
-    s = EMAIL.matcher(s).replaceAll(" ");
-    s = URL.matcher(s).replaceAll(" ");
-    s = HANDLE.matcher(s).replaceAll(" ");
-    s = CONTACT.matcher(s).replaceAll(" ");
-    s = TIMESTAMP_TAIL.matcher(s).replaceAll(" ");
-    // "Ulrich Brenner (dpa)": a parenthesised agency reads like ", dpa"; quoted nicknames use quotes
-    s = PARENTHESIS.matcher(s).replaceAll(", $1 ");
-    s = s.replaceAll("\\s+", " ").strip();
-    s = LEADING_BY.matcher(s).replaceFirst("");
+    return clean ? s : WHITESPACE.matcher(s.replace('\u00a0', ' ')).replaceAll(" ").strip();
+  }
+
+  private ParsedByline parseChecked(String raw) {
+    String s = raw.length() > MAX_LENGTH ? raw.substring(0, MAX_LENGTH) : raw;
+    s = normaliseSpace(s);
+    Matcher slashed = SLASHED.matcher(s);
+    if (s.startsWith("/") && slashed.matches()) {
+      s = slashed.group(1);
+    }
+    // each clean-up pass runs only when its trigger is present: most bylines need none of them
+    String emailOutlet = null;
+    if (s.indexOf('@') >= 0) {
+      Matcher email = EMAIL.matcher(s);
+      while (email.find()) {
+        OutletRegistry.Outlet o = outlets.lookup(email.group(1));
+        if (o != null && emailOutlet == null) {
+          emailOutlet = o.canonical();
+        }
+      }
+      s = HANDLE.matcher(EMAIL.matcher(s).replaceAll(" ")).replaceAll(" ");
+    }
+    String lower = s.toLowerCase(Locale.ROOT);
+    if (lower.contains("http")) {
+      s = URL.matcher(s).replaceAll(" ");
+    }
+    if (lower.contains("mail") || lower.contains("contact") || lower.contains("follow")
+        || lower.contains("view") || lower.contains("more") || lower.contains("message")
+        || lower.contains("full bio")) {
+      s = CONTACT.matcher(s).replaceAll(" ");
+    }
+    if (lower.contains("updated") || lower.contains("published") || lower.contains("posted")
+        || lower.contains("modified")) {
+      s = TIMESTAMP_TAIL.matcher(s).replaceAll(" ");
+    }
+    if (s.indexOf('(') >= 0) {
+      // "Ulrich Brenner (dpa)": a parenthesised agency reads like ", dpa"; quoted nicknames use quotes
+      s = PARENTHESIS.matcher(s).replaceAll(", $1 ");
+    }
+    s = normaliseSpace(s);
+    if (s.length() >= 2 && (s.charAt(0) == 'B' || s.charAt(0) == 'b')) {
+      Matcher by = LEADING_BY.matcher(s);
+      if (by.find()) {
+        s = s.substring(by.end());
+      }
+    }
 
     PersonListParser.Result r = new PersonListParser.Result();
     Matcher marker = ROLE_MARKER.matcher(s);
     int start = 0;
     String role = Person.AUTHOR;
-    while (marker.find()) {
+    boolean roles = s.toLowerCase(Locale.ROOT).contains("by");
+    while (roles && marker.find()) {
       lists.parseInto(s.substring(start, marker.start()), role, r);
       String word = marker.group(1).toLowerCase(Locale.ROOT);
       role = MARKER_ROLES.getOrDefault(word, Person.AUTHOR);

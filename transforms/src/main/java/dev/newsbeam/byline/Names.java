@@ -10,29 +10,67 @@ import java.util.regex.Pattern;
 final class Names {
   private Names() {}
 
-  static final Set<String> PARTICLES = Set.of(
+  /**
+   * A set of lower-case words that can reject most tokens by first letter and length before any
+   * lower-casing: the parsers test every token against a dozen lists, and allocation dominated.
+   */
+  static final class WordSet {
+    private final Set<String> words;
+    private final long[] lengthsByFirst = new long[256];
+
+    WordSet(String... words) {
+      this.words = Set.of(words);
+      for (String w : words) {
+        char c = w.charAt(0);
+        if (c < 256) {
+          lengthsByFirst[c] |= 1L << Math.min(63, w.length());
+        }
+      }
+    }
+
+    /** False only when no word can match the token even after lower-casing and trimming "." or ",". */
+    boolean mayContain(String token) {
+      if (token.isEmpty()) {
+        return false;
+      }
+      char c = Character.toLowerCase(token.charAt(0));
+      if (c >= 256) {
+        return true;
+      }
+      long lengths = lengthsByFirst[c];
+      int n = Math.min(63, token.length());
+      long want = (1L << n) | (n >= 1 ? 1L << (n - 1) : 0) | (n >= 2 ? 1L << (n - 2) : 0);
+      return (lengths & want) != 0;
+    }
+
+    boolean contains(String lowerWord) {
+      return words.contains(lowerWord);
+    }
+  }
+
+  static final WordSet PARTICLES = new WordSet(
       "de", "del", "della", "delle", "dei", "der", "den", "van", "von", "da", "di", "du", "dos", "das",
       "do", "la", "le", "el", "al", "bin", "binti", "ibn", "ben", "ter", "ten", "zu", "y", "vom", "zum",
       "ní", "nic", "ó", "mac", "st.", "degli", "lo");
 
   /** Particles whose printed form is capitalised even in a proper-cased name. */
-  private static final Set<String> CAPITALISED_PARTICLES = Set.of("ní", "nic", "ó", "mac", "st.");
+  private static final WordSet CAPITALISED_PARTICLES = new WordSet("ní", "nic", "ó", "mac", "st.");
 
-  static final Set<String> HONORIFICS = Set.of(
+  static final WordSet HONORIFICS = new WordSet(
       "dr", "dr.", "prof", "prof.", "professor", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "sir",
       "dame", "lord", "lady", "rev", "rev.", "reverend", "fr.", "father", "rabbi", "imam", "sen.",
       "rep.", "gov.", "gen.", "col.", "capt.", "lt.", "sgt.", "maj.", "hon.", "mx", "mx.");
 
-  static final Set<String> SUFFIXES = Set.of(
+  static final WordSet SUFFIXES = new WordSet(
       "jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "2nd", "3rd");
 
-  static final Set<String> DEGREES = Set.of(
+  static final WordSet DEGREES = new WordSet(
       "phd", "ph.d", "ph.d.", "md", "m.d.", "m.d", "mba", "m.b.a.", "rn", "r.n.", "dphil", "d.phil.",
       "esq", "esq.", "jd", "j.d.", "mph", "m.p.h.", "d.o.", "dds", "msc", "m.a.", "bsc",
       "pharmd", "facp", "obe", "mbe", "cbe", "kc", "qc");
 
   /** Last words of a job title. */
-  static final Set<String> TITLE_HEADS = Set.of(
+  static final WordSet TITLE_HEADS = new WordSet(
       "reporter", "reporters", "writer", "writers", "editor", "editors", "correspondent",
       "correspondents", "columnist", "columnists", "contributor", "contributors", "producer",
       "producers", "analyst", "critic", "photographer", "photojournalist", "journalist", "journalists",
@@ -42,7 +80,7 @@ final class Names {
       "editor-at-large", "editor-in-chief");
 
   /** Words that can precede a title head inside a job title ("Middle East correspondent"). */
-  static final Set<String> TITLE_MODIFIERS = Set.of(
+  static final WordSet TITLE_MODIFIERS = new WordSet(
       "news", "staff", "senior", "chief", "political", "politics", "science", "business", "sports",
       "sport", "foreign", "economics", "economic", "economy", "health", "technology", "tech", "middle",
       "east", "white", "house", "washington", "national", "international", "special", "investigative",
@@ -64,34 +102,34 @@ final class Names {
       "editorial", "research", "regional", "west", "north", "south", "coast", "american", "britain",
       "british", "latin", "america", "pacific", "russia", "ukraine", "india", "japan");
 
-  private static final Set<String> MONTHS = Set.of(
+  private static final WordSet MONTHS = new WordSet(
       "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
       "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
       "nov", "dec");
 
   /** Month abbreviations that are not also common given names or surnames. */
-  private static final Set<String> MONTH_ABBREVIATIONS = Set.of(
+  private static final WordSet MONTH_ABBREVIATIONS = new WordSet(
       "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec");
 
-  private static final Set<String> WEEKDAYS = Set.of(
+  private static final WordSet WEEKDAYS = new WordSet(
       "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
       "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun");
 
-  private static final Set<String> AM_PM = Set.of("am", "pm", "a.m", "p.m", "a.m.", "p.m.");
+  private static final WordSet AM_PM = new WordSet("am", "pm", "a.m", "p.m", "a.m.", "p.m.");
 
   /** Words that only follow a number or a clock time ("4:32 PM EST", "3 hours ago"). */
-  private static final Set<String> TIME_WORDS = Set.of(
+  private static final WordSet TIME_WORDS = new WordSet(
       "am", "pm", "a.m", "p.m", "a.m.", "p.m.", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt",
       "gmt", "utc", "bst", "cet", "cest", "et", "pt", "ct", "ist", "jst", "aest", "ago", "hours",
       "hour", "hrs", "hr", "min", "mins", "minutes", "minute", "days", "weeks", "h", "m");
 
   /** Words that join the parts of a printed date ("Updated on Friday at 4pm • 2h"). */
-  private static final Set<String> DATE_CONNECTORS = Set.of(
+  private static final WordSet DATE_CONNECTORS = new WordSet(
       "at", "on", "•", "|", "-", "—", "–", "updated", "published", "posted", "today", "yesterday",
       "now", "ago");
 
   /** Words that never occur in a person's name (function words, newsroom vocabulary). */
-  private static final Set<String> NOT_NAME_WORDS = Set.of(
+  private static final WordSet NOT_NAME_WORDS = new WordSet(
       "the", "a", "of", "for", "by", "with", "from", "to", "on", "at", "is", "was", "are", "were",
       "said", "says", "and", "or", "but", "in", "this", "that", "it", "its", "as", "be", "has", "have",
       "had", "report", "reports", "reported", "reporting", "news", "wire", "wires", "service",
@@ -124,30 +162,57 @@ final class Names {
   }
 
   static boolean isMonth(String token) {
+    if (!MONTHS.mayContain(token)) {
+      return false;
+    }
+    if (token.length() < 3 || token.length() > 11 || Character.isDigit(token.charAt(0))) {
+      return false;
+    }
     String t = bare(token);
     return MONTHS.contains(t) || MONTHS.contains(stripDot(t));
   }
 
   static boolean isMonthAbbreviation(String token) {
+    if (!MONTH_ABBREVIATIONS.mayContain(token)) {
+      return false;
+    }
+    if (token.length() < 3 || token.length() > 6) {
+      return false;
+    }
     return MONTH_ABBREVIATIONS.contains(stripDot(bare(token)));
   }
 
   static boolean isWeekday(String token) {
+    if (!WEEKDAYS.mayContain(token)) {
+      return false;
+    }
+    if (token.length() < 3 || token.length() > 11 || Character.isDigit(token.charAt(0))) {
+      return false;
+    }
     String t = stripDot(bare(token));
     return WEEKDAYS.contains(t);
   }
 
   /** Numbers, clock times, dates and "2h": never part of a name. */
   static boolean isNumeric(String token) {
-    return NUMERIC.matcher(bare(token)).matches();
+    return !token.isEmpty() && Character.isDigit(token.charAt(0)) && NUMERIC.matcher(bare(token)).matches();
   }
 
   private static boolean isTimeWord(String token) {
+    if (!TIME_WORDS.mayContain(token)) {
+      return false;
+    }
+    if (token.length() > 8) {
+      return false;
+    }
     String t = bare(token);
     return TIME_WORDS.contains(t) || TIME_WORDS.contains(stripDot(t));
   }
 
   private static boolean isAmPm(String token) {
+    if (!AM_PM.mayContain(token)) {
+      return false;
+    }
     String t = bare(token);
     return AM_PM.contains(t) || AM_PM.contains(stripDot(t));
   }
@@ -163,7 +228,7 @@ final class Names {
         strong = true;
       } else if (isMonth(t) || isWeekday(t)) {
         strong |= isMonthAbbreviation(t) || !isAmbiguousCalendarWord(t);
-      } else if (!DATE_CONNECTORS.contains(bare(t))) {
+      } else if (!DATE_CONNECTORS.mayContain(t) || !DATE_CONNECTORS.contains(bare(t))) {
         return false;
       }
     }
@@ -191,7 +256,7 @@ final class Names {
             || (i > 0 && isNumeric(tokens.get(i - 1)))
             || (start == i + 1 && i + 1 < tokens.size());
       } else {
-        part = DATE_CONNECTORS.contains(bare(t)) && start < tokens.size();
+        part = start < tokens.size() && DATE_CONNECTORS.mayContain(t) && DATE_CONNECTORS.contains(bare(t));
       }
       if (!part) {
         break;
@@ -214,7 +279,8 @@ final class Names {
 
   /** A name particle printed in lower case ("del", "van"); a capitalised "Al" or "Ben" is a name. */
   static boolean isParticle(String token) {
-    return !token.isEmpty() && !Character.isUpperCase(token.charAt(0)) && PARTICLES.contains(lower(token));
+    return !token.isEmpty() && !Character.isUpperCase(token.charAt(0)) && PARTICLES.mayContain(token)
+        && PARTICLES.contains(lower(token));
   }
 
   /** A particle in any case, for names printed in capitals ("SOLANGE DE SANTIS"). */
@@ -223,27 +289,54 @@ final class Names {
   }
 
   static boolean isSuffix(String token) {
+    if (!SUFFIXES.mayContain(token)) {
+      return false;
+    }
+    if (token.length() > 4) {
+      return false;
+    }
     return SUFFIXES.contains(bare(token));
   }
 
   static boolean isDegree(String token) {
+    if (!DEGREES.mayContain(token)) {
+      return false;
+    }
+    if (token.length() > 8) {
+      return false;
+    }
     return DEGREES.contains(bare(token));
   }
 
   static boolean isHonorific(String token) {
+    if (!HONORIFICS.mayContain(token)) {
+      return false;
+    }
+    if (token.length() > 9) {
+      return false;
+    }
     return HONORIFICS.contains(lower(token));
   }
 
   static boolean isTitleHead(String token) {
+    if (!TITLE_HEADS.mayContain(token)) {
+      return false;
+    }
     return TITLE_HEADS.contains(bare(token));
   }
 
   static boolean isTitleWord(String token) {
+    if (!TITLE_HEADS.mayContain(token) && !TITLE_MODIFIERS.mayContain(token)) {
+      return false;
+    }
     String t = bare(token);
     return TITLE_HEADS.contains(t) || TITLE_MODIFIERS.contains(t);
   }
 
   static boolean isInitial(String token) {
+    if (token.isEmpty() || token.length() > 6 || (token.length() > 1 && token.charAt(1) != '.')) {
+      return false;
+    }
     return INITIAL.matcher(token).matches() && token.length() <= 6;
   }
 
@@ -273,8 +366,8 @@ final class Names {
     if (t.isEmpty()) {
       return false;
     }
-    String low = lower(t);
-    if (NOT_NAME_WORDS.contains(low) || isTitleHead(t)) {
+    if ((NOT_NAME_WORDS.mayContain(t) || TITLE_HEADS.mayContain(t))
+        && (NOT_NAME_WORDS.contains(lower(t)) || TITLE_HEADS.contains(lower(t)))) {
       return false;
     }
     if (isParticle(t) || isSuffix(t) || isInitial(t)) {

@@ -34,11 +34,18 @@ public final class OutletRegistry {
   private final Map<String, Entry> byKey;
   private final List<Outlet> outlets;
   private final int maxAliasTokens;
+  /** Last words of the non-ambiguous aliases: most names end in none of them, so suffix search stops early. */
+  private final java.util.Set<String> lastWords = new java.util.HashSet<>();
 
   private OutletRegistry(Map<String, Entry> byKey, List<Outlet> outlets, int maxAliasTokens) {
     this.byKey = byKey;
     this.outlets = outlets;
     this.maxAliasTokens = maxAliasTokens;
+    byKey.forEach((key, entry) -> {
+      if (!entry.ambiguous()) {
+        lastWords.add(key.substring(key.lastIndexOf(' ') + 1));
+      }
+    });
   }
 
   /** Loads the list bundled with newsbeam. */
@@ -118,6 +125,9 @@ public final class OutletRegistry {
    * "CNN") only count when printed in capitals, so a surname like "Pa" is not taken for an agency.
    */
   int outletSuffixLength(List<String> tokens) {
+    if (tokens.isEmpty() || !lastWords.contains(key(tokens.get(tokens.size() - 1)))) {
+      return 0;
+    }
     int max = Math.min(maxAliasTokens, tokens.size());
     for (int n = max; n >= 1; n--) {
       List<String> tail = tokens.subList(tokens.size() - n, tokens.size());

@@ -408,10 +408,15 @@ final class PersonListParser {
   }
 
   static List<String> tokens(String seg) {
-    List<String> out = new ArrayList<>();
-    for (String t : seg.trim().split("\\s+")) {
-      if (!t.isEmpty()) {
-        out.add(t);
+    List<String> out = new ArrayList<>(4);
+    int start = -1;
+    for (int i = 0; i <= seg.length(); i++) {
+      boolean space = i == seg.length() || Character.isWhitespace(seg.charAt(i));
+      if (space && start >= 0) {
+        out.add(seg.substring(start, i));
+        start = -1;
+      } else if (!space && start < 0) {
+        start = i;
       }
     }
     return out;
@@ -430,8 +435,7 @@ final class PersonListParser {
     }
     s = s.substring(start, end).strip();
     if (s.endsWith(".")) {
-      String[] parts = s.split("\\s+");
-      String last = parts[parts.length - 1];
+      String last = s.substring(s.lastIndexOf(' ') + 1);
       if (!(Names.isInitial(last) || Names.isSuffix(last) || Names.isDegree(last)
           || Names.isHonorific(last) || last.indexOf('.') < last.length() - 1)) {
         s = s.substring(0, s.length() - 1).strip();
