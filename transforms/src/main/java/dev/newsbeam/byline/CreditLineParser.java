@@ -53,7 +53,7 @@ public final class CreditLineParser {
           + "(?:writers?|reporters?|correspondents?|journalists?|photographers?|videojournalists?)\\s+(?<rest>.+)$",
       Pattern.CASE_INSENSITIVE);
   private static final Pattern ROLE_PREFIX = Pattern.compile(
-      "^(?:staff\\s+)?(?:writers?|reporters?|correspondents?|journalists?)\\s+(?<rest>\\p{Lu}.+)$");
+      "^(?i:(?:staff\\s+)?(?:writers?|reporters?|correspondents?|journalists?))\\s+(?<rest>\\p{Lu}.+)$");
 
   private static final Map<String, String> ROLES = Map.ofEntries(
       Map.entry("reporting", "reporter"), Map.entry("reported", "reporter"),
@@ -164,6 +164,23 @@ public final class CreditLineParser {
     return out;
   }
 
+  /** "The Associated Press contributed to this report.": a credit line naming only an outlet. */
+  private boolean isOutletCredit(String line) {
+    if (!line.toLowerCase(Locale.ROOT).contains("contributed")) {
+      return false;
+    }
+    Matcher m = CONTRIBUTED.matcher(line.strip().replaceFirst("^(?:[-–—]+)\\s*", ""));
+    if (!m.matches()) {
+      return false;
+    }
+    for (String part : m.group("list").split("\\s*(?:,|\\band\\b|&)\\s*")) {
+      if (!part.isBlank() && outlets.lookup(part) == null) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static String trimStop(String s) {
     String t = s.strip();
     while (t.endsWith(".") || t.endsWith(")")) {
@@ -209,9 +226,11 @@ public final class CreditLineParser {
       seen++;
       String line = lines.get(i);
       List<Person> credit = parseLine(line);
-      if (!credit.isEmpty()) {
+      if (!credit.isEmpty() || isOutletCredit(line)) {
         removed[i] = true;
-        found.add(0, credit);
+        if (!credit.isEmpty()) {
+          found.add(0, credit);
+        }
         creditLines++;
         continue;
       }

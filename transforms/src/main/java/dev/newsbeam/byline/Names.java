@@ -428,11 +428,14 @@ final class Names {
         start = true;
       }
     }
-    String s = b.toString();
-    if (s.length() > 3 && s.startsWith("Mc")) {
-      s = "Mc" + Character.toUpperCase(s.charAt(2)) + s.substring(3);
+    String[] parts = b.toString().split("-", -1);
+    for (int i = 0; i < parts.length; i++) {
+      // McCraith, O'Donnell-McBride
+      if (parts[i].length() > 3 && parts[i].startsWith("Mc")) {
+        parts[i] = "Mc" + Character.toUpperCase(parts[i].charAt(2)) + parts[i].substring(3);
+      }
     }
-    return s;
+    return String.join("-", parts);
   }
 
   private static String capitalise(String low) {

@@ -49,7 +49,7 @@ final class PersonListParser {
   }
 
   private static final Pattern SEPARATOR = Pattern.compile(
-      "\\s*(?:;|\\||·|•|\\s[-–—]{1,2}\\s|[–—]|,\\s*(?:and|AND|And|&)\\s+|,|\\s+(?:and|AND|And|&)\\s+)\\s*");
+      "\\s*(?:;|\\||·|•|\\s[-–—/]{1,2}\\s|[–—]|,\\s*(?:and|AND|And|&|with|WITH)\\s+|,|\\s+(?:and|AND|And|&|with|WITH)\\s+)\\s*");
 
   private static final Set<String> GENERIC = Set.of(
       "from", "staff", "reports", "report", "wire", "wires", "services", "service", "agencies",
@@ -95,7 +95,8 @@ final class PersonListParser {
 
   private static Sep kind(String separator) {
     String s = separator.trim();
-    if (s.endsWith("&") || s.toLowerCase(java.util.Locale.ROOT).endsWith("and")) {
+    String low = s.toLowerCase(java.util.Locale.ROOT);
+    if (s.endsWith("&") || low.endsWith("and") || low.endsWith("with")) {
       return Sep.AND;
     }
     return s.equals(",") ? Sep.COMMA : Sep.HARD;
@@ -144,6 +145,19 @@ final class PersonListParser {
       r.generic = true;
       r.recognised++;
       return;
+    }
+    if (tokens.size() > 1) {
+      String first = tokens.get(0);
+      int apostrophe = Math.max(first.lastIndexOf("'s"), first.lastIndexOf("’s"));
+      OutletRegistry.Outlet owner = apostrophe > 0 && apostrophe == first.length() - 2
+          ? outlets.lookup(first.substring(0, apostrophe)) : null;
+      if (owner != null) {
+        // "CNN's Jane Doe": the outlet owns the person, it is not part of the name
+        r.outlet(owner.canonical());
+        segment(String.join(" ", tokens.subList(1, tokens.size())), sep, role, r, firstOfList, interleaved);
+        r.affiliate(owner.canonical());
+        return;
+      }
     }
     String forOutlet = outletAfterFor(tokens);
     if (forOutlet != null && forIndex(tokens) == 0) {
@@ -200,7 +214,8 @@ final class PersonListParser {
         if (org != null) {
           r.outlet(org.canonical());
           r.generic |= staff;
-        } else if (staff && namePart.size() <= 4 && !looksLikeName(namePart)) {
+        } else if (staff && (namePart.size() == 1 || !looksLikeName(namePart))) {
+          // "Times staff writer", "A Staff Writer": the word before a staff title is a paper, not a person
           r.generic = true;
           r.recognised++;
         } else {
@@ -211,14 +226,6 @@ final class PersonListParser {
         segment(String.join(" ", rest), Sep.HARD, role, r, firstOfList, true);
       }
       return;
-    }
-    if (affiliation == null && tokens.size() > 2) {
-      int n = outlets.outletSuffixLength(tokens);
-      if (n > 0 && tokens.size() - n >= 2) {
-        String org = outlets.lookup(String.join(" ", tokens.subList(tokens.size() - n, tokens.size()))).canonical();
-        r.outlet(org);
-        tokens = tokens.subList(0, tokens.size() - n);
-      }
     }
     if (location != null) {
       OutletRegistry.Outlet org = outlets.lookup(String.join(" ", tokens));
@@ -242,6 +249,16 @@ final class PersonListParser {
       return;
     }
     List<String> tokens = new ArrayList<>(in);
+    if (tokens.size() > 2) {
+      // "Brad Okoro Reuters", "Ines Ito NEW YORK DAILY NEWS": an outlet printed without a separator
+      int n = outlets.outletSuffixLength(tokens);
+      if (n > 0 && tokens.size() - n >= 2) {
+        String org = outlets.lookup(String.join(" ", tokens.subList(tokens.size() - n, tokens.size()))).canonical();
+        r.outlet(org);
+        affiliation = affiliation == null ? org : affiliation;
+        tokens = new ArrayList<>(tokens.subList(0, tokens.size() - n));
+      }
+    }
     int dateStart = Names.trailingDateStart(tokens);
     tokens = new ArrayList<>(tokens.subList(0, dateStart));
     if (tokens.size() >= 3 && Names.isMonthAbbreviation(tokens.get(tokens.size() - 1))) {
@@ -328,7 +345,7 @@ final class PersonListParser {
         return false;
       }
       core |= low.equals("staff") || low.equals("reports") || low.equals("wires") || low.equals("agencies")
-          || low.equals("newsroom") || low.equals("editors") || low.equals("board");
+          || low.equals("newsroom") || low.equals("editors") || low.equals("board") || low.equals("our");
     }
     return core;
   }
@@ -364,10 +381,15 @@ final class PersonListParser {
     return (low.equals("of") || low.equals("at") || low.equals("large")) && i > 0 && Names.isTitleWord(tokens.get(i - 1));
   }
 
-  private static int forIndex(List<String> tokens) {
+  private int forIndex(List<String> tokens) {
     for (int i = 0; i < tokens.size() - 1; i++) {
       String low = Names.lower(tokens.get(i));
       if (low.equals("for") || (low.equals("special") && Names.lower(tokens.get(i + 1)).equals("to"))) {
+        return i;
+      }
+      // "Jane Doe of The Washington Post": only a known outlet, "of" also joins place and family names
+      if (low.equals("of") && i >= 2
+          && outlets.lookup(String.join(" ", tokens.subList(i + 1, tokens.size()))) != null) {
         return i;
       }
     }

@@ -152,6 +152,24 @@ class BylineParserTest {
       By The New York Times Produced by Odile Marchbank, Photographs by Kester Vane, Written by Roswitha Lund => Roswitha Lund => The New York Times
       By Gwendolyn Arce Illustration by Piet Haverkamp => Gwendolyn Arce => -
       Text by Valentina Orsini, photos by Emil Sandvik => Valentina Orsini => -
+      By HELKA VAINIO AP Business Writer => Helka Vainio => AP
+      By HELKA VAINIO, Associated Press Writer => Helka Vainio => AP
+      By Helka Vainio and Bruno Lessard / Reuters => Helka Vainio; Bruno Lessard => Reuters
+      By CNN's Helka Vainio => Helka Vainio => CNN
+      By Helka Vainio with Bruno Lessard => Helka Vainio; Bruno Lessard => -
+      By Our Correspondent => => -
+      By A Staff Writer => => -
+      Times staff writer Helka Vainio => Helka Vainio => -
+      BY GRAINNE O'DONNELL-MCBRIDE => Grainne O'Donnell-McBride => -
+      BY JOSÉ MARÍA GARCÍA DE LA TORRE => José María García de la Torre => -
+      By Helka Vainio on March 3, 2025 => Helka Vainio => -
+      Helka Vainio, CNN Senior White House Correspondent => Helka Vainio => CNN
+      Staff Writer Helka Vainio => Helka Vainio => -
+      By Helka Vainio Bloomberg => Helka Vainio => Bloomberg
+      By Helka Vainio—CNN => Helka Vainio => CNN
+      By Helka Vainio of Reuters => Helka Vainio => Reuters
+      By Helka Vainio, Tokyo Correspondent => Helka Vainio => -
+      By Helka Vainio and the Associated Press => Helka Vainio => AP
       The company said on Monday that profits rose sharply => => -
       Click here to subscribe to our newsletter => => -
       By clicking submit you agree to the terms => => -

@@ -41,6 +41,11 @@ class CreditLineParserTest {
       Linus Ekdahl and Marit Dahl contributed reporting. => Linus Ekdahl/contributor; Marit Dahl/contributor
       Oriane Fox, Tiago Melo, and Bea Kowal contributed to this guide. => Oriane Fox/contributor; Tiago Melo/contributor; Bea Kowal/contributor
       (AP Photo/Ines Barros) => Ines Barros/photographer
+      Staff writer Liv Aasen contributed to this report. => Liv Aasen/contributor
+      Reuters reporters Liv Aasen and Emeka Obi contributed. => Liv Aasen/contributor; Emeka Obi/contributor
+      Liv Aasen of The Washington Post contributed to this report. => Liv Aasen/contributor
+      Reporting By Liv Aasen; editing by Emeka Obi => Liv Aasen/reporter; Emeka Obi/editor
+      Liv Aasen in Paris, Emeka Obi in London and Jorge Sa in Berlin contributed reporting. => Liv Aasen/contributor@Paris; Emeka Obi/contributor@London; Jorge Sa/contributor@Berlin
       Okafor reported from Abuja and Lindqvist from Oslo. =>
       Rising costs contributed to this decline. =>
       The strike contributed to this report's delay. =>
@@ -91,6 +96,13 @@ class CreditLineParserTest {
     assertThat(r.signOffRemoved(), is(true));
     assertThat(r.body(), equalTo("OSLO, March 3 - The bank cut its rate, it said.\n"));
     assertThat(r.people().stream().map(Person::role).toList(), equalTo(List.of("reporter", "editor")));
+  }
+
+  @Test
+  void removesOutletOnlyCreditLinesWithoutInventingPeople() {
+    CreditLineParser.Result r = PARSER.parse("The dam held.\n\nThe Associated Press contributed to this report.\n");
+    assertThat(r.body(), equalTo("The dam held.\n"));
+    assertThat(r.people(), empty());
   }
 
   @Test
