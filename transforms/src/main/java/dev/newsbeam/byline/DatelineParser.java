@@ -24,12 +24,14 @@ public final class DatelineParser {
   private static final String DASH = "(?:—|–|--|-)";
 
   private static final Pattern AGENCY_ONLY = Pattern.compile(
-      "^\\((?<agency>[^()\\n]{1,40})\\)\\s*(?<dash>" + DASH + ")\\s*");
+      "^\\((?<agency>[^()\\n]{1,40})\\)\\s*(?<dash>" + DASH + ")\\s*", Pattern.UNICODE_CHARACTER_CLASS);
   private static final Pattern WITH_PLACE = Pattern.compile(
       "^(?<loc>" + PLACE_PART + "(?:,\\s*" + PLACE_PART + "){0,2}?)"
           + "(?:,?\\s+(?<date>" + DATE + "))?"
           + "\\s*(?:\\((?<agency>[^()\\n]{1,40})\\))?"
-          + "\\s*(?<dash>" + DASH + ")(?:\\s+|$)");
+          + "\\s*(?<dash>" + DASH + ")(?:\\s+|$)",
+      // web copy puts a no-break space around the dash; \s must match it
+      Pattern.UNICODE_CHARACTER_CLASS);
 
   /** Lower-case words allowed inside a place name ("Stratford-upon-Avon", "Rio de Janeiro"). */
   private static final Set<String> PLACE_LOWER = Set.of("de", "la", "of", "upon", "on", "am", "sur",

@@ -33,6 +33,10 @@ class DatelineParserTest {
       LOS ANGELES (KTLA) — A fire broke out. => LOS ANGELES => KTLA => A fire broke out.
       WASHINGTON — The president said. => WASHINGTON => - => The president said.
       ****SANTO DOMINGO, March 4 - Sugar sold. => SANTO DOMINGO => - => Sugar sold.
+      WASHINGTON, D.C. (AP) — The vote passed. => WASHINGTON, D.C. => AP => The vote passed.
+      Washington (CNN) — The vote passed. => Washington => CNN => The vote passed.
+      NEW DELHI, India, Feb. 12 (AP) — Rain fell. => NEW DELHI, India => AP => Rain fell.
+      LONDON, Feb 12 (Reuters Breakingviews) - Banks. => LONDON => Reuters => Banks.
       (This story has been updated.) The mayor spoke. => - => - => (This story has been updated.) The mayor spoke.
       (Editor's note: this is old) - Readers asked. => - => - => (Editor's note: this is old) - Readers asked.
       CORRECTION - PARIS - FRENCH MINISTER RENEWS => - => - => CORRECTION - PARIS - FRENCH MINISTER RENEWS
@@ -69,6 +73,13 @@ class DatelineParserTest {
   @Test
   void rawIsTheRemovedTextWithItsDash() {
     assertThat(PARSER.parse("KYIV, Ukraine (AP) — Sirens sounded.").dateline().raw(), is("KYIV, Ukraine (AP) —"));
+  }
+
+  @Test
+  void noBreakSpacesAroundTheDash() {
+    DatelineParser.Result r = PARSER.parse("(CNN)\u00a0—\u00a0The mayor spoke.");
+    assertThat(r.dateline().agency(), is("CNN"));
+    assertThat(r.body(), is("The mayor spoke."));
   }
 
   @Test
