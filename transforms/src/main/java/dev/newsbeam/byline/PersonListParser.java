@@ -301,10 +301,22 @@ final class PersonListParser {
 
   private static String display(List<String> tokens) {
     String joined = String.join(" ", tokens);
-    if (Names.isAllCaps(joined) || Names.isAllLower(joined)) {
+    if (Names.isAllCaps(joined) || Names.isAllLower(joined) || isShouted(tokens)) {
       return Names.properCase(tokens);
     }
     return joined;
+  }
+
+  /** "TED d'AFFLISIO": capitals throughout apart from a glued lower-case particle. */
+  private static boolean isShouted(List<String> tokens) {
+    for (String t : tokens) {
+      int glue = Math.max(t.indexOf('\''), t.indexOf('\u2019'));
+      String rest = glue > 0 && glue <= 3 ? t.substring(glue + 1) : t;
+      if (!Names.isAllCaps(rest) && !(Names.isParticle(t) && tokens.size() > 2)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether the tokens can be one person's name; unsure means no. */

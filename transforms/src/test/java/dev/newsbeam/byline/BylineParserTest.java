@@ -42,6 +42,8 @@ class BylineParserTest {
       BY CARLOS DE LA FUENTE AND ANA DEL RIO, REUTERS => Carlos de la Fuente; Ana del Rio => Reuters
       BY SEAMUS O'HALLORAN => Seamus O'Halloran => -
       BY TED D'ARCANGELO, REUTERS => Ted D'Arcangelo => Reuters
+      BY TED d'ARCANGELO, Reuters => Ted D'Arcangelo => Reuters
+      BY ANA de SOUSA => Ana de Sousa => -
       BY FIONA MCCRAITH, AFP => Fiona McCraith => AFP
       BY AOIFE NÍ DHUINN => Aoife Ní Dhuinn => -
       BY JEAN-LUC PERRAULT-VANCE => Jean-Luc Perrault-Vance => -
