@@ -1,0 +1,83 @@
+package dev.newsbeam.byline;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Who wrote one article, for whom and from where: combines {@link BylineParser},
+ * {@link DatelineParser} and {@link CreditLineParser} for an article's raw byline, body and JSONL
+ * source. Pure and thread-safe; never throws.
+ */
+public final class ArticleBylines {
+
+  /**
+   * Everything parsed for one article.
+   *
+   * @param authors byline authors (role author) first, then the byline's other roles, then the
+   *     credit-line people, each in order of appearance
+   * @param outlet the byline outlet, else the dateline agency, else the canonical JSONL source, else
+   *     the raw source; null when none is known
+   * @param dateline the dateline removed from the body, or null
+   * @param body the body without dateline, credit lines and wire sign-off
+   * @param byline the byline parse (status {@code UNPARSED} means the raw byline could not be read)
+   * @param creditLines how many credit lines were removed
+   * @param signOffRemoved whether a Reuters-21578 "Reuter" sign-off was removed
+   */
+  public record Result(
+      List<Person> authors,
+      String outlet,
+      ParsedDateline dateline,
+      String body,
+      ParsedByline byline,
+      int creditLines,
+      boolean signOffRemoved) {
+
+    /** Whether a non-blank byline yielded nothing recognisable. */
+    public boolean bylineUnparsed() {
+      return byline.status() == ParsedByline.Status.UNPARSED;
+    }
+  }
+
+  private final OutletRegistry outlets;
+  private final BylineParser bylines;
+  private final DatelineParser datelines;
+  private final CreditLineParser credits;
+
+  public ArticleBylines(OutletRegistry outlets) {
+    this.outlets = outlets;
+    this.bylines = new BylineParser(outlets);
+    this.datelines = new DatelineParser(outlets);
+    this.credits = new CreditLineParser(outlets);
+  }
+
+  /** Over the bundled outlet list. */
+  public static ArticleBylines withBundledOutlets() {
+    return new ArticleBylines(OutletRegistry.bundled());
+  }
+
+  /**
+   * @param bylineRaw the raw byline (text header after the date, or JSONL {@code byline}), may be null
+   * @param body the raw body, dateline and credit lines still in
+   * @param source the raw JSONL {@code source} (what ingest puts in {@code outlet}), may be null
+   */
+  public Result parse(String bylineRaw, String body, String source) {
+    ParsedByline byline = bylines.parse(bylineRaw);
+    DatelineParser.Result dated = datelines.parse(body == null ? "" : body);
+    CreditLineParser.Result credited = credits.parse(dated.body());
+
+    List<Person> authors = new ArrayList<>();
+    byline.people().stream().filter(p -> Person.AUTHOR.equals(p.role())).forEach(authors::add);
+    byline.people().stream().filter(p -> !Person.AUTHOR.equals(p.role())).forEach(authors::add);
+    authors.addAll(credited.people());
+
+    String outlet = byline.outlet();
+    if (outlet == null && dated.dateline() != null) {
+      outlet = dated.dateline().agency();
+    }
+    if (outlet == null) {
+      outlet = outlets.canonicalOrRaw(source);
+    }
+    return new Result(List.copyOf(authors), outlet, dated.dateline(), credited.body(), byline,
+        credited.creditLines(), credited.signOffRemoved());
+  }
+}
