@@ -2,6 +2,8 @@ package dev.newsbeam.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsbeam.ingest.InputSpec;
+import dev.newsbeam.pipeline.commands.BenchBylinesCommand;
+import dev.newsbeam.pipeline.commands.EvalBylinesCommand;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -36,6 +38,12 @@ public final class Main {
 
   private static void register(String name, String description, Command command) {
     COMMANDS.put(name, new Entry(description, command));
+  }
+
+  static {
+    register("eval-bylines", "score byline/credit parsing on the dev set and the Reuters corpus",
+        EvalBylinesCommand::run);
+    register("bench-bylines", "byline parser throughput on one core", BenchBylinesCommand::run);
   }
 
   private Main() {}

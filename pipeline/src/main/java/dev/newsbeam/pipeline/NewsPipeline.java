@@ -1,6 +1,7 @@
 package dev.newsbeam.pipeline;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsbeam.byline.ParseBylines;
 import dev.newsbeam.ingest.ReadArticles;
 import dev.newsbeam.schema.Article;
 import dev.newsbeam.schema.ErrorRecord;
@@ -43,10 +44,18 @@ public final class NewsPipeline {
 
     ReadArticles.Result ingested = pipeline.apply("ReadArticles",
         ReadArticles.from(options.getInput()).withMaxArticleBytes(options.getMaxArticleBytes()));
-    PCollection<Article> articles = ingested.articles();
     PCollection<ErrorRecord> errors = ingested.errors();
     List<PCollection<KV<String, Long>>> counts = new ArrayList<>();
     counts.add(ingested.counts());
+
+    PCollection<Article> articles = ingested.articles()
+        .apply("ParseBylines", new ParseBylines());
+    counts.add(articles.apply("CountBylines", new CountArticles()
+        .where("byline.with_byline", a -> a.getBylineRaw() != null)
+        .where("byline.with_authors", a -> a.getAuthors().stream().anyMatch(p -> p.getRole().equals("author")))
+        .where("byline.with_credits", a -> a.getAuthors().stream().anyMatch(p -> !p.getRole().equals("author")))
+        .where("byline.with_dateline", a -> a.getDateline() != null)
+        .where("byline.with_outlet", a -> a.getOutlet() != null)));
 
     Map<String, String[]> outputs = new LinkedHashMap<>();
     List<PCollection<?>> written = new ArrayList<>();
