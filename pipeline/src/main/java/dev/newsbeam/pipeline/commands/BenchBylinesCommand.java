@@ -20,9 +20,9 @@ public final class BenchBylinesCommand {
   private BenchBylinesCommand() {}
 
   public static int run(String[] args) throws Exception {
-    EvalBylinesCommand.BylineArgs a = new EvalBylinesCommand.BylineArgs(args);
-    Path dev = EvalBylinesCommand.BylineArgs.resolve(a.get("dev", "../shared/bylines/bylines-dev.jsonl"));
-    Path corpus = EvalBylinesCommand.BylineArgs.resolve(a.get("reuters", "../shared/corpora/reuters21578-train.jsonl"));
+    CommandArgs a = new CommandArgs(args);
+    Path dev = CommandArgs.resolve(a.get("dev", "../shared/bylines/bylines-dev.jsonl"));
+    Path corpus = CommandArgs.resolve(a.get("reuters", "../shared/corpora/reuters21578-train.jsonl"));
     List<String> bylines = new ArrayList<>();
     ObjectMapper json = new ObjectMapper();
     for (Path p : new Path[] {dev, corpus}) {
