@@ -5,8 +5,12 @@ import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.text.BreakIterator;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -17,8 +21,11 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.miscellaneous.KeywordRepeatFilter;
+import org.apache.lucene.analysis.miscellaneous.SetKeywordMarkerFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 
 /**
@@ -31,6 +38,11 @@ import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
  *
  * <p>A <b>term</b> is a word that is not an English stopword, stemmed per {@link Stemming}. Terms feed
  * TF-IDF, keyness and topic matching.
+ *
+ * <p>A <b>sentence</b> is a segment of {@link BreakIterator}'s English sentence rules, found inside each
+ * paragraph (blank lines always end a sentence, so headings and captions without a full stop stand alone),
+ * not split after a common title or month abbreviation ({@code Mr.}, {@code Dr.}, {@code Feb.}), and
+ * containing at least one letter or digit.
  *
  * <p>Instances are serializable configuration; the Lucene analyzers are built lazily per JVM and are
  * thread-safe (Lucene reuses token streams per thread).
@@ -61,9 +73,22 @@ public final class NewsAnalyzer implements Serializable {
 
   private static final String EMOJI = StandardTokenizer.TOKEN_TYPES[StandardTokenizer.EMOJI];
 
+  /** Blank lines: paragraph breaks, which always end a sentence. */
+  private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\n[ \\t\\x0B\\f\\r]*\\n\\s*");
+
+  /**
+   * Abbreviations after which {@link BreakIterator} wrongly ends a sentence ("Mr. Smith"); kept short and
+   * limited to words that in news almost never end a sentence.
+   */
+  private static final Set<String> NON_TERMINAL_ABBREVIATIONS = Set.of(
+      "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "Cmdr",
+      "Adm", "Rev", "St", "Mt", "Ft", "No", "Jr", "Sr", "Jan", "Feb", "Aug", "Sept", "Sep", "Oct", "Nov",
+      "Dec", "Corp", "Inc", "Co", "vs", "approx");
+
   private final Stemming stemming;
   private transient Analyzer wordAnalyzer;
   private transient Analyzer termAnalyzer;
+  private transient Analyzer wordTermAnalyzer;
 
   public NewsAnalyzer(Stemming stemming) {
     this.stemming = stemming;
@@ -113,25 +138,127 @@ public final class NewsAnalyzer implements Serializable {
     return t.size() == 1 ? t.get(0) : null;
   }
 
-  /** Sentences of {@code text} per {@link BreakIterator} (English rules), blank ones skipped. */
+  /** Sentences of {@code text} (see the class comment for what a sentence is), stripped, in order. */
   public static List<String> sentences(String text) {
-    List<String> out = new ArrayList<>();
-    BreakIterator it = BreakIterator.getSentenceInstance(Locale.ENGLISH);
-    it.setText(text);
-    int start = it.first();
-    for (int end = it.next(); end != BreakIterator.DONE; start = end, end = it.next()) {
-      String s = text.substring(start, end).strip();
-      if (!s.isEmpty()) {
-        out.add(s);
-      }
+    int[] starts = sentenceStarts(text);
+    List<String> out = new ArrayList<>(starts.length);
+    for (int i = 0; i < starts.length; i++) {
+      int end = i + 1 < starts.length ? starts[i + 1] : text.length();
+      out.add(text.substring(starts[i], end).strip());
     }
     return out;
+  }
+
+  /** Number of sentences of {@code text}; the same as {@code sentences(text).size()}. */
+  public static int sentenceCount(String text) {
+    return sentenceStarts(text).length;
+  }
+
+  /**
+   * Start offsets of the sentences of {@code text}, ascending. A sentence runs to the next start (or the
+   * end); text between a paragraph's end and the next start (blank lines) belongs to the earlier one.
+   */
+  public static int[] sentenceStarts(String text) {
+    int[] starts = new int[16];
+    int n = 0;
+    BreakIterator it = BreakIterator.getSentenceInstance(Locale.ENGLISH);
+    Matcher paragraphs = PARAGRAPH_BREAK.matcher(text);
+    int paraStart = 0;
+    while (paraStart < text.length()) {
+      int paraEnd = paragraphs.find(paraStart) ? paragraphs.start() : text.length();
+      int next = paraEnd < text.length() ? paragraphs.end() : text.length();
+      it.setText(text.substring(paraStart, paraEnd));
+      boolean continuesPrevious = false;
+      int start = it.first();
+      for (int end = it.next(); end != BreakIterator.DONE; start = end, end = it.next()) {
+        int from = paraStart + start;
+        int to = paraStart + end;
+        if (!continuesPrevious && hasLetterOrDigit(text, from, to)) {
+          if (n == starts.length) {
+            starts = Arrays.copyOf(starts, n * 2);
+          }
+          starts[n++] = from;
+        }
+        continuesPrevious = (continuesPrevious || hasLetterOrDigit(text, from, to))
+            && endsWithAbbreviation(text, from, to);
+      }
+      paraStart = Math.max(next, paraEnd + 1);
+    }
+    return Arrays.copyOf(starts, n);
+  }
+
+  private static boolean hasLetterOrDigit(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (Character.isLetterOrDigit(text.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True if the segment ends (trailing space aside) with "Abbr." for a listed abbreviation. */
+  private static boolean endsWithAbbreviation(String text, int from, int to) {
+    int end = to;
+    while (end > from && Character.isWhitespace(text.charAt(end - 1))) {
+      end--;
+    }
+    if (end == from || text.charAt(end - 1) != '.') {
+      return false;
+    }
+    int wordEnd = end - 1;
+    int wordStart = wordEnd;
+    while (wordStart > from && Character.isLetter(text.charAt(wordStart - 1))) {
+      wordStart--;
+    }
+    if (wordStart > from && !Character.isWhitespace(text.charAt(wordStart - 1))
+        && text.charAt(wordStart - 1) != '(') {
+      return false;
+    }
+    return wordStart < wordEnd && NON_TERMINAL_ABBREVIATIONS.contains(text.substring(wordStart, wordEnd));
+  }
+
+  /**
+   * Streams every word of {@code text} with its term in ONE analyzer pass: the same words as
+   * {@link #words} and, for non-stopwords, the same terms as {@link #terms}, aligned.
+   */
+  public void forEachWordAndTerm(String text, WordTermSink sink) {
+    // KeywordRepeatFilter emits each token twice: first as keyword (the stemmer leaves it: the word),
+    // then plain (the stemmer stems it: the term). Stopwords are marked keyword in both copies so they
+    // skip stemming; their term is dropped here.
+    try (TokenStream ts = wordTerms().tokenStream("body", text)) {
+      CharTermAttribute chars = ts.addAttribute(CharTermAttribute.class);
+      TypeAttribute type = ts.addAttribute(TypeAttribute.class);
+      OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+      ts.reset();
+      String word = null;
+      boolean stop = false;
+      boolean expectWord = true;
+      while (ts.incrementToken()) {
+        if (expectWord) {
+          stop = STOPWORDS.contains(chars.buffer(), 0, chars.length());
+          word = chars.toString();
+        } else if (!EMOJI.equals(type.type())) {
+          String term = stop ? null : (stemming == Stemming.NONE ? word : chars.toString());
+          sink.accept(word, term, offset.startOffset());
+        }
+        expectWord = !expectWord;
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException("analysing a String cannot do I/O", e);
+    }
   }
 
   /** Receives tokens; the CharSequence is only valid during the call. */
   @FunctionalInterface
   public interface TokenSink {
     void accept(String token);
+  }
+
+  /** Receives a word, its term (null for a stopword) and the word's start offset in the text. */
+  @FunctionalInterface
+  public interface WordTermSink {
+    void accept(String word, String term, int startOffset);
   }
 
   private void run(Analyzer analyzer, String text, TokenSink sink) {
@@ -166,6 +293,34 @@ public final class NewsAnalyzer implements Serializable {
     return a;
   }
 
+  private Analyzer wordTerms() {
+    Analyzer a = wordTermAnalyzer;
+    if (a == null) {
+      Stemming stem = this.stemming;
+      a = wordTermAnalyzer = new Analyzer() {
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+          Tokenizer source = new StandardTokenizer();
+          TokenStream ts = new EnglishPossessiveFilter(source);
+          ts = new LowerCaseFilter(ts);
+          ts = new KeywordRepeatFilter(ts);
+          ts = new SetKeywordMarkerFilter(ts, STOPWORDS);
+          ts = stemmer(ts, stem);
+          return new TokenStreamComponents(source, ts);
+        }
+      };
+    }
+    return a;
+  }
+
+  private static TokenStream stemmer(TokenStream ts, Stemming stem) {
+    return switch (stem) {
+      case PORTER -> new PorterStemFilter(ts);
+      case ENGLISH_MINIMAL -> new EnglishMinimalStemFilter(ts);
+      case NONE -> ts;
+    };
+  }
+
   private Analyzer buildAnalyzer(boolean asTerms) {
     Stemming stem = this.stemming;
     return new Analyzer() {
@@ -176,11 +331,7 @@ public final class NewsAnalyzer implements Serializable {
         ts = new LowerCaseFilter(ts);
         if (asTerms) {
           ts = new StopFilter(ts, STOPWORDS);
-          if (stem == Stemming.PORTER) {
-            ts = new PorterStemFilter(ts);
-          } else if (stem == Stemming.ENGLISH_MINIMAL) {
-            ts = new EnglishMinimalStemFilter(ts);
-          }
+          ts = stemmer(ts, stem);
         }
         return new TokenStreamComponents(source, ts);
       }
