@@ -8,6 +8,7 @@ import dev.newsbeam.schema.TermScore;
 import dev.newsbeam.schema.TermStat;
 import dev.newsbeam.text.NewsAnalyzer;
 import dev.newsbeam.text.NewsAnalyzer.Stemming;
+import dev.newsbeam.text.NewsAnalyzer.Stopwords;
 import java.io.Serializable;
 import java.util.Comparator;
 import java.util.List;
@@ -73,6 +74,7 @@ public final class ComputeWordStats extends PTransform<PCollection<Article>, Wor
       KvCoder.of(AvroCoder.of(Article.class), MapCoder.of(StringUtf8Coder.of(), VarIntCoder.of()));
 
   private final Stemming stemming;
+  private final Stopwords stopwords;
   private final int minDf;
   private final int topTerms;
   private final int keynessTopK;
@@ -81,9 +83,10 @@ public final class ComputeWordStats extends PTransform<PCollection<Article>, Wor
   private final int hotKeyFanout;
 
   private ComputeWordStats(
-      Stemming stemming, int minDf, int topTerms, int keynessTopK, int ngramTopK, int ngramMinCount,
+      Stemming stemming, Stopwords stopwords, int minDf, int topTerms, int keynessTopK, int ngramTopK, int ngramMinCount,
       int hotKeyFanout) {
     this.stemming = stemming;
+    this.stopwords = stopwords;
     this.minDf = minDf;
     this.topTerms = topTerms;
     this.keynessTopK = keynessTopK;
@@ -92,56 +95,61 @@ public final class ComputeWordStats extends PTransform<PCollection<Article>, Wor
     this.hotKeyFanout = hotKeyFanout;
   }
 
-  /** Porter stemming, minDf 2, top 10 terms, 25 keyness terms per group, top 100 bigrams of count ≥ 5. */
+  /** Porter stemming, classic stopwords, minDf 2, top 10 terms, 25 keyness terms per group, top 100 bigrams of count ≥ 5. */
   public static ComputeWordStats create() {
-    return new ComputeWordStats(Stemming.PORTER, 2, 10, 25, 100, 5, 16);
+    return new ComputeWordStats(Stemming.PORTER, Stopwords.CLASSIC, 2, 10, 25, 100, 5, 16);
   }
 
   /** {@code --stem}: how terms are stemmed. */
   public ComputeWordStats withStemming(Stemming value) {
-    return new ComputeWordStats(value, minDf, topTerms, keynessTopK, ngramTopK, ngramMinCount, hotKeyFanout);
+    return new ComputeWordStats(value, stopwords, minDf, topTerms, keynessTopK, ngramTopK, ngramMinCount, hotKeyFanout);
+  }
+
+  /** {@code --stopwords}: which stopwords are not terms. */
+  public ComputeWordStats withStopwords(Stopwords value) {
+    return new ComputeWordStats(stemming, value, minDf, topTerms, keynessTopK, ngramTopK, ngramMinCount, hotKeyFanout);
   }
 
   /** {@code --minDf}: corpus tables keep terms (and bigrams) found in at least this many articles. */
   public ComputeWordStats withMinDf(int value) {
     checkPositive("minDf", value);
-    return new ComputeWordStats(stemming, value, topTerms, keynessTopK, ngramTopK, ngramMinCount, hotKeyFanout);
+    return new ComputeWordStats(stemming, stopwords, value, topTerms, keynessTopK, ngramTopK, ngramMinCount, hotKeyFanout);
   }
 
   /** {@code --topTerms}: size of each article's top_terms. */
   public ComputeWordStats withTopTerms(int value) {
     checkPositive("topTerms", value);
-    return new ComputeWordStats(stemming, minDf, value, keynessTopK, ngramTopK, ngramMinCount, hotKeyFanout);
+    return new ComputeWordStats(stemming, stopwords, minDf, value, keynessTopK, ngramTopK, ngramMinCount, hotKeyFanout);
   }
 
   /** {@code --keynessTopK}: key terms written per topic, label and outlet. */
   public ComputeWordStats withKeynessTopK(int value) {
     checkPositive("keynessTopK", value);
-    return new ComputeWordStats(stemming, minDf, topTerms, value, ngramTopK, ngramMinCount, hotKeyFanout);
+    return new ComputeWordStats(stemming, stopwords, minDf, topTerms, value, ngramTopK, ngramMinCount, hotKeyFanout);
   }
 
   /** {@code --ngramTopK}: bigram collocations written. */
   public ComputeWordStats withNgramTopK(int value) {
     checkPositive("ngramTopK", value);
-    return new ComputeWordStats(stemming, minDf, topTerms, keynessTopK, value, ngramMinCount, hotKeyFanout);
+    return new ComputeWordStats(stemming, stopwords, minDf, topTerms, keynessTopK, value, ngramMinCount, hotKeyFanout);
   }
 
   /** {@code --ngramMinCount}: a bigram must occur at least this often to be ranked (PMI overrates rare pairs). */
   public ComputeWordStats withNgramMinCount(int value) {
     checkPositive("ngramMinCount", value);
-    return new ComputeWordStats(stemming, minDf, topTerms, keynessTopK, ngramTopK, value, hotKeyFanout);
+    return new ComputeWordStats(stemming, stopwords, minDf, topTerms, keynessTopK, ngramTopK, value, hotKeyFanout);
   }
 
   /** Intermediate-key fanout for combines whose keys can be hot (common terms, a dominant outlet). */
   public ComputeWordStats withHotKeyFanout(int value) {
     checkPositive("hotKeyFanout", value);
-    return new ComputeWordStats(stemming, minDf, topTerms, keynessTopK, ngramTopK, ngramMinCount, value);
+    return new ComputeWordStats(stemming, stopwords, minDf, topTerms, keynessTopK, ngramTopK, ngramMinCount, value);
   }
 
   @Override
   public WordStatsResult expand(PCollection<Article> input) {
     PCollectionTuple analysed = input.apply("AnalyzeArticles",
-        ParDo.of(new AnalyzeArticleFn(stemming)).withOutputTags(PROFILED, TupleTagList.of(BIGRAMS)));
+        ParDo.of(new AnalyzeArticleFn(stemming, stopwords)).withOutputTags(PROFILED, TupleTagList.of(BIGRAMS)));
     PCollection<KV<Article, Map<String, Integer>>> profiled =
         analysed.get(PROFILED).setCoder(PROFILED_CODER);
     PCollection<KV<String, KV<Long, Long>>> bigrams =
@@ -213,15 +221,17 @@ public final class ComputeWordStats extends PTransform<PCollection<Article>, Wor
     private final Counter empty = Metrics.counter(AnalyzeArticleFn.class, "articles_without_words");
     private final Distribution words = Metrics.distribution(AnalyzeArticleFn.class, "word_count");
     private final Stemming stemming;
+    private final Stopwords stopwords;
     private transient ArticleStatsCalculator calculator;
 
-    AnalyzeArticleFn(Stemming stemming) {
+    AnalyzeArticleFn(Stemming stemming, Stopwords stopwords) {
       this.stemming = stemming;
+      this.stopwords = stopwords;
     }
 
     @Setup
     public void setup() {
-      calculator = new ArticleStatsCalculator(new NewsAnalyzer(stemming));
+      calculator = new ArticleStatsCalculator(new NewsAnalyzer(stemming, stopwords));
     }
 
     @ProcessElement

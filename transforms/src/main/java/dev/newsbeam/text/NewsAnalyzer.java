@@ -1,8 +1,10 @@
 package dev.newsbeam.text;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,6 +18,7 @@ import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.WordlistLoader;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
@@ -24,9 +27,11 @@ import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.KeywordRepeatFilter;
 import org.apache.lucene.analysis.miscellaneous.SetKeywordMarkerFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
+import org.apache.lucene.util.IOUtils;
 
 /**
  * The project's one analyzer: every stage that needs words (statistics, topics) gets them here.
@@ -36,7 +41,8 @@ import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
  * {@code don't} is one word, {@code well-known} is two, {@code U.S.} is {@code u.s}, {@code 3.5} and
  * {@code 2025} are words (numbers count, see {@code non_alpha_word_ratio}).
  *
- * <p>A <b>term</b> is a word that is not an English stopword, stemmed per {@link Stemming}. Terms feed
+ * <p>A <b>term</b> is a word that is not an English stopword (per {@link Stopwords}, classic by default),
+ * stemmed per {@link Stemming}. Terms feed
  * TF-IDF, keyness and topic matching.
  *
  * <p>A <b>sentence</b> is a segment of {@link BreakIterator}'s English sentence rules, found inside each
@@ -68,8 +74,52 @@ public final class NewsAnalyzer implements Serializable {
     }
   }
 
-  /** Lucene's English stopword list (the classic 33 words). */
+  /** Lucene's English stopword list (the classic 33 words), the default. */
   public static final CharArraySet STOPWORDS = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
+
+  /** Which English stopwords are removed from terms ({@code --stopwords}). */
+  public enum Stopwords {
+    /** Lucene's classic 33 words ({@link #STOPWORDS}): articles, prepositions, forms of "be". */
+    CLASSIC,
+    /** The Snowball English list (174 words: adds pronouns, auxiliaries, contractions such as don't). */
+    SNOWBALL,
+    /** No stopwords: every word is a term. */
+    NONE;
+
+    /** Parses {@code classic|snowball|none}. */
+    public static Stopwords parse(String value) {
+      return switch (value.trim().toLowerCase(Locale.ROOT)) {
+        case "classic", "lucene" -> CLASSIC;
+        case "snowball" -> SNOWBALL;
+        case "none" -> NONE;
+        default -> throw new IllegalArgumentException(
+            "--stopwords must be classic, snowball or none, not '" + value + "'");
+      };
+    }
+
+    /** The words, lower-case. */
+    public CharArraySet set() {
+      return switch (this) {
+        case CLASSIC -> STOPWORDS;
+        case SNOWBALL -> SnowballList.SET;
+        case NONE -> CharArraySet.EMPTY_SET;
+      };
+    }
+  }
+
+  /** Loaded on first use only. */
+  private static final class SnowballList {
+    static final CharArraySet SET = load();
+
+    private static CharArraySet load() {
+      try (Reader r = IOUtils.getDecodingReader(
+          SnowballFilter.class, "english_stop.txt", StandardCharsets.UTF_8)) {
+        return CharArraySet.unmodifiableSet(WordlistLoader.getSnowballWordSet(r));
+      } catch (IOException e) {
+        throw new UncheckedIOException("Lucene's Snowball English stopword list is missing", e);
+      }
+    }
+  }
 
   private static final String EMOJI = StandardTokenizer.TOKEN_TYPES[StandardTokenizer.EMOJI];
 
@@ -86,12 +136,19 @@ public final class NewsAnalyzer implements Serializable {
       "Dec", "Corp", "Inc", "Co", "vs", "approx");
 
   private final Stemming stemming;
+  private final Stopwords stopwords;
   private transient Analyzer wordAnalyzer;
   private transient Analyzer termAnalyzer;
   private transient Analyzer wordTermAnalyzer;
 
+  /** Classic stopwords, {@code stemming} as given. */
   public NewsAnalyzer(Stemming stemming) {
+    this(stemming, Stopwords.CLASSIC);
+  }
+
+  public NewsAnalyzer(Stemming stemming, Stopwords stopwords) {
     this.stemming = stemming;
+    this.stopwords = stopwords;
   }
 
   /** The default analyzer: stopwords removed, Porter stemming. */
@@ -101,6 +158,15 @@ public final class NewsAnalyzer implements Serializable {
 
   public Stemming stemming() {
     return stemming;
+  }
+
+  public Stopwords stopwords() {
+    return stopwords;
+  }
+
+  /** True if the lower-cased word is a stopword of this analyzer's list. */
+  public boolean isStop(String lowerWord) {
+    return stopwords.set().contains(lowerWord);
   }
 
   /** All words of {@code text} in order (stopwords included, not stemmed). */
@@ -127,7 +193,7 @@ public final class NewsAnalyzer implements Serializable {
     run(terms(), text, sink);
   }
 
-  /** True if the lower-cased word is an English stopword. */
+  /** True if the lower-cased word is in the classic English stopword list ({@link #STOPWORDS}). */
   public static boolean isStopword(String lowerWord) {
     return STOPWORDS.contains(lowerWord);
   }
@@ -225,6 +291,7 @@ public final class NewsAnalyzer implements Serializable {
     // KeywordRepeatFilter emits each token twice: first as keyword (the stemmer leaves it: the word),
     // then plain (the stemmer stems it: the term). Stopwords are marked keyword in both copies so they
     // skip stemming; their term is dropped here.
+    CharArraySet stopSet = stopwords.set();
     try (TokenStream ts = wordTerms().tokenStream("body", text)) {
       CharTermAttribute chars = ts.addAttribute(CharTermAttribute.class);
       TypeAttribute type = ts.addAttribute(TypeAttribute.class);
@@ -235,7 +302,7 @@ public final class NewsAnalyzer implements Serializable {
       boolean expectWord = true;
       while (ts.incrementToken()) {
         if (expectWord) {
-          stop = STOPWORDS.contains(chars.buffer(), 0, chars.length());
+          stop = stopSet.contains(chars.buffer(), 0, chars.length());
           word = chars.toString();
         } else if (!EMOJI.equals(type.type())) {
           String term = stop ? null : (stemming == Stemming.NONE ? word : chars.toString());
@@ -297,6 +364,7 @@ public final class NewsAnalyzer implements Serializable {
     Analyzer a = wordTermAnalyzer;
     if (a == null) {
       Stemming stem = this.stemming;
+      CharArraySet stopSet = stopwords.set();
       a = wordTermAnalyzer = new Analyzer() {
         @Override
         protected TokenStreamComponents createComponents(String fieldName) {
@@ -304,7 +372,7 @@ public final class NewsAnalyzer implements Serializable {
           TokenStream ts = new EnglishPossessiveFilter(source);
           ts = new LowerCaseFilter(ts);
           ts = new KeywordRepeatFilter(ts);
-          ts = new SetKeywordMarkerFilter(ts, STOPWORDS);
+          ts = new SetKeywordMarkerFilter(ts, stopSet);
           ts = stemmer(ts, stem);
           return new TokenStreamComponents(source, ts);
         }
@@ -323,6 +391,7 @@ public final class NewsAnalyzer implements Serializable {
 
   private Analyzer buildAnalyzer(boolean asTerms) {
     Stemming stem = this.stemming;
+    CharArraySet stopSet = stopwords.set();
     return new Analyzer() {
       @Override
       protected TokenStreamComponents createComponents(String fieldName) {
@@ -330,7 +399,7 @@ public final class NewsAnalyzer implements Serializable {
         TokenStream ts = new EnglishPossessiveFilter(source);
         ts = new LowerCaseFilter(ts);
         if (asTerms) {
-          ts = new StopFilter(ts, STOPWORDS);
+          ts = new StopFilter(ts, stopSet);
           ts = stemmer(ts, stem);
         }
         return new TokenStreamComponents(source, ts);
