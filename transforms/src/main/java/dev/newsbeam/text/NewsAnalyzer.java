@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -19,13 +21,12 @@ import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.WordlistLoader;
+import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
-import org.apache.lucene.analysis.miscellaneous.KeywordRepeatFilter;
-import org.apache.lucene.analysis.miscellaneous.SetKeywordMarkerFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -121,6 +122,9 @@ public final class NewsAnalyzer implements Serializable {
     }
   }
 
+  /** Distinct words whose stems a thread remembers; cleared when full (news vocabularies are Zipfian). */
+  private static final int STEM_CACHE_SIZE = 200_000;
+
   private static final String EMOJI = StandardTokenizer.TOKEN_TYPES[StandardTokenizer.EMOJI];
 
   /** Blank lines: paragraph breaks, which always end a sentence. */
@@ -139,7 +143,8 @@ public final class NewsAnalyzer implements Serializable {
   private final Stopwords stopwords;
   private transient Analyzer wordAnalyzer;
   private transient Analyzer termAnalyzer;
-  private transient Analyzer wordTermAnalyzer;
+  private transient Analyzer stemAnalyzer;
+  private transient ThreadLocal<Map<String, String>> stemCache;
 
   /** Classic stopwords, {@code stemming} as given. */
   public NewsAnalyzer(Stemming stemming) {
@@ -288,32 +293,62 @@ public final class NewsAnalyzer implements Serializable {
    * {@link #words} and, for non-stopwords, the same terms as {@link #terms}, aligned.
    */
   public void forEachWordAndTerm(String text, WordTermSink sink) {
-    // KeywordRepeatFilter emits each token twice: first as keyword (the stemmer leaves it: the word),
-    // then plain (the stemmer stems it: the term). Stopwords are marked keyword in both copies so they
-    // skip stemming; their term is dropped here.
+    // Stemming is per token and context-free, so stemming each distinct word once (memoised per thread)
+    // gives exactly the terms of the full chain at a fraction of the cost of stemming every token.
     CharArraySet stopSet = stopwords.set();
-    try (TokenStream ts = wordTerms().tokenStream("body", text)) {
+    Map<String, String> stems = stemming == Stemming.NONE ? null : stemCache();
+    try (TokenStream ts = words().tokenStream("body", text)) {
       CharTermAttribute chars = ts.addAttribute(CharTermAttribute.class);
       TypeAttribute type = ts.addAttribute(TypeAttribute.class);
       OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
       ts.reset();
-      String word = null;
-      boolean stop = false;
-      boolean expectWord = true;
       while (ts.incrementToken()) {
-        if (expectWord) {
-          stop = stopSet.contains(chars.buffer(), 0, chars.length());
-          word = chars.toString();
-        } else if (!EMOJI.equals(type.type())) {
-          String term = stop ? null : (stemming == Stemming.NONE ? word : chars.toString());
-          sink.accept(word, term, offset.startOffset());
+        if (EMOJI.equals(type.type())) {
+          continue;
         }
-        expectWord = !expectWord;
+        boolean stop = stopSet.contains(chars.buffer(), 0, chars.length());
+        String word = chars.toString();
+        String term = null;
+        if (!stop) {
+          term = stems == null ? word : stems.get(word);
+          if (term == null) {
+            if (stems.size() >= STEM_CACHE_SIZE) {
+              stems.clear();
+            }
+            term = stem(word);
+            stems.put(word, term);
+          }
+        }
+        sink.accept(word, term, offset.startOffset());
       }
       ts.end();
     } catch (IOException e) {
       throw new UncheckedIOException("analysing a String cannot do I/O", e);
     }
+  }
+
+  /** The stem of one lower-cased word by this analyzer's stemmer (the word itself for NONE). */
+  private String stem(String word) {
+    String out = word;
+    try (TokenStream ts = stemmer().tokenStream("word", word)) {
+      CharTermAttribute chars = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      if (ts.incrementToken()) {
+        out = chars.toString();
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException("analysing a String cannot do I/O", e);
+    }
+    return out;
+  }
+
+  private Map<String, String> stemCache() {
+    ThreadLocal<Map<String, String>> cache = stemCache;
+    if (cache == null) {
+      cache = stemCache = ThreadLocal.withInitial(HashMap::new);
+    }
+    return cache.get();
   }
 
   /** Receives tokens; the CharSequence is only valid during the call. */
@@ -360,21 +395,16 @@ public final class NewsAnalyzer implements Serializable {
     return a;
   }
 
-  private Analyzer wordTerms() {
-    Analyzer a = wordTermAnalyzer;
+  /** The whole input as one token, stemmed: for single words that the word analyzer produced. */
+  private Analyzer stemmer() {
+    Analyzer a = stemAnalyzer;
     if (a == null) {
       Stemming stem = this.stemming;
-      CharArraySet stopSet = stopwords.set();
-      a = wordTermAnalyzer = new Analyzer() {
+      a = stemAnalyzer = new Analyzer() {
         @Override
         protected TokenStreamComponents createComponents(String fieldName) {
-          Tokenizer source = new StandardTokenizer();
-          TokenStream ts = new EnglishPossessiveFilter(source);
-          ts = new LowerCaseFilter(ts);
-          ts = new KeywordRepeatFilter(ts);
-          ts = new SetKeywordMarkerFilter(ts, stopSet);
-          ts = stemmer(ts, stem);
-          return new TokenStreamComponents(source, ts);
+          Tokenizer source = new KeywordTokenizer();
+          return new TokenStreamComponents(source, stemmer(source, stem));
         }
       };
     }
