@@ -4,7 +4,6 @@ import dev.newsbeam.schema.Ngram;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
-import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -27,25 +26,23 @@ final class ComputeCollocations
   private final long minCount;
   private final long minDf;
   private final int topK;
-  private final int hotKeyFanout;
+  private final int shards;
 
   ComputeCollocations(
       PCollectionView<Map<String, KV<Long, Long>>> termTable, PCollectionView<Long> corpusTermTokens,
-      long minCount, long minDf, int topK, int hotKeyFanout) {
+      long minCount, long minDf, int topK, int shards) {
     this.termTable = termTable;
     this.corpusTermTokens = corpusTermTokens;
     this.minCount = minCount;
     this.minDf = minDf;
     this.topK = topK;
-    this.hotKeyFanout = hotKeyFanout;
+    this.shards = shards;
   }
 
   @Override
   public PCollection<Ngram> expand(PCollection<KV<String, KV<Long, Long>>> bigrams) {
     return bigrams
-        .apply("SumBigramCounts",
-            Combine.<String, KV<Long, Long>, KV<Long, Long>>perKey(new ComputeWordStats.SumPairsFn())
-                .withHotKeyFanout(hotKeyFanout))
+        .apply("SumBigramCounts", new SumCountsInShards(shards))
         .apply("ScoreBigrams",
             ParDo.of(new ScoreBigramFn(termTable, corpusTermTokens, minCount, minDf))
                 .withSideInputs(termTable, corpusTermTokens))

@@ -31,24 +31,26 @@ final class ComputeKeyness
   private final PCollectionView<Map<String, KV<Long, Long>>> termTable;
   private final PCollectionView<Long> corpusTermTokens;
   private final int topK;
+  private final int shards;
   private final int hotKeyFanout;
 
   ComputeKeyness(
       PCollectionView<Map<String, KV<Long, Long>>> termTable, PCollectionView<Long> corpusTermTokens,
-      int topK, int hotKeyFanout) {
+      int topK, int shards, int hotKeyFanout) {
     this.termTable = termTable;
     this.corpusTermTokens = corpusTermTokens;
     this.topK = topK;
+    this.shards = shards;
     this.hotKeyFanout = hotKeyFanout;
   }
 
   @Override
   public PCollection<TermKeyness> expand(PCollection<KV<Article, Map<String, Integer>>> canonical) {
-    PCollection<KV<KV<String, String>, Long>> groupTermCounts = canonical
+    PCollection<KV<String, KV<Long, Long>>> groupTermCounts = canonical
         .apply("EmitGroupTermCounts",
             ParDo.of(new EmitGroupTermCountsFn(termTable)).withSideInputs(termTable))
-        .setCoder(KvCoder.of(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()), VarLongCoder.of()))
-        .apply("SumGroupTermCounts", Sum.longsPerKey());
+        .setCoder(ComputeWordStats.COUNT_AND_DF_CODER)
+        .apply("SumGroupTermCounts", new SumCountsInShards(shards));
     PCollectionView<Map<String, Long>> groupTokens = canonical
         .apply("EmitGroupTokens", ParDo.of(new EmitGroupTokensFn()))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
@@ -67,9 +69,12 @@ final class ComputeKeyness
         .setCoder(AvroCoder.of(TermKeyness.class));
   }
 
-  /** ((group, term), count) per group of the article and distinct kept term. */
+  /** Terms never contain NUL (the tokenizer drops control characters): it separates group and term. */
+  static final char SEPARATOR = '\u0000';
+
+  /** (group NUL term, (count, 1 article)) per group of the article and distinct kept term. */
   static class EmitGroupTermCountsFn
-      extends DoFn<KV<Article, Map<String, Integer>>, KV<KV<String, String>, Long>> {
+      extends DoFn<KV<Article, Map<String, Integer>>, KV<String, KV<Long, Long>>> {
     private final PCollectionView<Map<String, KV<Long, Long>>> termTable;
 
     EmitGroupTermCountsFn(PCollectionView<Map<String, KV<Long, Long>>> termTable) {
@@ -86,7 +91,7 @@ final class ComputeKeyness
       for (Map.Entry<String, Integer> term : c.element().getValue().entrySet()) {
         if (table.containsKey(term.getKey())) {
           for (String group : groups) {
-            c.output(KV.of(KV.of(group, term.getKey()), (long) term.getValue()));
+            c.output(KV.of(group + SEPARATOR + term.getKey(), KV.of((long) term.getValue(), 1L)));
           }
         }
       }
@@ -108,7 +113,7 @@ final class ComputeKeyness
   }
 
   /** Scores a (group, term) count against the rest; keeps over-represented terms of groups with a rest. */
-  static class ScoreKeynessFn extends DoFn<KV<KV<String, String>, Long>, KV<String, TermKeyness>> {
+  static class ScoreKeynessFn extends DoFn<KV<String, KV<Long, Long>>, KV<String, TermKeyness>> {
     private final PCollectionView<Map<String, KV<Long, Long>>> termTable;
     private final PCollectionView<Map<String, Long>> groupTokens;
     private final PCollectionView<Long> corpusTermTokens;
@@ -123,9 +128,10 @@ final class ComputeKeyness
 
     @ProcessElement
     public void process(ProcessContext c) {
-      String group = c.element().getKey().getKey();
-      String term = c.element().getKey().getValue();
-      long a = c.element().getValue();
+      String key = c.element().getKey();
+      String group = key.substring(0, key.lastIndexOf(SEPARATOR));
+      String term = key.substring(key.lastIndexOf(SEPARATOR) + 1);
+      long a = c.element().getValue().getKey();
       long b = c.sideInput(termTable).get(term).getKey() - a;
       long groupTotal = c.sideInput(groupTokens).get(group);
       long rest = c.sideInput(corpusTermTokens) - groupTotal;

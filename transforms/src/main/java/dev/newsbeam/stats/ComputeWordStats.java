@@ -22,7 +22,6 @@ import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Distribution;
 import org.apache.beam.sdk.metrics.Metrics;
-import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Filter;
@@ -48,8 +47,8 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  *
  * <p>Every article gets {@code stats} (top_terms by TF-IDF against the corpus). Corpus figures (terms,
  * keyness, collocations, manifest totals) count canonical articles only: {@code dedup == null ||
- * dedup.is_canonical}. Articles are analysed once; per-article term and bigram maps are pre-combined
- * before the shuffle, and terms in fewer than {@code minDf} canonical articles are pruned from the
+ * dedup.is_canonical}. Articles are analysed once; per-article term and bigram counts are pre-summed
+ * per bundle and shuffled as hash-sharded maps, and terms in fewer than {@code minDf} canonical articles are pruned from the
  * corpus tables so side inputs stay bounded on big vocabularies.
  *
  * <pre>{@code
@@ -81,10 +80,11 @@ public final class ComputeWordStats extends PTransform<PCollection<Article>, Wor
   private final int ngramTopK;
   private final int ngramMinCount;
   private final int hotKeyFanout;
+  private final int shards;
 
   private ComputeWordStats(
       Stemming stemming, Stopwords stopwords, int minDf, int topTerms, int keynessTopK, int ngramTopK, int ngramMinCount,
-      int hotKeyFanout) {
+      int hotKeyFanout, int shards) {
     this.stemming = stemming;
     this.stopwords = stopwords;
     this.minDf = minDf;
@@ -93,57 +93,68 @@ public final class ComputeWordStats extends PTransform<PCollection<Article>, Wor
     this.ngramTopK = ngramTopK;
     this.ngramMinCount = ngramMinCount;
     this.hotKeyFanout = hotKeyFanout;
+    this.shards = shards;
   }
 
   /** Porter stemming, classic stopwords, minDf 2, top 10 terms, 25 keyness terms per group, top 100 bigrams of count ≥ 5. */
   public static ComputeWordStats create() {
-    return new ComputeWordStats(Stemming.PORTER, Stopwords.CLASSIC, 2, 10, 25, 100, 5, 16);
+    return new ComputeWordStats(Stemming.PORTER, Stopwords.CLASSIC, 2, 10, 25, 100, 5, 16, 64);
   }
 
   /** {@code --stem}: how terms are stemmed. */
   public ComputeWordStats withStemming(Stemming value) {
-    return new ComputeWordStats(value, stopwords, minDf, topTerms, keynessTopK, ngramTopK, ngramMinCount, hotKeyFanout);
+    return new ComputeWordStats(value, stopwords, minDf, topTerms, keynessTopK, ngramTopK, ngramMinCount, hotKeyFanout, shards);
   }
 
   /** {@code --stopwords}: which stopwords are not terms. */
   public ComputeWordStats withStopwords(Stopwords value) {
-    return new ComputeWordStats(stemming, value, minDf, topTerms, keynessTopK, ngramTopK, ngramMinCount, hotKeyFanout);
+    return new ComputeWordStats(stemming, value, minDf, topTerms, keynessTopK, ngramTopK, ngramMinCount, hotKeyFanout, shards);
   }
 
   /** {@code --minDf}: corpus tables keep terms (and bigrams) found in at least this many articles. */
   public ComputeWordStats withMinDf(int value) {
     checkPositive("minDf", value);
-    return new ComputeWordStats(stemming, stopwords, value, topTerms, keynessTopK, ngramTopK, ngramMinCount, hotKeyFanout);
+    return new ComputeWordStats(stemming, stopwords, value, topTerms, keynessTopK, ngramTopK, ngramMinCount, hotKeyFanout, shards);
   }
 
   /** {@code --topTerms}: size of each article's top_terms. */
   public ComputeWordStats withTopTerms(int value) {
     checkPositive("topTerms", value);
-    return new ComputeWordStats(stemming, stopwords, minDf, value, keynessTopK, ngramTopK, ngramMinCount, hotKeyFanout);
+    return new ComputeWordStats(stemming, stopwords, minDf, value, keynessTopK, ngramTopK, ngramMinCount, hotKeyFanout, shards);
   }
 
   /** {@code --keynessTopK}: key terms written per topic, label and outlet. */
   public ComputeWordStats withKeynessTopK(int value) {
     checkPositive("keynessTopK", value);
-    return new ComputeWordStats(stemming, stopwords, minDf, topTerms, value, ngramTopK, ngramMinCount, hotKeyFanout);
+    return new ComputeWordStats(stemming, stopwords, minDf, topTerms, value, ngramTopK, ngramMinCount, hotKeyFanout, shards);
   }
 
   /** {@code --ngramTopK}: bigram collocations written. */
   public ComputeWordStats withNgramTopK(int value) {
     checkPositive("ngramTopK", value);
-    return new ComputeWordStats(stemming, stopwords, minDf, topTerms, keynessTopK, value, ngramMinCount, hotKeyFanout);
+    return new ComputeWordStats(stemming, stopwords, minDf, topTerms, keynessTopK, value, ngramMinCount, hotKeyFanout, shards);
   }
 
   /** {@code --ngramMinCount}: a bigram must occur at least this often to be ranked (PMI overrates rare pairs). */
   public ComputeWordStats withNgramMinCount(int value) {
     checkPositive("ngramMinCount", value);
-    return new ComputeWordStats(stemming, stopwords, minDf, topTerms, keynessTopK, ngramTopK, value, hotKeyFanout);
+    return new ComputeWordStats(stemming, stopwords, minDf, topTerms, keynessTopK, ngramTopK, value, hotKeyFanout, shards);
   }
 
-  /** Intermediate-key fanout for combines whose keys can be hot (common terms, a dominant outlet). */
+  /** Intermediate-key fanout for per-group combines, whose keys can be hot (a dominant outlet). */
   public ComputeWordStats withHotKeyFanout(int value) {
     checkPositive("hotKeyFanout", value);
-    return new ComputeWordStats(stemming, stopwords, minDf, topTerms, keynessTopK, ngramTopK, ngramMinCount, value);
+    return new ComputeWordStats(stemming, stopwords, minDf, topTerms, keynessTopK, ngramTopK, ngramMinCount, value, shards);
+  }
+
+  /**
+   * Shuffle keys for corpus counts: terms, bigrams and (group, term) pairs are summed in this many
+   * hash-sharded maps rather than one key each (see {@link SumCountsInShards}).
+   */
+  public ComputeWordStats withShards(int value) {
+    checkPositive("shards", value);
+    return new ComputeWordStats(
+        stemming, stopwords, minDf, topTerms, keynessTopK, ngramTopK, ngramMinCount, hotKeyFanout, value);
   }
 
   @Override
@@ -160,8 +171,7 @@ public final class ComputeWordStats extends PTransform<PCollection<Article>, Wor
     PCollection<KV<String, KV<Long, Long>>> termCounts = canonical
         .apply("EmitTermCounts", ParDo.of(new EmitTermCountsFn()))
         .setCoder(COUNT_AND_DF_CODER)
-        .apply("SumTermCounts",
-            Combine.<String, KV<Long, Long>, KV<Long, Long>>perKey(new SumPairsFn()).withHotKeyFanout(hotKeyFanout));
+        .apply("SumTermCounts", new SumCountsInShards(shards));
     PCollection<KV<String, KV<Long, Long>>> keptTerms =
         termCounts.apply("KeepFrequentTerms", Filter.by(new MinDocumentFrequency(minDf)));
     PCollectionView<Map<String, KV<Long, Long>>> termTable =
@@ -183,9 +193,9 @@ public final class ComputeWordStats extends PTransform<PCollection<Article>, Wor
         .apply("ToTermStats", ParDo.of(new ToTermStatFn(corpusSize)).withSideInputs(corpusSize))
         .setCoder(AvroCoder.of(TermStat.class));
     PCollection<TermKeyness> keyness = canonical.apply("ComputeKeyness",
-        new ComputeKeyness(termTable, corpusTermTokens, keynessTopK, hotKeyFanout));
+        new ComputeKeyness(termTable, corpusTermTokens, keynessTopK, shards, hotKeyFanout));
     PCollection<Ngram> ngrams = bigrams.apply("ComputeCollocations",
-        new ComputeCollocations(termTable, corpusTermTokens, ngramMinCount, minDf, ngramTopK, hotKeyFanout));
+        new ComputeCollocations(termTable, corpusTermTokens, ngramMinCount, minDf, ngramTopK, shards));
 
     PCollection<KV<String, Long>> manifest = PCollectionList
         .of(named("stats.articles", profiled.apply("CountArticles", Count.globally())))
@@ -303,14 +313,6 @@ public final class ComputeWordStats extends PTransform<PCollection<Article>, Wor
       long tf = c.element().getValue().getKey();
       long df = c.element().getValue().getValue();
       c.output(new TermStat(c.element().getKey(), tf, df, TfIdf.idf(c.sideInput(corpusSize), df)));
-    }
-  }
-
-  /** Adds (count, document frequency) pairs; associative, so runners combine before the shuffle. */
-  static final class SumPairsFn extends Combine.BinaryCombineFn<KV<Long, Long>> {
-    @Override
-    public KV<Long, Long> apply(KV<Long, Long> left, KV<Long, Long> right) {
-      return KV.of(left.getKey() + right.getKey(), left.getValue() + right.getValue());
     }
   }
 
