@@ -30,15 +30,21 @@ final class SumCountsInShards
   static final int MAX_BUFFERED_KEYS = 100_000;
 
   private final int shards;
+  private final int maxBufferedKeys;
 
   SumCountsInShards(int shards) {
+    this(shards, MAX_BUFFERED_KEYS);
+  }
+
+  SumCountsInShards(int shards, int maxBufferedKeys) {
     this.shards = shards;
+    this.maxBufferedKeys = maxBufferedKeys;
   }
 
   @Override
   public PCollection<KV<String, KV<Long, Long>>> expand(PCollection<KV<String, KV<Long, Long>>> counts) {
     return counts
-        .apply("PreSumPerBundle", ParDo.of(new PreSumFn(shards)))
+        .apply("PreSumPerBundle", ParDo.of(new PreSumFn(shards, maxBufferedKeys)))
         .setCoder(KvCoder.of(VarIntCoder.of(), CountMapCoder.of()))
         .apply("MergeShards", Combine.perKey(new MergeCountMapsFn()))
         .apply("UnpackShards", ParDo.of(new UnpackFn()))
@@ -62,10 +68,12 @@ final class SumCountsInShards
   /** In-bundle pre-aggregation: the combiner lifting runners do, bounded and runner-independent. */
   static class PreSumFn extends DoFn<KV<String, KV<Long, Long>>, KV<Integer, Map<String, long[]>>> {
     private final int shards;
+    private final int maxBufferedKeys;
     private transient Map<String, long[]> buffer;
 
-    PreSumFn(int shards) {
+    PreSumFn(int shards, int maxBufferedKeys) {
       this.shards = shards;
+      this.maxBufferedKeys = maxBufferedKeys;
     }
 
     @StartBundle
@@ -77,7 +85,7 @@ final class SumCountsInShards
     public void process(
         @Element KV<String, KV<Long, Long>> count, OutputReceiver<KV<Integer, Map<String, long[]>>> out) {
       add(buffer, count.getKey(), count.getValue().getKey(), count.getValue().getValue());
-      if (buffer.size() >= MAX_BUFFERED_KEYS) {
+      if (buffer.size() >= maxBufferedKeys) {
         for (KV<Integer, Map<String, long[]>> shard : drain()) {
           out.output(shard);
         }
