@@ -13,12 +13,11 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
 
 /**
- * The top bigram collocations of canonical articles by PMI, from per-article (bigram, (count, 1))
- * pairs. A bigram is ranked when it occurs at least {@code minCount} times in at least {@code minDf}
+ * The top bigram collocations of canonical articles by PMI, from per-article bigram count maps. A bigram is ranked when it occurs at least {@code minCount} times in at least {@code minDf}
  * articles and both its terms are in the term table.
  */
 final class ComputeCollocations
-    extends PTransform<PCollection<KV<String, KV<Long, Long>>>, PCollection<Ngram>> {
+    extends PTransform<PCollection<Map<String, Integer>>, PCollection<Ngram>> {
   private static final long serialVersionUID = 1L;
 
   private final PCollectionView<Map<String, KV<Long, Long>>> termTable;
@@ -40,7 +39,7 @@ final class ComputeCollocations
   }
 
   @Override
-  public PCollection<Ngram> expand(PCollection<KV<String, KV<Long, Long>>> bigrams) {
+  public PCollection<Ngram> expand(PCollection<Map<String, Integer>> bigrams) {
     return bigrams
         .apply("SumBigramCounts", new SumCountsInShards(shards))
         .apply("ScoreBigrams",

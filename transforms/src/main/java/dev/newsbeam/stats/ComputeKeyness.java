@@ -2,6 +2,7 @@ package dev.newsbeam.stats;
 
 import dev.newsbeam.schema.Article;
 import dev.newsbeam.schema.TermKeyness;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,7 +50,7 @@ final class ComputeKeyness
     PCollection<KV<String, KV<Long, Long>>> groupTermCounts = canonical
         .apply("EmitGroupTermCounts",
             ParDo.of(new EmitGroupTermCountsFn(termTable)).withSideInputs(termTable))
-        .setCoder(ComputeWordStats.COUNT_AND_DF_CODER)
+        .setCoder(ComputeWordStats.COUNTS_CODER)
         .apply("SumGroupTermCounts", new SumCountsInShards(shards));
     PCollectionView<Map<String, Long>> groupTokens = canonical
         .apply("EmitGroupTokens", ParDo.of(new EmitGroupTokensFn()))
@@ -72,9 +73,8 @@ final class ComputeKeyness
   /** Terms never contain NUL (the tokenizer drops control characters): it separates group and term. */
   static final char SEPARATOR = '\u0000';
 
-  /** (group NUL term, (count, 1 article)) per group of the article and distinct kept term. */
-  static class EmitGroupTermCountsFn
-      extends DoFn<KV<Article, Map<String, Integer>>, KV<String, KV<Long, Long>>> {
+  /** Per article, one map: "group NUL term" → count, for each group of the article and kept term. */
+  static class EmitGroupTermCountsFn extends DoFn<KV<Article, Map<String, Integer>>, Map<String, Integer>> {
     private final PCollectionView<Map<String, KV<Long, Long>>> termTable;
 
     EmitGroupTermCountsFn(PCollectionView<Map<String, KV<Long, Long>>> termTable) {
@@ -88,12 +88,16 @@ final class ComputeKeyness
         return;
       }
       Map<String, KV<Long, Long>> table = c.sideInput(termTable);
+      Map<String, Integer> counts = new HashMap<>();
       for (Map.Entry<String, Integer> term : c.element().getValue().entrySet()) {
         if (table.containsKey(term.getKey())) {
           for (String group : groups) {
-            c.output(KV.of(group + SEPARATOR + term.getKey(), KV.of((long) term.getValue(), 1L)));
+            counts.put(group + SEPARATOR + term.getKey(), term.getValue());
           }
         }
+      }
+      if (!counts.isEmpty()) {
+        c.output(counts);
       }
     }
   }

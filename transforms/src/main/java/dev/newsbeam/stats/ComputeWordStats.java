@@ -32,6 +32,7 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.transforms.Sum;
 import org.apache.beam.sdk.transforms.Top;
+import org.apache.beam.sdk.transforms.Values;
 import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
@@ -65,12 +66,13 @@ public final class ComputeWordStats extends PTransform<PCollection<Article>, Wor
   private static final long serialVersionUID = 1L;
 
   private static final TupleTag<KV<Article, Map<String, Integer>>> PROFILED = new TupleTag<>() {};
-  private static final TupleTag<KV<String, KV<Long, Long>>> BIGRAMS = new TupleTag<>() {};
+  private static final TupleTag<Map<String, Integer>> BIGRAMS = new TupleTag<>() {};
 
   static final KvCoder<String, KV<Long, Long>> COUNT_AND_DF_CODER =
       KvCoder.of(StringUtf8Coder.of(), KvCoder.of(VarLongCoder.of(), VarLongCoder.of()));
+  static final MapCoder<String, Integer> COUNTS_CODER = MapCoder.of(StringUtf8Coder.of(), VarIntCoder.of());
   private static final KvCoder<Article, Map<String, Integer>> PROFILED_CODER =
-      KvCoder.of(AvroCoder.of(Article.class), MapCoder.of(StringUtf8Coder.of(), VarIntCoder.of()));
+      KvCoder.of(AvroCoder.of(Article.class), COUNTS_CODER);
 
   private final Stemming stemming;
   private final Stopwords stopwords;
@@ -163,14 +165,12 @@ public final class ComputeWordStats extends PTransform<PCollection<Article>, Wor
         ParDo.of(new AnalyzeArticleFn(stemming, stopwords)).withOutputTags(PROFILED, TupleTagList.of(BIGRAMS)));
     PCollection<KV<Article, Map<String, Integer>>> profiled =
         analysed.get(PROFILED).setCoder(PROFILED_CODER);
-    PCollection<KV<String, KV<Long, Long>>> bigrams =
-        analysed.get(BIGRAMS).setCoder(COUNT_AND_DF_CODER);
+    PCollection<Map<String, Integer>> bigrams = analysed.get(BIGRAMS).setCoder(COUNTS_CODER);
     PCollection<KV<Article, Map<String, Integer>>> canonical =
         profiled.apply("KeepCanonical", Filter.by(new IsCanonical()));
 
     PCollection<KV<String, KV<Long, Long>>> termCounts = canonical
-        .apply("EmitTermCounts", ParDo.of(new EmitTermCountsFn()))
-        .setCoder(COUNT_AND_DF_CODER)
+        .apply("TakeTermCounts", Values.create())
         .apply("SumTermCounts", new SumCountsInShards(shards));
     PCollection<KV<String, KV<Long, Long>>> keptTerms =
         termCounts.apply("KeepFrequentTerms", Filter.by(new MinDocumentFrequency(minDf)));
@@ -254,19 +254,9 @@ public final class ComputeWordStats extends PTransform<PCollection<Article>, Wor
       }
       Article withStats = Article.newBuilder(article).setStats(profile.stats()).build();
       out.get(PROFILED).output(KV.of(withStats, profile.termCounts()));
-      if (ArticleGroups.isCanonical(article)) {
-        OutputReceiver<KV<String, KV<Long, Long>>> bigrams = out.get(BIGRAMS);
-        profile.bigramCounts().forEach((bigram, n) -> bigrams.output(KV.of(bigram, KV.of((long) n, 1L))));
+      if (ArticleGroups.isCanonical(article) && !profile.bigramCounts().isEmpty()) {
+        out.get(BIGRAMS).output(profile.bigramCounts());
       }
-    }
-  }
-
-  /** One (term, (count, 1 document)) per distinct term of an article, summed by the combiner. */
-  static class EmitTermCountsFn extends DoFn<KV<Article, Map<String, Integer>>, KV<String, KV<Long, Long>>> {
-    @ProcessElement
-    public void process(
-        @Element KV<Article, Map<String, Integer>> profiled, OutputReceiver<KV<String, KV<Long, Long>>> out) {
-      profiled.getValue().forEach((term, n) -> out.output(KV.of(term, KV.of((long) n, 1L))));
     }
   }
 

@@ -15,15 +15,17 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 
 /**
- * Sums (key, (occurrences, documents)) pairs per key, for vocabularies of millions of keys.
+ * Sums per-document count maps (key → occurrences in one document) into (key, (occurrences, documents))
+ * for every key, for vocabularies of millions of keys.
  *
- * <p>Instead of one shuffle key per term, partial sums are buffered per bundle (bounded), split into
+ * <p>Instead of one element and shuffle key per (document, term), partial sums are buffered per bundle
+ * (bounded), split into
  * {@code shards} maps by key hash, and merged with {@code Combine.perKey} per shard. Every runner then
  * shuffles a few maps instead of one element per (article, term), and the direct runner, which runs
  * one bundle per shuffle key, stays fast. Shard keys are uniform by construction, so no hot key.
  */
 final class SumCountsInShards
-    extends PTransform<PCollection<KV<String, KV<Long, Long>>>, PCollection<KV<String, KV<Long, Long>>>> {
+    extends PTransform<PCollection<Map<String, Integer>>, PCollection<KV<String, KV<Long, Long>>>> {
   private static final long serialVersionUID = 1L;
 
   /** Buffered distinct keys per bundle before a flush: ~10 MB. */
@@ -42,7 +44,7 @@ final class SumCountsInShards
   }
 
   @Override
-  public PCollection<KV<String, KV<Long, Long>>> expand(PCollection<KV<String, KV<Long, Long>>> counts) {
+  public PCollection<KV<String, KV<Long, Long>>> expand(PCollection<Map<String, Integer>> counts) {
     return counts
         .apply("PreSumPerBundle", ParDo.of(new PreSumFn(shards, maxBufferedKeys)))
         .setCoder(KvCoder.of(VarIntCoder.of(), CountMapCoder.of()))
@@ -66,7 +68,7 @@ final class SumCountsInShards
   }
 
   /** In-bundle pre-aggregation: the combiner lifting runners do, bounded and runner-independent. */
-  static class PreSumFn extends DoFn<KV<String, KV<Long, Long>>, KV<Integer, Map<String, long[]>>> {
+  static class PreSumFn extends DoFn<Map<String, Integer>, KV<Integer, Map<String, long[]>>> {
     private final int shards;
     private final int maxBufferedKeys;
     private transient Map<String, long[]> buffer;
@@ -83,8 +85,8 @@ final class SumCountsInShards
 
     @ProcessElement
     public void process(
-        @Element KV<String, KV<Long, Long>> count, OutputReceiver<KV<Integer, Map<String, long[]>>> out) {
-      add(buffer, count.getKey(), count.getValue().getKey(), count.getValue().getValue());
+        @Element Map<String, Integer> document, OutputReceiver<KV<Integer, Map<String, long[]>>> out) {
+      document.forEach((key, n) -> add(buffer, key, n, 1));
       if (buffer.size() >= maxBufferedKeys) {
         for (KV<Integer, Map<String, long[]>> shard : drain()) {
           out.output(shard);
