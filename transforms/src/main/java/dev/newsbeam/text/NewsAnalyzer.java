@@ -43,8 +43,7 @@ import org.apache.lucene.util.IOUtils;
  * {@code 2025} are words (numbers count, see {@code non_alpha_word_ratio}).
  *
  * <p>A <b>term</b> is a word that is not an English stopword (per {@link Stopwords}, classic by default),
- * stemmed per {@link Stemming}. Terms feed
- * TF-IDF, keyness and topic matching.
+ * stemmed per {@link Stemming}. Terms feed TF-IDF, keyness and topic matching.
  *
  * <p>A <b>sentence</b> is a segment of {@link BreakIterator}'s English sentence rules, found inside each
  * paragraph (blank lines always end a sentence, so headings and captions without a full stop stand alone),
@@ -52,7 +51,8 @@ import org.apache.lucene.util.IOUtils;
  * containing at least one letter or digit.
  *
  * <p>Instances are serializable configuration; the Lucene analyzers are built lazily per JVM and are
- * thread-safe (Lucene reuses token streams per thread).
+ * thread-safe (Lucene reuses token streams per thread, and the stem memo of
+ * {@link #forEachWordAndTerm} is per thread, at most 200,000 words).
  */
 public final class NewsAnalyzer implements Serializable {
   private static final long serialVersionUID = 1L;
