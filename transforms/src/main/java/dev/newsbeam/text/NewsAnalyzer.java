@@ -1,25 +1,38 @@
 package dev.newsbeam.text;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.text.BreakIterator;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.WordlistLoader;
+import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
+import org.apache.lucene.util.IOUtils;
 
 /**
  * The project's one analyzer: every stage that needs words (statistics, topics) gets them here.
@@ -29,11 +42,17 @@ import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
  * {@code don't} is one word, {@code well-known} is two, {@code U.S.} is {@code u.s}, {@code 3.5} and
  * {@code 2025} are words (numbers count, see {@code non_alpha_word_ratio}).
  *
- * <p>A <b>term</b> is a word that is not an English stopword, stemmed per {@link Stemming}. Terms feed
- * TF-IDF, keyness and topic matching.
+ * <p>A <b>term</b> is a word that is not an English stopword (per {@link Stopwords}, classic by default),
+ * stemmed per {@link Stemming}. Terms feed TF-IDF, keyness and topic matching.
+ *
+ * <p>A <b>sentence</b> is a segment of {@link BreakIterator}'s English sentence rules, found inside each
+ * paragraph (blank lines always end a sentence, so headings and captions without a full stop stand alone),
+ * not split after a common title or month abbreviation ({@code Mr.}, {@code Dr.}, {@code Feb.}), and
+ * containing at least one letter or digit.
  *
  * <p>Instances are serializable configuration; the Lucene analyzers are built lazily per JVM and are
- * thread-safe (Lucene reuses token streams per thread).
+ * thread-safe (Lucene reuses token streams per thread, and the stem memo of
+ * {@link #forEachWordAndTerm} is per thread, at most 200,000 words).
  */
 public final class NewsAnalyzer implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -56,17 +75,85 @@ public final class NewsAnalyzer implements Serializable {
     }
   }
 
-  /** Lucene's English stopword list (the classic 33 words). */
+  /** Lucene's English stopword list (the classic 33 words), the default. */
   public static final CharArraySet STOPWORDS = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
+
+  /** Which English stopwords are removed from terms ({@code --stopwords}). */
+  public enum Stopwords {
+    /** Lucene's classic 33 words ({@link #STOPWORDS}): articles, prepositions, forms of "be". */
+    CLASSIC,
+    /** The Snowball English list (174 words: adds pronouns, auxiliaries, contractions such as don't). */
+    SNOWBALL,
+    /** No stopwords: every word is a term. */
+    NONE;
+
+    /** Parses {@code classic|snowball|none}. */
+    public static Stopwords parse(String value) {
+      return switch (value.trim().toLowerCase(Locale.ROOT)) {
+        case "classic", "lucene" -> CLASSIC;
+        case "snowball" -> SNOWBALL;
+        case "none" -> NONE;
+        default -> throw new IllegalArgumentException(
+            "--stopwords must be classic, snowball or none, not '" + value + "'");
+      };
+    }
+
+    /** The words, lower-case. */
+    public CharArraySet set() {
+      return switch (this) {
+        case CLASSIC -> STOPWORDS;
+        case SNOWBALL -> SnowballList.SET;
+        case NONE -> CharArraySet.EMPTY_SET;
+      };
+    }
+  }
+
+  /** Loaded on first use only. */
+  private static final class SnowballList {
+    static final CharArraySet SET = load();
+
+    private static CharArraySet load() {
+      try (Reader r = IOUtils.getDecodingReader(
+          SnowballFilter.class, "english_stop.txt", StandardCharsets.UTF_8)) {
+        return CharArraySet.unmodifiableSet(WordlistLoader.getSnowballWordSet(r));
+      } catch (IOException e) {
+        throw new UncheckedIOException("Lucene's Snowball English stopword list is missing", e);
+      }
+    }
+  }
+
+  /** Distinct words whose stems a thread remembers; cleared when full (news vocabularies are Zipfian). */
+  private static final int STEM_CACHE_SIZE = 200_000;
 
   private static final String EMOJI = StandardTokenizer.TOKEN_TYPES[StandardTokenizer.EMOJI];
 
+  /** Blank lines: paragraph breaks, which always end a sentence. */
+  private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\n[ \\t\\x0B\\f\\r]*\\n\\s*");
+
+  /**
+   * Abbreviations after which {@link BreakIterator} wrongly ends a sentence ("Mr. Smith"); kept short and
+   * limited to words that in news almost never end a sentence.
+   */
+  private static final Set<String> NON_TERMINAL_ABBREVIATIONS = Set.of(
+      "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "Cmdr",
+      "Adm", "Rev", "St", "Mt", "Ft", "No", "Jr", "Sr", "Jan", "Feb", "Aug", "Sept", "Sep", "Oct", "Nov",
+      "Dec", "Corp", "Inc", "Co", "vs", "approx");
+
   private final Stemming stemming;
+  private final Stopwords stopwords;
   private transient Analyzer wordAnalyzer;
   private transient Analyzer termAnalyzer;
+  private transient Analyzer stemAnalyzer;
+  private transient ThreadLocal<Map<String, String>> stemCache;
 
+  /** Classic stopwords, {@code stemming} as given. */
   public NewsAnalyzer(Stemming stemming) {
+    this(stemming, Stopwords.CLASSIC);
+  }
+
+  public NewsAnalyzer(Stemming stemming, Stopwords stopwords) {
     this.stemming = stemming;
+    this.stopwords = stopwords;
   }
 
   /** The default analyzer: stopwords removed, Porter stemming. */
@@ -76,6 +163,15 @@ public final class NewsAnalyzer implements Serializable {
 
   public Stemming stemming() {
     return stemming;
+  }
+
+  public Stopwords stopwords() {
+    return stopwords;
+  }
+
+  /** True if the lower-cased word is a stopword of this analyzer's list. */
+  public boolean isStop(String lowerWord) {
+    return stopwords.set().contains(lowerWord);
   }
 
   /** All words of {@code text} in order (stopwords included, not stemmed). */
@@ -102,7 +198,7 @@ public final class NewsAnalyzer implements Serializable {
     run(terms(), text, sink);
   }
 
-  /** True if the lower-cased word is an English stopword. */
+  /** True if the lower-cased word is in the classic English stopword list ({@link #STOPWORDS}). */
   public static boolean isStopword(String lowerWord) {
     return STOPWORDS.contains(lowerWord);
   }
@@ -113,25 +209,158 @@ public final class NewsAnalyzer implements Serializable {
     return t.size() == 1 ? t.get(0) : null;
   }
 
-  /** Sentences of {@code text} per {@link BreakIterator} (English rules), blank ones skipped. */
+  /** Sentences of {@code text} (see the class comment for what a sentence is), stripped, in order. */
   public static List<String> sentences(String text) {
-    List<String> out = new ArrayList<>();
-    BreakIterator it = BreakIterator.getSentenceInstance(Locale.ENGLISH);
-    it.setText(text);
-    int start = it.first();
-    for (int end = it.next(); end != BreakIterator.DONE; start = end, end = it.next()) {
-      String s = text.substring(start, end).strip();
-      if (!s.isEmpty()) {
-        out.add(s);
-      }
+    int[] starts = sentenceStarts(text);
+    List<String> out = new ArrayList<>(starts.length);
+    for (int i = 0; i < starts.length; i++) {
+      int end = i + 1 < starts.length ? starts[i + 1] : text.length();
+      out.add(text.substring(starts[i], end).strip());
     }
     return out;
+  }
+
+  /** Number of sentences of {@code text}; the same as {@code sentences(text).size()}. */
+  public static int sentenceCount(String text) {
+    return sentenceStarts(text).length;
+  }
+
+  /**
+   * Start offsets of the sentences of {@code text}, ascending. A sentence runs to the next start (or the
+   * end); text between a paragraph's end and the next start (blank lines) belongs to the earlier one.
+   */
+  public static int[] sentenceStarts(String text) {
+    int[] starts = new int[16];
+    int n = 0;
+    BreakIterator it = BreakIterator.getSentenceInstance(Locale.ENGLISH);
+    Matcher paragraphs = PARAGRAPH_BREAK.matcher(text);
+    int paraStart = 0;
+    while (paraStart < text.length()) {
+      int paraEnd = paragraphs.find(paraStart) ? paragraphs.start() : text.length();
+      int next = paraEnd < text.length() ? paragraphs.end() : text.length();
+      it.setText(text.substring(paraStart, paraEnd));
+      boolean continuesPrevious = false;
+      int start = it.first();
+      for (int end = it.next(); end != BreakIterator.DONE; start = end, end = it.next()) {
+        int from = paraStart + start;
+        int to = paraStart + end;
+        if (!continuesPrevious && hasLetterOrDigit(text, from, to)) {
+          if (n == starts.length) {
+            starts = Arrays.copyOf(starts, n * 2);
+          }
+          starts[n++] = from;
+        }
+        continuesPrevious = (continuesPrevious || hasLetterOrDigit(text, from, to))
+            && endsWithAbbreviation(text, from, to);
+      }
+      paraStart = Math.max(next, paraEnd + 1);
+    }
+    return Arrays.copyOf(starts, n);
+  }
+
+  private static boolean hasLetterOrDigit(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (Character.isLetterOrDigit(text.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True if the segment ends (trailing space aside) with "Abbr." for a listed abbreviation. */
+  private static boolean endsWithAbbreviation(String text, int from, int to) {
+    int end = to;
+    while (end > from && Character.isWhitespace(text.charAt(end - 1))) {
+      end--;
+    }
+    if (end == from || text.charAt(end - 1) != '.') {
+      return false;
+    }
+    int wordEnd = end - 1;
+    int wordStart = wordEnd;
+    while (wordStart > from && Character.isLetter(text.charAt(wordStart - 1))) {
+      wordStart--;
+    }
+    if (wordStart > from && !Character.isWhitespace(text.charAt(wordStart - 1))
+        && text.charAt(wordStart - 1) != '(') {
+      return false;
+    }
+    return wordStart < wordEnd && NON_TERMINAL_ABBREVIATIONS.contains(text.substring(wordStart, wordEnd));
+  }
+
+  /**
+   * Streams every word of {@code text} with its term in ONE analyzer pass: the same words as
+   * {@link #words} and, for non-stopwords, the same terms as {@link #terms}, aligned.
+   */
+  public void forEachWordAndTerm(String text, WordTermSink sink) {
+    // Stemming is per token and context-free, so stemming each distinct word once (memoised per thread)
+    // gives exactly the terms of the full chain at a fraction of the cost of stemming every token.
+    CharArraySet stopSet = stopwords.set();
+    Map<String, String> stems = stemming == Stemming.NONE ? null : stemCache();
+    try (TokenStream ts = words().tokenStream("body", text)) {
+      CharTermAttribute chars = ts.addAttribute(CharTermAttribute.class);
+      TypeAttribute type = ts.addAttribute(TypeAttribute.class);
+      OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        if (EMOJI.equals(type.type())) {
+          continue;
+        }
+        boolean stop = stopSet.contains(chars.buffer(), 0, chars.length());
+        String word = chars.toString();
+        String term = null;
+        if (!stop) {
+          term = stems == null ? word : stems.get(word);
+          if (term == null) {
+            if (stems.size() >= STEM_CACHE_SIZE) {
+              stems.clear();
+            }
+            term = stem(word);
+            stems.put(word, term);
+          }
+        }
+        sink.accept(word, term, offset.startOffset());
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException("analysing a String cannot do I/O", e);
+    }
+  }
+
+  /** The stem of one lower-cased word by this analyzer's stemmer (the word itself for NONE). */
+  private String stem(String word) {
+    String out = word;
+    try (TokenStream ts = stemmer().tokenStream("word", word)) {
+      CharTermAttribute chars = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      if (ts.incrementToken()) {
+        out = chars.toString();
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException("analysing a String cannot do I/O", e);
+    }
+    return out;
+  }
+
+  private Map<String, String> stemCache() {
+    ThreadLocal<Map<String, String>> cache = stemCache;
+    if (cache == null) {
+      cache = stemCache = ThreadLocal.withInitial(HashMap::new);
+    }
+    return cache.get();
   }
 
   /** Receives tokens; the CharSequence is only valid during the call. */
   @FunctionalInterface
   public interface TokenSink {
     void accept(String token);
+  }
+
+  /** Receives a word, its term (null for a stopword) and the word's start offset in the text. */
+  @FunctionalInterface
+  public interface WordTermSink {
+    void accept(String word, String term, int startOffset);
   }
 
   private void run(Analyzer analyzer, String text, TokenSink sink) {
@@ -166,8 +395,33 @@ public final class NewsAnalyzer implements Serializable {
     return a;
   }
 
+  /** The whole input as one token, stemmed: for single words that the word analyzer produced. */
+  private Analyzer stemmer() {
+    Analyzer a = stemAnalyzer;
+    if (a == null) {
+      Stemming stem = this.stemming;
+      a = stemAnalyzer = new Analyzer() {
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+          Tokenizer source = new KeywordTokenizer();
+          return new TokenStreamComponents(source, stemmer(source, stem));
+        }
+      };
+    }
+    return a;
+  }
+
+  private static TokenStream stemmer(TokenStream ts, Stemming stem) {
+    return switch (stem) {
+      case PORTER -> new PorterStemFilter(ts);
+      case ENGLISH_MINIMAL -> new EnglishMinimalStemFilter(ts);
+      case NONE -> ts;
+    };
+  }
+
   private Analyzer buildAnalyzer(boolean asTerms) {
     Stemming stem = this.stemming;
+    CharArraySet stopSet = stopwords.set();
     return new Analyzer() {
       @Override
       protected TokenStreamComponents createComponents(String fieldName) {
@@ -175,12 +429,8 @@ public final class NewsAnalyzer implements Serializable {
         TokenStream ts = new EnglishPossessiveFilter(source);
         ts = new LowerCaseFilter(ts);
         if (asTerms) {
-          ts = new StopFilter(ts, STOPWORDS);
-          if (stem == Stemming.PORTER) {
-            ts = new PorterStemFilter(ts);
-          } else if (stem == Stemming.ENGLISH_MINIMAL) {
-            ts = new EnglishMinimalStemFilter(ts);
-          }
+          ts = new StopFilter(ts, stopSet);
+          ts = stemmer(ts, stem);
         }
         return new TokenStreamComponents(source, ts);
       }

@@ -1,0 +1,202 @@
+package dev.newsbeam.pipeline.commands;
+
+import dev.newsbeam.schema.Article;
+import dev.newsbeam.schema.DedupInfo;
+import dev.newsbeam.stats.ComputeWordStats;
+import dev.newsbeam.stats.WordStatsResult;
+import dev.newsbeam.text.NewsAnalyzer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.apache.beam.runners.direct.DirectOptions;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import org.apache.beam.sdk.io.GenerateSequence;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.transforms.Count;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+
+/**
+ * {@code bench-word-stats}: runs {@link ComputeWordStats} on the direct runner over generated articles
+ * (Zipfian pseudo-word vocabulary, skewed outlets, one article in ten a non-canonical copy) and
+ * reports wall time, the manifest totals and the JVM's peak heap use, to check that corpus statistics
+ * stay within a fixed heap as the corpus grows.
+ *
+ * <pre>
+ * java -Xmx1g ... bench-word-stats --articles=100000 [--vocabulary=200000] [--minDf=2] [--parallelism=2]
+ * </pre>
+ */
+public final class BenchWordStatsCommand {
+  private BenchWordStatsCommand() {}
+
+  public static void main(String[] args) throws Exception {
+    System.exit(run(args));
+  }
+
+  public static int run(String[] args) throws Exception {
+    Map<String, String> opts = new HashMap<>();
+    for (String arg : args) {
+      if (!arg.startsWith("--") || !arg.contains("=")) {
+        throw new IllegalArgumentException("expected --key=value, got '" + arg + "'");
+      }
+      opts.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+    }
+    long articles = Long.parseLong(opts.getOrDefault("articles", "100000"));
+    int vocabulary = Integer.parseInt(opts.getOrDefault("vocabulary", "200000"));
+    int minDf = Integer.parseInt(opts.getOrDefault("minDf", "2"));
+
+    DirectOptions options = PipelineOptionsFactory.create().as(DirectOptions.class);
+    options.setTargetParallelism(Integer.parseInt(opts.getOrDefault("parallelism", "2")));
+    // the checks re-encode every element: right for tests, not for measuring
+    options.setEnforceImmutability(false);
+    options.setEnforceEncodability(false);
+    Pipeline pipeline = Pipeline.create(options);
+    PCollection<Article> input = pipeline
+        .apply("GenerateIndexes", GenerateSequence.from(0).to(articles))
+        .apply("GenerateArticles", ParDo.of(new GenerateArticleFn(vocabulary)))
+        .setCoder(AvroCoder.of(Article.class));
+    WordStatsResult stats = input.apply("ComputeWordStats", ComputeWordStats.create()
+        .withMinDf(minDf)
+        .withHotKeyFanout(Integer.parseInt(opts.getOrDefault("hotKeyFanout", "16")))
+        .withStemming(NewsAnalyzer.Stemming.parse(opts.getOrDefault("stem", "porter"))));
+    stats.manifest().apply("PrintManifest", ParDo.of(new PrintFn<>("manifest")));
+    stats.terms().apply("CountTerms", Count.globally()).apply(ParDo.of(new PrintFn<>("terms rows")));
+    stats.keyness().apply("CountKeyness", Count.globally()).apply(ParDo.of(new PrintFn<>("term_keyness rows")));
+    stats.ngrams().apply("CountNgrams", Count.globally()).apply(ParDo.of(new PrintFn<>("ngrams rows")));
+    stats.articles().apply("CountArticles", Count.globally()).apply(ParDo.of(new PrintFn<>("articles rows")));
+
+    HeapWatch heap = new HeapWatch();
+    heap.start();
+    long start = System.nanoTime();
+    PipelineResult.State state = pipeline.run().waitUntilFinish();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    heap.interrupt();
+    long max = Runtime.getRuntime().maxMemory();
+    System.out.printf(Locale.ROOT,
+        "bench-word-stats: %d articles, %s in %.1f s (%.0f articles/s); peak heap used %.0f MB of -Xmx %.0f MB%n",
+        articles, state, seconds, articles / seconds, peakHeapBytes() / 1e6, max / 1e6);
+    return state == PipelineResult.State.DONE ? 0 : 1;
+  }
+
+  /** Peak use summed over heap pools since start: what the collectors had to keep at most. */
+  private static long peakHeapBytes() {
+    long sum = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        sum += pool.getPeakUsage().getUsed();
+      }
+    }
+    return sum;
+  }
+
+  /** Logs old-generation use after each collection would be finer; sampling is enough for a bound. */
+  private static final class HeapWatch extends Thread {
+    HeapWatch() {
+      setDaemon(true);
+    }
+
+    @Override
+    public void run() {
+      long maxUsed = 0;
+      Runtime rt = Runtime.getRuntime();
+      try {
+        while (!isInterrupted()) {
+          maxUsed = Math.max(maxUsed, rt.totalMemory() - rt.freeMemory());
+          Thread.sleep(200);
+        }
+      } catch (InterruptedException e) {
+        // done
+      }
+      System.out.printf(Locale.ROOT, "sampled max heap used: %.0f MB%n", maxUsed / 1e6);
+    }
+  }
+
+  static class PrintFn<T> extends DoFn<T, Void> {
+    private final String label;
+
+    PrintFn(String label) {
+      this.label = label;
+    }
+
+    @ProcessElement
+    public void process(@Element T element) {
+      System.out.println(label + ": " + element);
+    }
+  }
+
+  /**
+   * A deterministic fictional article per index: 80–400 words in sentences of 6–24, about 30%
+   * stopwords, content words drawn Zipf-like from pseudo-words ("bakoli", "tumeresa", ...).
+   */
+  static class GenerateArticleFn extends DoFn<Long, Article> {
+    private static final String[] SYLLABLES = {
+        "ka", "lo", "mi", "tu", "re", "sa", "ni", "po", "de", "va", "qui", "zo", "be", "ra", "shi", "gu"};
+    private static final String[] STOPWORDS = {"the", "of", "and", "to", "in", "a", "is", "was", "for", "on"};
+    private static final String[] OUTLETS = {"Wire One", "Wire Two", "Daily Three", "Four Times", "Five Post"};
+    private static final String[] LABELS = {"grain", "ship", "earn", "trade", "money", "crude", "acq"};
+    private final int vocabulary;
+
+    GenerateArticleFn(int vocabulary) {
+      this.vocabulary = vocabulary;
+    }
+
+    @ProcessElement
+    public void process(@Element Long index, OutputReceiver<Article> out) {
+      SplittableRandom random = new SplittableRandom(index * 0x9E3779B97F4A7C15L);
+      int words = 80 + random.nextInt(320);
+      StringBuilder text = new StringBuilder(words * 7);
+      int sentenceLeft = 6 + random.nextInt(19);
+      for (int i = 0; i < words; i++) {
+        String word = random.nextInt(10) < 3
+            ? STOPWORDS[random.nextInt(STOPWORDS.length)]
+            : pseudoWord(zipfRank(random));
+        text.append(sentenceLeft == 0 || i == 0 ? capitalise(word) : word);
+        if (--sentenceLeft <= 0 || i == words - 1) {
+          text.append(". ");
+          sentenceLeft = 6 + random.nextInt(19);
+        } else {
+          text.append(' ');
+        }
+      }
+      boolean copy = index % 10 == 9;
+      out.output(Article.newBuilder()
+          .setId("gen-" + index)
+          .setSource("generated:" + index)
+          .setInputFormat("text")
+          .setText(text.toString())
+          // one hot outlet: half of all articles
+          .setOutlet(random.nextBoolean() ? OUTLETS[0] : OUTLETS[random.nextInt(OUTLETS.length)])
+          .setLabels(List.of(LABELS[random.nextInt(LABELS.length)]))
+          .setDedup(copy ? new DedupInfo("gen-" + (index - 1), "gen-" + (index - 1), false, "near", 0.9) : null)
+          .build());
+    }
+
+    /** Rank ~ 1/r over 1..vocabulary: exp of a uniform draw on [0, ln V]. */
+    private int zipfRank(SplittableRandom random) {
+      return (int) Math.min(vocabulary, Math.exp(random.nextDouble() * Math.log(vocabulary)));
+    }
+
+    private static String pseudoWord(int rank) {
+      StringBuilder w = new StringBuilder();
+      int r = rank;
+      do {
+        w.append(SYLLABLES[r % SYLLABLES.length]);
+        r /= SYLLABLES.length;
+      } while (r > 0);
+      return w.toString();
+    }
+
+    private static String capitalise(String word) {
+      return Character.toUpperCase(word.charAt(0)) + word.substring(1);
+    }
+  }
+}

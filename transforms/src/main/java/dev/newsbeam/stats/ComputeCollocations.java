@@ -1,0 +1,106 @@
+package dev.newsbeam.stats;
+
+import dev.newsbeam.schema.Ngram;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Top;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionView;
+
+/**
+ * The top bigram collocations of canonical articles by PMI, from per-article bigram count maps. A bigram is ranked when it occurs at least {@code minCount} times in at least {@code minDf}
+ * articles and both its terms are in the term table.
+ */
+final class ComputeCollocations
+    extends PTransform<PCollection<Map<String, Integer>>, PCollection<Ngram>> {
+  private static final long serialVersionUID = 1L;
+
+  private final PCollectionView<Map<String, KV<Long, Long>>> termTable;
+  private final PCollectionView<Long> corpusTermTokens;
+  private final long minCount;
+  private final long minDf;
+  private final int topK;
+  private final int shards;
+
+  ComputeCollocations(
+      PCollectionView<Map<String, KV<Long, Long>>> termTable, PCollectionView<Long> corpusTermTokens,
+      long minCount, long minDf, int topK, int shards) {
+    this.termTable = termTable;
+    this.corpusTermTokens = corpusTermTokens;
+    this.minCount = minCount;
+    this.minDf = minDf;
+    this.topK = topK;
+    this.shards = shards;
+  }
+
+  @Override
+  public PCollection<Ngram> expand(PCollection<Map<String, Integer>> bigrams) {
+    return bigrams
+        .apply("SumBigramCounts", new SumCountsInShards(shards))
+        .apply("ScoreBigrams",
+            ParDo.of(new ScoreBigramFn(termTable, corpusTermTokens, minCount, minDf))
+                .withSideInputs(termTable, corpusTermTokens))
+        .setCoder(AvroCoder.of(Ngram.class))
+        .apply("TopBigrams", Top.of(topK, new ComputeWordStats.NgramOrder()).withoutDefaults())
+        .apply("RankBigrams", ParDo.of(new RankFn()))
+        .setCoder(AvroCoder.of(Ngram.class));
+  }
+
+  static class ScoreBigramFn extends DoFn<KV<String, KV<Long, Long>>, Ngram> {
+    private final PCollectionView<Map<String, KV<Long, Long>>> termTable;
+    private final PCollectionView<Long> corpusTermTokens;
+    private final long minCount;
+    private final long minDf;
+
+    ScoreBigramFn(
+        PCollectionView<Map<String, KV<Long, Long>>> termTable, PCollectionView<Long> corpusTermTokens,
+        long minCount, long minDf) {
+      this.termTable = termTable;
+      this.corpusTermTokens = corpusTermTokens;
+      this.minCount = minCount;
+      this.minDf = minDf;
+    }
+
+    @ProcessElement
+    public void process(ProcessContext c) {
+      long count = c.element().getValue().getKey();
+      long df = c.element().getValue().getValue();
+      if (count < minCount || df < minDf) {
+        return;
+      }
+      String first = Bigrams.first(c.element().getKey());
+      String second = Bigrams.second(c.element().getKey());
+      Map<String, KV<Long, Long>> table = c.sideInput(termTable);
+      KV<Long, Long> x = table.get(first);
+      KV<Long, Long> y = table.get(second);
+      if (x == null || y == null) {
+        return;
+      }
+      c.output(Ngram.newBuilder()
+          .setFirst(first)
+          .setSecond(second)
+          .setCount(count)
+          .setDocumentFrequency(df)
+          .setFirstCount(x.getKey())
+          .setSecondCount(y.getKey())
+          .setPmi(Pmi.pmi(count, x.getKey(), y.getKey(), c.sideInput(corpusTermTokens)))
+          .setRank(0)
+          .build());
+    }
+  }
+
+  static class RankFn extends DoFn<List<Ngram>, Ngram> {
+    @ProcessElement
+    public void process(@Element List<Ngram> top, OutputReceiver<Ngram> out) {
+      int rank = 0;
+      for (Ngram n : top) {
+        out.output(Ngram.newBuilder(n).setRank(++rank).build());
+      }
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package dev.newsbeam.stats;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.beam.sdk.coders.AtomicCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarIntCoder;
+import org.apache.beam.sdk.coders.VarLongCoder;
+
+/** Coder for key → {occurrences, documents} maps, the partial sums that {@link SumCountsInShards} moves. */
+final class CountMapCoder extends AtomicCoder<Map<String, long[]>> {
+  private static final CountMapCoder INSTANCE = new CountMapCoder();
+  private static final StringUtf8Coder KEY = StringUtf8Coder.of();
+  private static final VarLongCoder COUNT = VarLongCoder.of();
+  private static final VarIntCoder SIZE = VarIntCoder.of();
+
+  static CountMapCoder of() {
+    return INSTANCE;
+  }
+
+  @Override
+  public void encode(Map<String, long[]> value, OutputStream out) throws IOException {
+    SIZE.encode(value.size(), out);
+    for (Map.Entry<String, long[]> e : value.entrySet()) {
+      KEY.encode(e.getKey(), out);
+      COUNT.encode(e.getValue()[0], out);
+      COUNT.encode(e.getValue()[1], out);
+    }
+  }
+
+  @Override
+  public Map<String, long[]> decode(InputStream in) throws IOException {
+    int size = SIZE.decode(in);
+    Map<String, long[]> map = new HashMap<>(Math.max(16, size * 4 / 3 + 1));
+    for (int i = 0; i < size; i++) {
+      map.put(KEY.decode(in), new long[] {COUNT.decode(in), COUNT.decode(in)});
+    }
+    return map;
+  }
+}
