@@ -2,7 +2,9 @@ package dev.newsbeam.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsbeam.ingest.InputSpec;
+import dev.newsbeam.pipeline.commands.BenchAnalyzerCommand;
 import dev.newsbeam.pipeline.commands.BenchBylinesCommand;
+import dev.newsbeam.pipeline.commands.BenchWordStatsCommand;
 import dev.newsbeam.pipeline.commands.EvalBylinesCommand;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -44,6 +46,9 @@ public final class Main {
     register("eval-bylines", "score byline/credit parsing on the dev set and the Reuters corpus",
         EvalBylinesCommand::run);
     register("bench-bylines", "byline parser throughput on one core", BenchBylinesCommand::run);
+    register("bench-analyzer", "analyzer throughput (MB/s of text) on one core", BenchAnalyzerCommand::run);
+    register("bench-word-stats", "word-statistics transform on generated articles (DirectRunner)",
+        BenchWordStatsCommand::run);
   }
 
   private Main() {}

@@ -5,6 +5,12 @@ import dev.newsbeam.byline.ParseBylines;
 import dev.newsbeam.ingest.ReadArticles;
 import dev.newsbeam.schema.Article;
 import dev.newsbeam.schema.ErrorRecord;
+import dev.newsbeam.schema.Ngram;
+import dev.newsbeam.schema.TermKeyness;
+import dev.newsbeam.schema.TermStat;
+import dev.newsbeam.stats.ComputeWordStats;
+import dev.newsbeam.stats.WordStatsResult;
+import dev.newsbeam.text.NewsAnalyzer;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,10 +65,27 @@ public final class NewsPipeline {
 
     Map<String, String[]> outputs = new LinkedHashMap<>();
     List<PCollection<?>> written = new ArrayList<>();
+    WordStatsResult stats = articles.apply("ComputeWordStats", ComputeWordStats.create()
+        .withStemming(NewsAnalyzer.Stemming.parse(options.getStem()))
+        .withStopwords(NewsAnalyzer.Stopwords.parse(options.getStopwords()))
+        .withMinDf(options.getMinDf())
+        .withTopTerms(options.getTopTerms())
+        .withKeynessTopK(options.getKeynessTopK())
+        .withNgramTopK(options.getNgramTopK())
+        .withNgramMinCount(options.getNgramMinCount()));
+    articles = stats.articles();
+    counts.add(stats.manifest());
+
     int articleShards = articleShards(options);
     written.add(writeAvro(articles, Article.class, Article.getClassSchema(), "articles", articleShards,
         layout, codec, outputs));
     written.add(writeAvro(errors, ErrorRecord.class, ErrorRecord.getClassSchema(), "errors", 1,
+        layout, codec, outputs));
+    written.add(writeAvro(stats.terms(), TermStat.class, TermStat.getClassSchema(), "terms", 1,
+        layout, codec, outputs));
+    written.add(writeAvro(stats.keyness(), TermKeyness.class, TermKeyness.getClassSchema(), "term_keyness", 1,
+        layout, codec, outputs));
+    written.add(writeAvro(stats.ngrams(), Ngram.class, Ngram.getClassSchema(), "ngrams", 1,
         layout, codec, outputs));
 
     counts.add(articles

@@ -44,4 +44,48 @@ public interface NewsbeamOptions extends PipelineOptions {
   String getAvroCodec();
 
   void setAvroCodec(String value);
+
+  // ---- word statistics ----
+
+  @Description("Stemming of terms (TF-IDF, keyness, collocations, topics): none, english-minimal or porter.")
+  @Default.String("porter")
+  String getStem();
+
+  void setStem(String value);
+
+  @Description("English stopword list: classic (Lucene's 33 words), snowball (174) or none.")
+  @Default.String("classic")
+  String getStopwords();
+
+  void setStopwords(String value);
+
+  @Description("Corpus terms, collocations and keyness keep only terms in at least this many canonical articles.")
+  @Default.Integer(2)
+  int getMinDf();
+
+  void setMinDf(int value);
+
+  @Description("Top terms by TF-IDF kept per article (stats.top_terms).")
+  @Default.Integer(10)
+  int getTopTerms();
+
+  void setTopTerms(int value);
+
+  @Description("Most over-represented terms (G²) kept per topic, label and outlet in term_keyness/.")
+  @Default.Integer(25)
+  int getKeynessTopK();
+
+  void setKeynessTopK(int value);
+
+  @Description("Bigram collocations kept in ngrams/, by PMI.")
+  @Default.Integer(100)
+  int getNgramTopK();
+
+  void setNgramTopK(int value);
+
+  @Description("Minimum count of a bigram to be ranked in ngrams/.")
+  @Default.Integer(5)
+  int getNgramMinCount();
+
+  void setNgramMinCount(int value);
 }
