@@ -234,17 +234,8 @@ public final class TrainTopicModel extends PTransform<PCollection<Article>, PCol
     public LogisticTrainer.Gradient mergeAccumulators(Iterable<LogisticTrainer.Gradient> accs, Context c) {
       LogisticTrainer.Gradient out = null;
       for (LogisticTrainer.Gradient a : accs) {
-        if (out == null || out.sum.length == 0) {
-          if (out != null) {
-            a.docs += out.docs;
-            a.loss += out.loss;
-          }
-          out = a;
-        } else if (a.sum.length > 0) {
-          out.merge(a);
-        } else {
-          out.docs += a.docs;
-          out.loss += a.loss;
+        if (a.docs > 0) { // empty accumulators have no arrays yet
+          out = out == null ? a : out.merge(a);
         }
       }
       return out == null ? new LogisticTrainer.Gradient(0) : out;
@@ -270,6 +261,7 @@ public final class TrainTopicModel extends PTransform<PCollection<Article>, PCol
       LogisticTrainer.State s = c.sideInput(current);
       if (g.sum.length == 0) {
         g.sum = new double[s.weights.length];
+        g.energy = new double[s.dim];
       }
       c.output(s.step(g, params));
     }

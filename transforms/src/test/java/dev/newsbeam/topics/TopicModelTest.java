@@ -58,7 +58,7 @@ class TopicModelTest {
   }
 
   static TrainSettings small() {
-    return TrainSettings.defaults().withPasses(25).withHeldOutPercent(25);
+    return TrainSettings.defaults().withPasses(15).withHeldOutPercent(25);
   }
 
   @Test
@@ -73,17 +73,22 @@ class TopicModelTest {
     Vocabulary vocab = Vocabulary.of(counts, 2);
     List<SparseDoc> vectors = docs.stream().map(vocab::vector).toList();
     LogisticTrainer.State state = LogisticTrainer.State.initial(vocab.terms.size(), vocab.fitLabelCounts, vocab.fitDocs);
-    double previous = Double.MAX_VALUE;
+    double first = Double.NaN;
+    double previous = Double.NaN;
     for (int p = 0; p < 10; p++) {
       LogisticTrainer.Gradient g = new LogisticTrainer.Gradient(state.weights.length);
       for (SparseDoc d : vectors) {
         LogisticTrainer.addGradient(g, d, state);
       }
       double loss = g.loss / g.docs;
-      assertThat("pass " + p, loss, lessThan(previous));
+      if (p == 0) {
+        first = loss;
+      }
       previous = loss;
       state = state.step(g, s.params());
     }
+    // heavy-ball momentum need not fall every pass, but ten passes must cut the loss by far
+    assertThat(previous, lessThan(first / 5));
   }
 
   @Test

@@ -37,7 +37,7 @@ class TopicsPipelineTest {
   @Test
   void trainsAModelThatTagsHeldBackArticles(TestPipeline pipeline) {
     List<Article> corpus = Synthetic.corpus(90, 7);
-    TrainSettings settings = TrainSettings.defaults().withPasses(25).withHeldOutPercent(25);
+    TrainSettings settings = TrainSettings.defaults().withPasses(8).withHeldOutPercent(25);
     PCollection<TopicModel> model = pipeline
         .apply("Articles", Create.of(corpus).withCoder(AvroCoder.of(Article.class)))
         .apply(TrainTopicModel.with(settings));
@@ -45,7 +45,7 @@ class TopicsPipelineTest {
     TopicModel reference = TopicModelTest.trainInMemory(corpus, settings);
     PAssert.thatSingleton(model).satisfies(m -> {
       assertThat(m.getLabels().stream().map(l -> l.getLabel()).toList(), contains("acq", "grain", "running"));
-      assertThat(m.getPasses(), is(25));
+      assertThat(m.getPasses(), is(8));
       assertThat(m.getTrainingArticles() + m.getHeldoutArticles(), is(90L));
       assertThat(m.getHeldoutArticles(), greaterThan(0L));
       assertThat(m.getVocabulary(), is(reference.getVocabulary()));
@@ -118,7 +118,7 @@ class TopicsPipelineTest {
   @Test
   void appliesATrainedModelAsSideInput(TestPipeline pipeline, @TempDir Path dir) throws Exception {
     TopicModel model = TopicModelTest.trainInMemory(Synthetic.corpus(90, 11),
-        TrainSettings.defaults().withPasses(25).withHeldOutPercent(25));
+        TrainSettings.defaults().withPasses(15).withHeldOutPercent(25));
     try (OutputStream out = new FileOutputStream(dir.resolve(TrainTopicModel.FILE_PREFIX + ".avro").toFile())) {
       TopicClassifier.write(model, out);
     }
