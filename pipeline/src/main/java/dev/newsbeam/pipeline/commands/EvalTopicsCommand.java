@@ -76,7 +76,7 @@ public final class EvalTopicsCommand {
         settings);
 
     long t0 = System.nanoTime();
-    PipelineOptions options = PipelineOptionsFactory.fromArgs(a.pipelineArgs.toArray(String[]::new)).create();
+    PipelineOptions options = PipelineOptionsFactory.fromArgs(a.trainingPipelineArgs()).create();
     Pipeline p = Pipeline.create(options);
     TrainTopicsCommand.write(p
         .apply("TrainingArticles", Create.of(split.train()).withCoder(AvroCoder.of(Article.class)))

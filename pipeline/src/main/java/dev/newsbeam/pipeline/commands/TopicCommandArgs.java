@@ -31,6 +31,24 @@ final class TopicCommandArgs {
     }
   }
 
+  /**
+   * Beam arguments for training. On the DirectRunner the per-element immutability and encodability
+   * checks clone every weight vector and gradient (tens of MB) at every pass and dominate the run time,
+   * so they are off unless asked for; other runners do no such checks.
+   */
+  String[] trainingPipelineArgs() {
+    List<String> out = new ArrayList<>(pipelineArgs);
+    boolean direct = pipelineArgs.stream().noneMatch(x -> x.startsWith("--runner="))
+        || pipelineArgs.contains("--runner=DirectRunner");
+    if (direct && pipelineArgs.stream().noneMatch(x -> x.startsWith("--enforceImmutability"))) {
+      out.add("--enforceImmutability=false");
+    }
+    if (direct && pipelineArgs.stream().noneMatch(x -> x.startsWith("--enforceEncodability"))) {
+      out.add("--enforceEncodability=false");
+    }
+    return out.toArray(String[]::new);
+  }
+
   String get(String key, String fallback) {
     return known.getOrDefault(key, fallback);
   }

@@ -30,7 +30,7 @@ public final class TrainTopicsCommand {
     }
     String output = a.get("output", "model");
     TrainSettings settings = a.trainSettings();
-    PipelineOptions options = PipelineOptionsFactory.fromArgs(a.pipelineArgs.toArray(String[]::new)).create();
+    PipelineOptions options = PipelineOptionsFactory.fromArgs(a.trainingPipelineArgs()).create();
     Pipeline p = Pipeline.create(options);
     write(p.apply("ReadArticles", ReadArticles.from(input)).articles()
         .apply("TrainTopicModel", TrainTopicModel.with(settings)), output);
