@@ -78,7 +78,7 @@ public final class TrainTopicModel extends PTransform<PCollection<Article>, PCol
       state = fit
           .apply("Gradient" + pass,
               Combine.globally(new GradientFn(current)).withoutDefaults().withSideInputs(current))
-          .setCoder(SerializableCoder.of(LogisticTrainer.Gradient.class))
+          .setCoder(GradientCoder.of())
           .apply("Step" + pass, ParDo.of(new StepFn(current, settings.params())).withSideInputs(current))
           .setCoder(SerializableCoder.of(LogisticTrainer.State.class));
     }
@@ -239,6 +239,13 @@ public final class TrainTopicModel extends PTransform<PCollection<Article>, PCol
         }
       }
       return out == null ? new LogisticTrainer.Gradient(0) : out;
+    }
+
+    @Override
+    public org.apache.beam.sdk.coders.Coder<LogisticTrainer.Gradient> getAccumulatorCoder(
+        org.apache.beam.sdk.coders.CoderRegistry registry,
+        org.apache.beam.sdk.coders.Coder<SparseDoc> inputCoder) {
+      return GradientCoder.of();
     }
 
     @Override

@@ -145,6 +145,22 @@ class TopicModelTest {
   }
 
   @Test
+  void gradientCoderKeepsEveryNonZeroEntry() throws Exception {
+    LogisticTrainer.Gradient g = new LogisticTrainer.Gradient(10);
+    g.sum[0] = 1.5;
+    g.sum[7] = -2.25e-9;
+    g.energy = new double[] {0, 3, 0};
+    g.docs = 4;
+    g.loss = 0.75;
+    LogisticTrainer.Gradient back = org.apache.beam.sdk.util.CoderUtils.decodeFromByteArray(
+        GradientCoder.of(), org.apache.beam.sdk.util.CoderUtils.encodeToByteArray(GradientCoder.of(), g));
+    assertThat(java.util.Arrays.equals(back.sum, g.sum), is(true));
+    assertThat(java.util.Arrays.equals(back.energy, g.energy), is(true));
+    assertThat(back.docs, is(4L));
+    assertThat(back.loss, is(0.75));
+  }
+
+  @Test
   void microAndMacroF1() {
     F1Scores f = new F1Scores();
     f.add(List.of("a"), List.of("a"));
