@@ -38,6 +38,9 @@ public final class TrainTopicModel extends PTransform<PCollection<Article>, PCol
   /** File name prefix of the model inside a model directory. */
   public static final String FILE_PREFIX = "topic-model";
 
+  /** Batches the fitting fold is cut into: the parallelism of a gradient pass. */
+  static final int SHARDS = 8;
+
   private final TrainSettings settings;
 
   private TrainTopicModel(TrainSettings settings) {
@@ -64,7 +67,16 @@ public final class TrainTopicModel extends PTransform<PCollection<Article>, PCol
     PCollection<SparseDoc> vectors = docs
         .apply("Vectorise", ParDo.of(new VectoriseFn(vocab)).withSideInputs(vocab))
         .setCoder(SerializableCoder.of(SparseDoc.class));
-    PCollection<SparseDoc> fit = vectors.apply("FittingFold", Filter.by(new IsHeldOut(false)));
+    // Each pass reads the fitting fold once; a few batches of articles instead of thousands of single
+    // articles keep the per-bundle cost of a pass (DoFn set-up, accumulator per bundle) small on any runner.
+    PCollection<List<SparseDoc>> fit = vectors
+        .apply("FittingFold", Filter.by(new IsHeldOut(false)))
+        .apply("KeyByShard", ParDo.of(new KeyByShardFn(SHARDS)))
+        .setCoder(org.apache.beam.sdk.coders.KvCoder.of(org.apache.beam.sdk.coders.VarIntCoder.of(),
+            SerializableCoder.of(SparseDoc.class)))
+        .apply("GroupIntoShards", org.apache.beam.sdk.transforms.GroupByKey.create())
+        .apply("ToBatches", ParDo.of(new ToBatchFn()))
+        .setCoder(org.apache.beam.sdk.coders.ListCoder.of(SerializableCoder.of(SparseDoc.class)));
     PCollection<SparseDoc> heldOut = vectors.apply("HeldOutFold", Filter.by(new IsHeldOut(true)));
 
     PCollection<LogisticTrainer.State> state = vectors.getPipeline()
@@ -192,6 +204,29 @@ public final class TrainTopicModel extends PTransform<PCollection<Article>, PCol
     }
   }
 
+  static class KeyByShardFn extends DoFn<SparseDoc, org.apache.beam.sdk.values.KV<Integer, SparseDoc>> {
+    private final int shards;
+
+    KeyByShardFn(int shards) {
+      this.shards = shards;
+    }
+
+    @ProcessElement
+    public void process(@Element SparseDoc d, OutputReceiver<org.apache.beam.sdk.values.KV<Integer, SparseDoc>> out) {
+      out.output(org.apache.beam.sdk.values.KV.of(Math.floorMod(d.hashCode(), shards), d));
+    }
+  }
+
+  static class ToBatchFn extends DoFn<org.apache.beam.sdk.values.KV<Integer, Iterable<SparseDoc>>, List<SparseDoc>> {
+    @ProcessElement
+    public void process(@Element org.apache.beam.sdk.values.KV<Integer, Iterable<SparseDoc>> shard,
+        OutputReceiver<List<SparseDoc>> out) {
+      List<SparseDoc> batch = new java.util.ArrayList<>();
+      shard.getValue().forEach(batch::add); // one pass over the grouped values
+      out.output(batch);
+    }
+  }
+
   static class InitialStateFn extends DoFn<Integer, LogisticTrainer.State> {
     private final PCollectionView<Vocabulary> vocab;
 
@@ -206,7 +241,7 @@ public final class TrainTopicModel extends PTransform<PCollection<Article>, PCol
     }
   }
 
-  static class GradientFn extends CombineFnWithContext<SparseDoc, LogisticTrainer.Gradient,
+  static class GradientFn extends CombineFnWithContext<List<SparseDoc>, LogisticTrainer.Gradient,
       LogisticTrainer.Gradient> {
     private final PCollectionView<LogisticTrainer.State> weights;
 
@@ -221,12 +256,14 @@ public final class TrainTopicModel extends PTransform<PCollection<Article>, PCol
     }
 
     @Override
-    public LogisticTrainer.Gradient addInput(LogisticTrainer.Gradient acc, SparseDoc doc, Context c) {
+    public LogisticTrainer.Gradient addInput(LogisticTrainer.Gradient acc, List<SparseDoc> batch, Context c) {
       LogisticTrainer.State w = c.sideInput(weights);
       if (acc.sum.length == 0) {
         acc.sum = new double[w.weights.length];
       }
-      LogisticTrainer.addGradient(acc, doc, w);
+      for (SparseDoc doc : batch) {
+        LogisticTrainer.addGradient(acc, doc, w);
+      }
       return acc;
     }
 
@@ -244,7 +281,7 @@ public final class TrainTopicModel extends PTransform<PCollection<Article>, PCol
     @Override
     public org.apache.beam.sdk.coders.Coder<LogisticTrainer.Gradient> getAccumulatorCoder(
         org.apache.beam.sdk.coders.CoderRegistry registry,
-        org.apache.beam.sdk.coders.Coder<SparseDoc> inputCoder) {
+        org.apache.beam.sdk.coders.Coder<List<SparseDoc>> inputCoder) {
       return GradientCoder.of();
     }
 
