@@ -47,7 +47,7 @@ public final class EvalTopicsCommand {
 
   public static int run(String[] args) throws Exception {
     TopicCommandArgs a = new TopicCommandArgs(args, TopicCommandArgs.union(
-        Set.of("input", "trainShare", "taxonomy", "mapping", "work", "skipModel", "skipTaxonomy"),
+        Set.of("input", "trainShare", "taxonomy", "mapping", "work", "model", "skipModel", "skipTaxonomy"),
         TopicCommandArgs.TRAIN_KEYS));
     Path input = Path.of(a.get("input", defaultCorpus()));
     List<Article> labelled = LabelledCorpus.readLabelled(input);
@@ -75,11 +75,22 @@ public final class EvalTopicsCommand {
         split.test().get(0).getPublishedDate(), split.test().get(split.test().size() - 1).getPublishedDate(),
         settings);
 
+    TopicModel model;
+    if (a.known.containsKey("model")) { // score a model trained before on the same split
+      model = TopicClassifier.read(new File(a.get("model", null)));
+    } else {
+      model = train(split.train(), settings, work, a);
+    }
+    score(model, split);
+  }
+
+  private static TopicModel train(List<Article> train, TrainSettings settings, Path work, TopicCommandArgs a)
+      throws Exception {
     long t0 = System.nanoTime();
     PipelineOptions options = PipelineOptionsFactory.fromArgs(a.trainingPipelineArgs()).create();
     Pipeline p = Pipeline.create(options);
     TrainTopicsCommand.write(p
-        .apply("TrainingArticles", Create.of(split.train()).withCoder(AvroCoder.of(Article.class)))
+        .apply("TrainingArticles", Create.of(train).withCoder(AvroCoder.of(Article.class)))
         .apply("TrainTopicModel", TrainTopicModel.with(settings)), work.toString());
     PipelineResult.State state = p.run().waitUntilFinish();
     if (state != PipelineResult.State.DONE) {
@@ -89,7 +100,10 @@ public final class EvalTopicsCommand {
     System.out.printf("eval-topics: trained in %.0f s: %d terms, %d labels, final loss %.5f, model in %s%n",
         (System.nanoTime() - t0) / 1e9, model.getVocabulary().size(), model.getLabels().size(),
         model.getFinalLoss(), work);
+    return model;
+  }
 
+  private static void score(TopicModel model, LabelledCorpus.Split split) {
     TopicClassifier classifier = new TopicClassifier(model);
     F1Scores f1 = new F1Scores();
     Set<String> testLabels = new TreeSet<>();
