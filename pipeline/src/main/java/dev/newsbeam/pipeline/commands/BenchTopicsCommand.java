@@ -1,0 +1,54 @@
+package dev.newsbeam.pipeline.commands;
+
+import dev.newsbeam.schema.Article;
+import dev.newsbeam.topics.LabelledCorpus;
+import dev.newsbeam.topics.TaxonomyTagger;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code ./newsbeam bench-topics [--input=corpus.jsonl] [--seconds=10]}: throughput of the pure
+ * taxonomy tagger (analysis + matching + scoring) on one thread, after a warm-up, in articles/s.
+ */
+public final class BenchTopicsCommand {
+  private BenchTopicsCommand() {}
+
+  public static int run(String[] args) throws Exception {
+    TopicCommandArgs a = new TopicCommandArgs(args, Set.of("input", "seconds", "warmupSeconds"));
+    List<Article> articles = LabelledCorpus.readLabelled(Path.of(a.get("input", EvalTopicsCommand.defaultCorpus())));
+    TaxonomyTagger tagger = TaxonomyTagger.defaults();
+    long chars = articles.stream().mapToLong(x -> x.getText().length()).sum();
+    System.out.printf("bench-topics: %d articles, %.0f chars on average%n", articles.size(),
+        chars / (double) articles.size());
+    run(tagger, articles, a.getDouble("warmupSeconds", 5));
+    double[] r = run(tagger, articles, a.getDouble("seconds", 10));
+    System.out.printf("bench-topics: taxonomy tagger, 1 thread: %.0f articles/s wall clock, %.0f articles per"
+        + " CPU-second of the thread (%.1f MB/s of text per CPU-second, %d tags)%n", r[0], r[3], r[1], (long) r[2]);
+    return 0;
+  }
+
+  /**
+   * {articles/s wall clock, MB/s per CPU-second, tags, articles per CPU-second}. CPU time of the thread
+   * is reported too because on a shared machine the wall clock measures the neighbours as well.
+   */
+  private static double[] run(TaxonomyTagger tagger, List<Article> articles, double seconds) {
+    java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+    long deadline = System.nanoTime() + (long) (seconds * 1e9);
+    long start = System.nanoTime();
+    long cpuStart = cpu.getCurrentThreadCpuTime();
+    long n = 0;
+    long chars = 0;
+    long tags = 0;
+    while (System.nanoTime() < deadline) {
+      for (Article art : articles) {
+        tags += tagger.tag(art.getTitle(), art.getText()).size();
+        chars += art.getText().length();
+        n++;
+      }
+    }
+    double s = (System.nanoTime() - start) / 1e9;
+    double cpuSeconds = (cpu.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+    return new double[] {n / s, chars / cpuSeconds / 1e6, tags, n / cpuSeconds};
+  }
+}

@@ -1,0 +1,151 @@
+package dev.newsbeam.topics;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+
+import dev.newsbeam.schema.Article;
+import dev.newsbeam.schema.Topic;
+import dev.newsbeam.schema.TopicDayCount;
+import dev.newsbeam.schema.TopicModel;
+import java.io.FileOutputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.testing.TestPipelineExtension;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+@ExtendWith(TestPipelineExtension.class)
+class TopicsPipelineTest {
+
+  @Test
+  void trainsAModelThatTagsHeldBackArticles(TestPipeline pipeline) {
+    List<Article> corpus = Synthetic.corpus(90, 7);
+    TrainSettings settings = TrainSettings.defaults().withPasses(8).withHeldOutPercent(25);
+    PCollection<TopicModel> model = pipeline
+        .apply("Articles", Create.of(corpus).withCoder(AvroCoder.of(Article.class)))
+        .apply(TrainTopicModel.with(settings));
+    // the Beam graph must learn the same model as the in-memory reference of the same arithmetic
+    TopicModel reference = TopicModelTest.trainInMemory(corpus, settings);
+    PAssert.thatSingleton(model).satisfies(m -> {
+      assertThat(m.getLabels().stream().map(l -> l.getLabel()).toList(), contains("acq", "grain", "running"));
+      assertThat(m.getPasses(), is(8));
+      assertThat(m.getTrainingArticles() + m.getHeldoutArticles(), is(90L));
+      assertThat(m.getHeldoutArticles(), greaterThan(0L));
+      assertThat(m.getVocabulary(), is(reference.getVocabulary()));
+      for (int l = 0; l < 3; l++) {
+        List<Float> w = m.getLabels().get(l).getWeights();
+        List<Float> r = reference.getLabels().get(l).getWeights();
+        for (int j = 0; j < w.size(); j++) {
+          assertThat(Math.abs(w.get(j) - r.get(j)) < 1e-3, is(true));
+        }
+      }
+      TopicClassifier c = new TopicClassifier(m);
+      assertThat(c.predict("Farm news", "Farmers expect a record wheat harvest, officials said."), contains("grain"));
+      assertThat(c.predict("Run", "The runner set a marathon record in the stadium."), contains("running"));
+      return null;
+    });
+    pipeline.run().waitUntilFinish();
+  }
+
+  static Article news(String id, String title, String text, LocalDate day) {
+    return Synthetic.article(id, title, text, List.of(), day);
+  }
+
+  @Test
+  void tagsArticlesCountsDaysAndManifest(TestPipeline pipeline) {
+    LocalDate d1 = LocalDate.of(2025, 3, 1);
+    LocalDate d2 = LocalDate.of(2025, 3, 2);
+    List<Article> articles = List.of(
+        news("a1", "Striker scores twice", "The striker scored twice and the team won the league title in the stadium.", d1),
+        news("a2", "Cup final", "The football team reached the cup final after the coach changed players.", d1),
+        news("a3", "Storm warning", "Heavy rain and storms are expected; forecasters warn of strong winds and snow.", d2),
+        news("a4", "Notice", "Opening hours are nine to five.", d2));
+    TagTopics.Result r = pipeline
+        .apply("Articles", Create.of(articles).withCoder(AvroCoder.of(Article.class)))
+        .apply(TagTopics.withDefaultTaxonomy());
+
+    PAssert.that(r.articles()).satisfies(all -> {
+      for (Article a : all) {
+        List<String> codes = a.getTopics().stream().map(Topic::getCode).toList();
+        switch (a.getId()) {
+          case "a1", "a2" -> assertThat(codes.get(0), is("medtop:15000000"));
+          case "a3" -> assertThat(codes.get(0), is("medtop:17000000"));
+          default -> assertThat(codes, empty());
+        }
+        for (Topic t : a.getTopics()) {
+          assertThat(t.getSource(), is("taxonomy"));
+          assertThat(t.getEvidence(), not(empty()));
+        }
+      }
+      return null;
+    });
+    PAssert.that(r.dayCounts()).satisfies(counts -> {
+      List<TopicDayCount> list = StreamSupport.stream(counts.spliterator(), false).toList();
+      assertThat(list, hasItem(TopicDayCount.newBuilder().setDate(d1).setCode("medtop:15000000")
+          .setLabel("sport").setSource("taxonomy").setArticles(2L).build()));
+      assertThat(list, hasItem(TopicDayCount.newBuilder().setDate(d2).setCode("medtop:17000000")
+          .setLabel("weather").setSource("taxonomy").setArticles(1L).build()));
+      return null;
+    });
+    PAssert.that(r.manifestCounts()).satisfies(kvs -> {
+      List<KV<String, Long>> list = StreamSupport.stream(kvs.spliterator(), false).toList();
+      assertThat(list, hasItem(KV.of("topics.medtop:15000000", 2L)));
+      assertThat(list, hasItem(KV.of("topics.medtop:17000000", 1L)));
+      assertThat(list, hasItem(KV.of("topics.tagged_articles", 3L)));
+      assertThat(list, hasItem(KV.of("topics.untagged_articles", 1L)));
+      return null;
+    });
+    pipeline.run().waitUntilFinish();
+  }
+
+  @Test
+  void appliesATrainedModelAsSideInput(TestPipeline pipeline, @TempDir Path dir) throws Exception {
+    TopicModel model = TopicModelTest.trainInMemory(Synthetic.corpus(90, 11),
+        TrainSettings.defaults().withPasses(15).withHeldOutPercent(25));
+    try (OutputStream out = new FileOutputStream(dir.resolve(TrainTopicModel.FILE_PREFIX + ".avro").toFile())) {
+      TopicClassifier.write(model, out);
+    }
+    List<Article> articles = List.of(
+        news("m1", "Takeover", "Shareholders backed the takeover bid and the board accepted the offer.", null),
+        news("m2", "Harvest", "Farmers brought in a record wheat harvest after good rainfall.", null));
+    TagTopics.Result r = pipeline
+        .apply("Articles", Create.of(articles).withCoder(AvroCoder.of(Article.class)))
+        .apply(TagTopics.withDefaultTaxonomy().withModel(dir.toString()));
+    PAssert.that(r.articles()).satisfies(all -> {
+      for (Article a : all) {
+        List<Topic> byModel = a.getTopics().stream().filter(t -> t.getSource().equals("model")).toList();
+        assertThat(byModel.stream().map(Topic::getCode).toList(),
+            contains(a.getId().equals("m1") ? "acq" : "grain"));
+        assertThat(byModel.get(0).getEvidence(), not(empty()));
+        assertThat(a.getTopics().stream().map(Topic::getSource).toList(), hasItem("taxonomy"));
+      }
+      return null;
+    });
+    PAssert.that(r.dayCounts()).satisfies(counts -> {
+      List<String> modelCodes = StreamSupport.stream(counts.spliterator(), false)
+          .filter(c -> c.getSource().equals("model")).map(TopicDayCount::getCode).toList();
+      assertThat(modelCodes, containsInAnyOrder("acq", "grain"));
+      assertThat(StreamSupport.stream(counts.spliterator(), false).map(TopicDayCount::getDate).toList(),
+          everyItem(is((LocalDate) null)));
+      return null;
+    });
+    pipeline.run().waitUntilFinish();
+  }
+}
