@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsbeam.ingest.InputSpec;
 import dev.newsbeam.pipeline.commands.BenchAnalyzerCommand;
 import dev.newsbeam.pipeline.commands.BenchBylinesCommand;
+import dev.newsbeam.pipeline.commands.BenchTopicsCommand;
 import dev.newsbeam.pipeline.commands.BenchWordStatsCommand;
+import dev.newsbeam.pipeline.commands.EvalTopicsCommand;
+import dev.newsbeam.pipeline.commands.TrainTopicsCommand;
 import dev.newsbeam.pipeline.commands.EvalBylinesCommand;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -46,6 +49,11 @@ public final class Main {
     register("eval-bylines", "score byline/credit parsing on the dev set and the Reuters corpus",
         EvalBylinesCommand::run);
     register("bench-bylines", "byline parser throughput on one core", BenchBylinesCommand::run);
+    register("train-topics", "train a multi-label topic classifier (a Beam pipeline) on labelled JSONL",
+        TrainTopicsCommand::run);
+    register("eval-topics", "train/test the classifier on Reuters by date; score the default taxonomy",
+        EvalTopicsCommand::run);
+    register("bench-topics", "taxonomy tagger throughput on one core", BenchTopicsCommand::run);
     register("bench-analyzer", "analyzer throughput (MB/s of text) on one core", BenchAnalyzerCommand::run);
     register("bench-word-stats", "word-statistics transform on generated articles (DirectRunner)",
         BenchWordStatsCommand::run);

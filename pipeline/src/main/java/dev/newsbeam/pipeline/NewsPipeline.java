@@ -8,6 +8,10 @@ import dev.newsbeam.schema.ErrorRecord;
 import dev.newsbeam.schema.Ngram;
 import dev.newsbeam.schema.TermKeyness;
 import dev.newsbeam.schema.TermStat;
+import dev.newsbeam.schema.TopicDayCount;
+import dev.newsbeam.topics.TagTopics;
+import dev.newsbeam.topics.Taxonomy;
+import java.nio.file.Path;
 import dev.newsbeam.stats.ComputeWordStats;
 import dev.newsbeam.stats.WordStatsResult;
 import dev.newsbeam.text.NewsAnalyzer;
@@ -65,6 +69,17 @@ public final class NewsPipeline {
 
     Map<String, String[]> outputs = new LinkedHashMap<>();
     List<PCollection<?>> written = new ArrayList<>();
+    TagTopics tagger = TagTopics.withDefaultTaxonomy();
+    if (options.getTaxonomy() != null) {
+      tagger = tagger.withTaxonomyJson(Taxonomy.readJson(Path.of(options.getTaxonomy())));
+    }
+    if (options.getTopicModel() != null) {
+      tagger = tagger.withModel(options.getTopicModel());
+    }
+    TagTopics.Result topics = articles.apply("TagTopics", tagger);
+    articles = topics.articles();
+    counts.add(topics.manifestCounts());
+
     WordStatsResult stats = articles.apply("ComputeWordStats", ComputeWordStats.create()
         .withStemming(NewsAnalyzer.Stemming.parse(options.getStem()))
         .withStopwords(NewsAnalyzer.Stopwords.parse(options.getStopwords()))
@@ -80,6 +95,8 @@ public final class NewsPipeline {
     written.add(writeAvro(articles, Article.class, Article.getClassSchema(), "articles", articleShards,
         layout, codec, outputs));
     written.add(writeAvro(errors, ErrorRecord.class, ErrorRecord.getClassSchema(), "errors", 1,
+        layout, codec, outputs));
+    written.add(writeAvro(topics.dayCounts(), TopicDayCount.class, TopicDayCount.getClassSchema(), "topics", 1,
         layout, codec, outputs));
     written.add(writeAvro(stats.terms(), TermStat.class, TermStat.getClassSchema(), "terms", 1,
         layout, codec, outputs));

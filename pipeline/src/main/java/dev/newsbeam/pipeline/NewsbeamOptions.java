@@ -45,6 +45,19 @@ public interface NewsbeamOptions extends PipelineOptions {
 
   void setAvroCodec(String value);
 
+  // ---- topics ----
+
+  @Description("Taxonomy JSON for the topic tagger (format in README 'Topics'); default: the bundled "
+      + "IPTC Media Topics taxonomy.")
+  String getTaxonomy();
+
+  void setTaxonomy(String value);
+
+  @Description("A train-topics output directory (or model file): adds tags from that classifier.")
+  String getTopicModel();
+
+  void setTopicModel(String value);
+
   // ---- word statistics ----
 
   @Description("Stemming of terms (TF-IDF, keyness, collocations, topics): none, english-minimal or porter.")
