@@ -1,0 +1,168 @@
+package dev.newsbeam.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsbeam.ingest.InputSpec;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+
+/**
+ * {@code ./newsbeam [command] --key=value ...}: without a command, runs the main pipeline; with one,
+ * runs that tool (evaluations, generator, training, benchmarks).
+ */
+public final class Main {
+  /** A sub-command: parses its own {@code --key=value} arguments and returns an exit code. */
+  @FunctionalInterface
+  interface Command {
+    int run(String[] args) throws Exception;
+  }
+
+  private record Entry(String description, Command command) {}
+
+  private static final Map<String, Entry> COMMANDS = new LinkedHashMap<>();
+
+  private static void register(String name, String description, Command command) {
+    COMMANDS.put(name, new Entry(description, command));
+  }
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(dispatch(args, System.out, System.err));
+  }
+
+  static int dispatch(String[] args, PrintStream out, PrintStream err) {
+    if (args.length > 0 && !args[0].startsWith("-")) {
+      Entry entry = COMMANDS.get(args[0]);
+      if (entry == null) {
+        err.println("newsbeam: unknown command '" + args[0] + "'. Run ./newsbeam --help.");
+        return 2;
+      }
+      try {
+        return entry.command().run(Arrays.copyOfRange(args, 1, args.length));
+      } catch (Exception e) {
+        err.println("newsbeam " + args[0] + ": " + e.getMessage());
+        e.printStackTrace(err);
+        return 1;
+      }
+    }
+    return runPipeline(args, out, err);
+  }
+
+  static int runPipeline(String[] args, PrintStream out, PrintStream err) {
+    PipelineOptionsFactory.register(NewsbeamOptions.class);
+    if (Arrays.asList(args).contains("--help")) {
+      printHelp(out);
+      return 0;
+    }
+    NewsbeamOptions options;
+    try {
+      options = PipelineOptionsFactory.fromArgs(args).withValidation().as(NewsbeamOptions.class);
+      if (options.getInput() == null) {
+        options.setInput(defaultInput());
+      }
+      NewsPipeline.codec(options.getAvroCodec());
+      FileSystems.setDefaultPipelineOptions(options);
+      checkInputsMatch(options.getInput());
+      new OutputLayout(options.getOutput()).prepare(options.getOverwrite());
+    } catch (IllegalArgumentException | IOException e) {
+      err.println("newsbeam: " + e.getMessage());
+      return 2;
+    }
+
+    Instant started = Instant.now();
+    Pipeline pipeline = Pipeline.create(options);
+    try {
+      NewsPipeline.build(pipeline, started);
+    } catch (IOException | IllegalArgumentException e) {
+      err.println("newsbeam: " + e.getMessage());
+      return 2;
+    }
+    PipelineResult result = pipeline.run();
+    PipelineResult.State state = result.waitUntilFinish();
+    if (state != PipelineResult.State.DONE) {
+      err.println("newsbeam: pipeline ended in state " + state);
+      return 1;
+    }
+    printSummary(options, out, err);
+    return 0;
+  }
+
+  private static void printSummary(NewsbeamOptions options, PrintStream out, PrintStream err) {
+    OutputLayout layout = new OutputLayout(options.getOutput());
+    try {
+      JsonNode m = Manifest.read(layout.manifest());
+      JsonNode c = m.path("counts");
+      StringBuilder reasons = new StringBuilder();
+      for (Iterator<Map.Entry<String, JsonNode>> it = c.path("errors_by_reason").fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        reasons.append(reasons.length() == 0 ? " (" : ", ").append(e.getKey()).append(' ').append(e.getValue().asLong());
+      }
+      if (reasons.length() > 0) {
+        reasons.append(')');
+      }
+      out.printf("newsbeam: %d files, %d input records -> %d articles, %d errors%s%n",
+          c.path("files").asLong(), c.path("input_records").asLong(), c.path("articles").asLong(),
+          c.path("errors").asLong(), reasons);
+      if (!c.path("accounting").path("balanced").asBoolean()) {
+        err.println("newsbeam: WARNING input records != articles + errors; see manifest.json");
+      }
+      out.printf("newsbeam: wrote %s (articles/, errors/, manifest.json) in %.1f s on %s%n",
+          layout.root(), m.path("duration_seconds").asDouble(), m.path("runner").asText());
+    } catch (IOException e) {
+      err.println("newsbeam: run finished but manifest.json could not be read: " + e.getMessage());
+    }
+  }
+
+  /** Fails fast, before any worker starts, when an --input entry matches no file. */
+  private static void checkInputsMatch(String inputs) throws IOException {
+    for (InputSpec spec : InputSpec.parseAll(inputs)) {
+      MatchResult m = FileSystems.match(spec.glob(), EmptyMatchTreatment.ALLOW);
+      if (m.status() != MatchResult.Status.OK || m.metadata().isEmpty()) {
+        throw new IllegalArgumentException("no file matches --input entry '" + spec.glob() + "'");
+      }
+    }
+  }
+
+  /** The repository's testdata/ (the launcher sets NEWSBEAM_HOME), else ./testdata. */
+  static String defaultInput() {
+    String home = System.getenv("NEWSBEAM_HOME");
+    Path p = home != null ? Paths.get(home, "testdata") : Paths.get("testdata");
+    if (!Files.isDirectory(p)) {
+      throw new IllegalArgumentException("no --input given and no testdata/ directory at " + p.toAbsolutePath());
+    }
+    return p.toString();
+  }
+
+  static String version() {
+    String v = Main.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
+  }
+
+  private static void printHelp(PrintStream out) {
+    out.println("newsbeam: news articles in, analysable Avro out (Apache Beam).");
+    out.println();
+    out.println("Usage: ./newsbeam [--input=PATHS] [--output=DIR] [--runner=...] [options]");
+    out.println("       ./newsbeam COMMAND [--key=value ...]");
+    out.println();
+    if (!COMMANDS.isEmpty()) {
+      out.println("Commands:");
+      COMMANDS.forEach((name, e) -> out.printf("  %-16s %s%n", name, e.description()));
+      out.println();
+    }
+    PipelineOptionsFactory.printHelp(out, NewsbeamOptions.class);
+  }
+}

@@ -1,0 +1,163 @@
+package dev.newsbeam.ingest;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.zip.ZipException;
+
+/**
+ * Turns one (already decompressed) input stream into records: a whole {@code *.txt} file is one
+ * record, every non-blank line of a JSONL file is one. Every record ends as exactly one article or one
+ * error in the sink; the reader never throws for bad content or a broken stream.
+ */
+public final class FileRecordReader {
+  private static final int BUFFER = 64 * 1024;
+
+  private final long maxArticleBytes;
+  private final TextArticleParser textParser = new TextArticleParser();
+  private final JsonlRecordParser jsonlParser = new JsonlRecordParser();
+
+  public FileRecordReader(long maxArticleBytes) {
+    if (maxArticleBytes <= 0 || maxArticleBytes > Integer.MAX_VALUE - 16) {
+      throw new IllegalArgumentException("maxArticleBytes must be in 1..2^31-17, not " + maxArticleBytes);
+    }
+    this.maxArticleBytes = maxArticleBytes;
+  }
+
+  /** What reading one file amounted to. */
+  public record Counts(long records, long blankLines) {}
+
+  /** Opens the file's content; may fail like any I/O. */
+  @FunctionalInterface
+  public interface Opener {
+    InputStream open() throws IOException;
+  }
+
+  public Counts read(SourceFile file, InputFormat format, Opener opener, RecordSink sink) {
+    try (InputStream in = opener.open()) {
+      return format == InputFormat.TEXT ? readText(file, in, sink) : readJsonl(file, in, sink, new long[3]);
+    } catch (IOException e) {
+      // Only reached when opening (or closing) fails: the readers handle failures mid-stream.
+      sink.error(Errors.of(file.path(), null, ErrorReason.UNREADABLE, "cannot open: " + e, null));
+      return new Counts(1, 0);
+    }
+  }
+
+  private Counts readText(SourceFile file, InputStream in, RecordSink sink) {
+    byte[] buf = new byte[BUFFER];
+    int len = 0;
+    try {
+      int n;
+      while ((n = in.read(buf, len, buf.length - len)) > 0) {
+        len += n;
+        if (len > maxArticleBytes) {
+          sink.error(Errors.of(file.path(), null, ErrorReason.TOO_LARGE,
+              "article exceeds --maxArticleBytes=" + maxArticleBytes, Utf8.lossy(buf, len)));
+          return new Counts(1, 0);
+        }
+        if (len == buf.length) {
+          buf = Arrays.copyOf(buf, (int) Math.min((long) buf.length * 2, maxArticleBytes + 1));
+        }
+      }
+    } catch (IOException e) {
+      sink.error(streamError(file, null, e, Utf8.lossy(buf, len)));
+      return new Counts(1, 0);
+    }
+    textParser.parse(file, buf, len, sink);
+    return new Counts(1, 0);
+  }
+
+  /** state: [0]=records, [1]=blank lines, [2]=line number. */
+  private Counts readJsonl(SourceFile file, InputStream in, RecordSink sink, long[] state) {
+    byte[] line = new byte[1024];
+    byte[] buf = new byte[BUFFER];
+    int len = 0;
+    long lineLength = 0; // true length, may exceed what is kept
+    boolean sawAnyByte = false;
+    try {
+      int n;
+      while ((n = in.read(buf)) > 0) {
+        sawAnyByte = true;
+        for (int i = 0; i < n; i++) {
+          byte b = buf[i];
+          if (b == '\n') {
+            emitLine(file, line, len, lineLength, sink, state);
+            len = 0;
+            lineLength = 0;
+            continue;
+          }
+          lineLength++;
+          if (lineLength <= maxArticleBytes) {
+            if (len == line.length) {
+              line = Arrays.copyOf(line, (int) Math.min((long) line.length * 2, maxArticleBytes + 1));
+            }
+            line[len++] = b;
+          }
+        }
+      }
+      if (lineLength > 0) {
+        emitLine(file, line, len, lineLength, sink, state);
+      }
+    } catch (IOException e) {
+      state[0]++;
+      sink.error(streamError(file, "line " + (state[2] + 1), e, Utf8.lossy(line, len)));
+      return new Counts(state[0], state[1]);
+    }
+    if (!sawAnyByte) {
+      state[0]++;
+      sink.error(Errors.of(file.path(), null, ErrorReason.EMPTY, "file is empty (0 bytes)", null));
+    }
+    return new Counts(state[0], state[1]);
+  }
+
+  private void emitLine(SourceFile file, byte[] line, int len, long trueLength, RecordSink sink, long[] state) {
+    long lineNumber = ++state[2];
+    int end = len > 0 && line[len - 1] == '\r' ? len - 1 : len;
+    if (isBlank(line, end) && trueLength <= maxArticleBytes) {
+      state[1]++;
+      return;
+    }
+    state[0]++;
+    String where = "line " + lineNumber;
+    if (trueLength > maxArticleBytes) {
+      sink.error(Errors.of(file.path(), where, ErrorReason.TOO_LARGE,
+          "line of " + trueLength + " bytes exceeds --maxArticleBytes=" + maxArticleBytes,
+          Utf8.lossy(line, len)));
+      return;
+    }
+    if (Utf8.looksBinary(line, end)) {
+      sink.error(Errors.of(file.path(), where, ErrorReason.BINARY,
+          "line holds binary data (NUL or control bytes)", Utf8.lossy(line, end)));
+      return;
+    }
+    Utf8.Decoded decoded = Utf8.decode(line, end);
+    if (!decoded.ok()) {
+      sink.error(Errors.of(file.path(), where, ErrorReason.NOT_UTF8,
+          "invalid UTF-8 at byte " + decoded.badByteOffset() + " of the line", Utf8.lossy(line, end)));
+      return;
+    }
+    jsonlParser.parse(file, lineNumber, decoded.text(), sink);
+  }
+
+  private static boolean isBlank(byte[] line, int end) {
+    for (int i = 0; i < end; i++) {
+      byte b = line[i];
+      if (b != ' ' && b != '\t' && b != '\r' && b != '\f') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static dev.newsbeam.schema.ErrorRecord streamError(
+      SourceFile file, String where, IOException e, String excerpt) {
+    boolean truncated = e instanceof EOFException
+        || e instanceof ZipException
+        || String.valueOf(e.getMessage()).toLowerCase().contains("unexpected end");
+    return truncated
+        ? Errors.of(file.path(), where, ErrorReason.TRUNCATED,
+            "compressed stream ends early (" + e.getMessage() + "); records before it were kept", excerpt)
+        : Errors.of(file.path(), where, ErrorReason.UNREADABLE, "read failed: " + e, excerpt);
+  }
+}
