@@ -23,7 +23,7 @@ class MinHashCoreTest {
     "Hello,   WORLD!  | hello world",
     "ﬁnance (Ｒｅｐｏｒｔ)… ok | finance report ok",
     "Straße\tcafé  | strasse café",
-    "'Tis — the end. | tis the end",
+    "Tis — the “end”. | tis the end",
   })
   void normalisesCaseWidthWhitespaceAndPunctuation(String raw, String expected) {
     assertThat(TextFingerprint.normalise(raw), equalTo(expected));

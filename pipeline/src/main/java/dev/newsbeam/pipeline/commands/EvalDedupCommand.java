@@ -9,15 +9,11 @@ import dev.newsbeam.dedup.DedupSettings;
 import dev.newsbeam.dedup.DetectDuplicates;
 import dev.newsbeam.dedup.DuplicateCorpusGenerator;
 import dev.newsbeam.dedup.TextFingerprint;
+import dev.newsbeam.ingest.ReadArticles;
 import dev.newsbeam.schema.Article;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.channels.Channels;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -25,8 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
-import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.TextIO;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
@@ -41,7 +35,8 @@ import org.apache.beam.sdk.values.PCollection;
  *
  * <p>Generates a ground-truth corpus (unless {@code --corpus} points at one), runs
  * {@link DetectDuplicates} over it on the DirectRunner and prints pairwise precision/recall/F1, the
- * adjusted Rand index, exact-copy recall and throughput. With {@code --reuters=true} (default) it also
+ * adjusted Rand index, exact-copy recall and throughput. Articles are read by the ingest stage
+ * ({@link ReadArticles}), so ids and texts are what the main pipeline sees. With {@code --reuters=true} (default) it also
  * runs dedup over the base corpus itself and checks that every exact-duplicate body is found and that
  * no 'exact' row joins different texts. Unknown {@code --options} go to Beam (e.g. {@code --runner}).
  */
@@ -138,14 +133,16 @@ public final class EvalDedupCommand {
 
   private static Run runDedup(String pattern, Path out, DedupSettings settings, List<String> beamArgs)
       throws IOException {
-    PipelineOptions options = PipelineOptionsFactory.fromArgs(beamArgs.toArray(String[]::new))
+    List<String> all = new ArrayList<>(beamArgs);
+    if (all.stream().noneMatch(a -> a.startsWith("--runner="))) {
+      // the DirectRunner's immutability/encodability checks copy every element: off for timing
+      all.add("--enforceImmutability=false");
+      all.add("--enforceEncodability=false");
+    }
+    PipelineOptions options = PipelineOptionsFactory.fromArgs(all.toArray(String[]::new))
         .withValidation().create();
     Pipeline p = Pipeline.create(options);
-    PCollection<Article> articles = p
-        .apply("MatchJsonl", FileIO.match().filepattern(pattern))
-        .apply("OpenJsonl", FileIO.readMatches())
-        .apply("ParseJsonl", ParDo.of(new ReadJsonlFn()))
-        .setCoder(AvroCoder.of(Article.class));
+    PCollection<Article> articles = p.apply("ReadArticles", ReadArticles.from(pattern)).articles();
     DedupResult dedup = articles.apply("DetectDuplicates", DetectDuplicates.with(settings));
     dedup.articles()
         .apply("FormatAssignments", ParDo.of(new FormatAssignmentFn()))
@@ -245,56 +242,6 @@ public final class EvalDedupCommand {
       }
     }
     return new ExactCheck(groups, copies, pairs, found, falsePositives);
-  }
-
-  /** Minimal JSONL reader kept private to this command; the ingest stage replaces it in the pipeline. */
-  static class ReadJsonlFn extends DoFn<FileIO.ReadableFile, Article> {
-    private transient ObjectMapper json;
-
-    @Setup
-    public void setup() {
-      json = new ObjectMapper();
-    }
-
-    @ProcessElement
-    public void process(@Element FileIO.ReadableFile file, OutputReceiver<Article> out)
-        throws IOException {
-      String path = file.getMetadata().resourceId().toString();
-      try (BufferedReader in = new BufferedReader(
-          new InputStreamReader(Channels.newInputStream(file.open()), StandardCharsets.UTF_8))) {
-        long lineNo = 0;
-        for (String line = in.readLine(); line != null; line = in.readLine()) {
-          lineNo++;
-          if (line.isBlank()) {
-            continue;
-          }
-          JsonNode row = json.readTree(line);
-          List<String> labels = new ArrayList<>();
-          row.path("labels").forEach(l -> labels.add(l.asText()));
-          LocalDate date = null;
-          String d = row.path("date").asText("");
-          if (d.length() >= 10) {
-            try {
-              date = LocalDate.parse(d.substring(0, 10));
-            } catch (RuntimeException e) {
-              date = null;
-            }
-          }
-          String source = path + ":" + lineNo;
-          out.output(Article.newBuilder()
-              .setId(row.hasNonNull("id") ? row.get("id").asText() : source)
-              .setSource(source)
-              .setInputFormat("jsonl")
-              .setTitle(row.hasNonNull("title") ? row.get("title").asText() : null)
-              .setPublishedDate(date)
-              .setOutlet(row.hasNonNull("source") ? row.get("source").asText() : null)
-              .setBylineRaw(row.hasNonNull("byline") ? row.get("byline").asText() : null)
-              .setText(row.path("text").asText(""))
-              .setLabels(labels)
-              .build());
-        }
-      }
-    }
   }
 
   static class FormatAssignmentFn extends DoFn<Article, String> {
