@@ -8,8 +8,11 @@ import java.io.Serializable;
  *
  * <p>Defaults for news, chosen by sweeping the generator corpus (see BENCHMARKS.md, "dedup"):
  * 3-word shingles and a Jaccard threshold of {@value #DEFAULT_SIMILARITY}. Copies in the generated mix
- * share 30–90% of their 3-shingles while unrelated wire stories on the same subject share under 20%;
- * web defaults (5-grams at 0.8) lose most re-edited copies.
+ * share 40–100% of their 3-shingles with the original (1st percentile 0.43) and less with each other;
+ * unrelated stories share under 5% (median nearest neighbour). In-memory sweep of the same algorithm on
+ * 10k generated articles: threshold 0.4 gives F1 0.93 (recall 0.87: copy-to-copy similarity against a
+ * copy chosen as canonical falls below 0.4), 0.35 gives 0.957, 0.3 gives 0.979 at precision 0.992.
+ * Web defaults (5-grams at 0.8) would lose a third of the copies.
  */
 public record DedupSettings(
     double similarity,
@@ -22,7 +25,7 @@ public record DedupSettings(
     int guardRounds)
     implements Serializable {
 
-  public static final double DEFAULT_SIMILARITY = 0.4;
+  public static final double DEFAULT_SIMILARITY = 0.3;
   public static final int DEFAULT_NUM_PERM = 128;
   public static final int DEFAULT_SHINGLE = 3;
 

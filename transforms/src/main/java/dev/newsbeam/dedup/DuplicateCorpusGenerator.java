@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +30,9 @@ import java.util.regex.Pattern;
  * and re-crawling make: exact re-crawls, re-titled copies, trimmed or reordered last paragraphs, an
  * inserted sentence, credit/boilerplate changes, typos, other outlets' headers, and "developing story"
  * updates that append paragraphs (UPDATE 1, UPDATE 2, ...). Stories are the base corpus's articles
- * (exact-duplicate bodies and briefs under {@value #MIN_WORDS} words skipped) in seeded order; when more
+ * in seeded order, minus briefs under {@value #MIN_WORDS} words and minus the base's own exact and
+ * near copies (estimated Jaccard >= {@value #BASE_NEAR} to a story already kept), so that the truth
+ * has no unmarked duplicates; when more
  * stories are needed than the base holds, new ones are made of sentences drawn at random from the whole
  * base, so that two unrelated stories share almost nothing.
  *
@@ -41,6 +44,8 @@ public final class DuplicateCorpusGenerator {
   static final int MIN_WORDS = 40;
   static final int SHUFFLE_WINDOW = 20_000;
   static final int SHARD_SIZE = 25_000;
+  /** Base stories this close (estimated 3-shingle Jaccard) to an earlier one are not used. */
+  static final double BASE_NEAR = 0.25;
 
   private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\n[ \\t]+|\\n\\s*\\n");
   private static final Pattern SPACES = Pattern.compile("\\s+");
@@ -275,6 +280,12 @@ public final class DuplicateCorpusGenerator {
     List<Story> out = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     TextFingerprint fingerprint = new TextFingerprint();
+    // the base's own near copies (same release re-issued, templated briefs) would be unmarked
+    // duplicates in the truth: keep a story only if no kept story is within BASE_NEAR of it
+    Shingler shingler = DedupSettings.defaults().shingler();
+    MinHasher hasher = new MinHasher(64, seed);
+    LshBands bands = LshBands.optimal(BASE_NEAR, 64);
+    Map<Long, List<int[]>> buckets = new HashMap<>();
     try (BufferedReader in = Files.newBufferedReader(base, StandardCharsets.UTF_8)) {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         if (line.isBlank()) {
@@ -288,6 +299,14 @@ public final class DuplicateCorpusGenerator {
         String fp = fingerprint.fingerprint(text);
         if (fp == null || !seen.add(fp)) {
           continue; // the base's own exact copies would be unmarked duplicates in the truth
+        }
+        int[] signature = hasher.signature(shingler.shingles(text));
+        long[] keys = bands.bandKeys(signature);
+        if (hasNearCopy(buckets, keys, signature)) {
+          continue;
+        }
+        for (long k : keys) {
+          buckets.computeIfAbsent(k, x -> new ArrayList<>()).add(signature);
         }
         List<String> paragraphs = new ArrayList<>();
         for (String p : PARAGRAPH_BREAK.split(text)) {
@@ -308,6 +327,17 @@ public final class DuplicateCorpusGenerator {
       }
     }
     return out;
+  }
+
+  private static boolean hasNearCopy(Map<Long, List<int[]>> buckets, long[] keys, int[] signature) {
+    for (long k : keys) {
+      for (int[] other : buckets.getOrDefault(k, List.of())) {
+        if (MinHasher.similarity(signature, other) >= BASE_NEAR) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static <T> void shuffle(List<T> list, SplittableRandom r) {

@@ -21,12 +21,12 @@ import org.junit.jupiter.api.io.TempDir;
 class DuplicateCorpusGeneratorTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** 40 fictional base stories of 5 paragraphs, plus one brief and one exact repeat to be skipped. */
+  /** 150 fictional base stories of 5 paragraphs, plus one brief and one exact repeat to be skipped. */
   private static Path writeBase(Path dir) throws IOException {
     FictionalNews news = new FictionalNews(99);
     List<String> lines = new ArrayList<>();
     String repeated = null;
-    for (int s = 0; s < 40; s++) {
+    for (int s = 0; s < 150; s++) {
       StringBuilder text = new StringBuilder();
       for (int p = 0; p < 5; p++) {
         text.append(p == 0 ? "" : "\n    ").append(FictionalNews.text(news.words(25)));
@@ -76,14 +76,14 @@ class DuplicateCorpusGeneratorTest {
   @Test
   void writesTheAskedNumberWithTruthAndSynthesisesBeyondTheBase(@TempDir Path dir) throws IOException {
     Path base = writeBase(dir);
-    DuplicateCorpusGenerator.Summary s = new DuplicateCorpusGenerator(3).generate(base, dir.resolve("a"), 300);
-    assertThat(s.articles(), equalTo(300L));
-    assertThat(s.baseStories(), equalTo(40)); // the brief and the exact repeat are skipped
+    DuplicateCorpusGenerator.Summary s = new DuplicateCorpusGenerator(3).generate(base, dir.resolve("a"), 600);
+    assertThat(s.articles(), equalTo(600L));
+    assertThat(s.baseStories(), equalTo(150)); // the brief and the exact repeat are skipped
     assertThat(s.syntheticStories(), greaterThan(0L));
     Map<String, String> texts = texts(dir.resolve("a"));
     Map<String, String> truth = truth(dir.resolve("a"));
     assertThat(texts.keySet(), equalTo(truth.keySet()));
-    assertThat(texts.size(), equalTo(300));
+    assertThat(texts.size(), equalTo(600));
   }
 
   @Test
@@ -128,7 +128,7 @@ class DuplicateCorpusGeneratorTest {
     }
     assertThat(withinPairs, greaterThan(50));
     assertThat(within / withinPairs, greaterThan(0.5));
-    // unrelated stories stay below the dedup threshold even with this 40-story base
+    // unrelated stories stay below the dedup threshold
     assertThat(maxAcross, lessThan(DedupSettings.DEFAULT_SIMILARITY));
   }
 }

@@ -8,6 +8,7 @@ import dev.newsbeam.dedup.DedupResult;
 import dev.newsbeam.dedup.DedupSettings;
 import dev.newsbeam.dedup.DetectDuplicates;
 import dev.newsbeam.dedup.DuplicateCorpusGenerator;
+import dev.newsbeam.dedup.InMemoryDeduplicator;
 import dev.newsbeam.dedup.TextFingerprint;
 import dev.newsbeam.ingest.ReadArticles;
 import dev.newsbeam.schema.Article;
@@ -50,7 +51,7 @@ public final class EvalDedupCommand {
       String key = a.startsWith("--") && a.contains("=") ? a.substring(2, a.indexOf('=')) : "";
       switch (key) {
         case "articles", "seed", "base", "work", "similarity", "numPerm", "shingle", "keep", "corpus",
-            "reuters" -> opts.put(key, a.substring(a.indexOf('=') + 1));
+            "reuters", "mode" -> opts.put(key, a.substring(a.indexOf('=') + 1));
         default -> beamArgs.add(a);
       }
     }
@@ -81,6 +82,9 @@ public final class EvalDedupCommand {
         settings.similarity(), settings.numPerm(), settings.bands(), settings.shingle(),
         settings.keep().name().toLowerCase());
 
+    if ("memory".equals(opts.get("mode"))) {
+      return inMemory(corpus, base, settings, Boolean.parseBoolean(opts.getOrDefault("reuters", "true")));
+    }
     Path predicted = work.resolve("predicted-" + n + "-" + seed);
     deleteRecursively(predicted);
     Run run = runDedup(corpus.resolve("articles-*.jsonl").toString(), predicted, settings, beamArgs);
@@ -121,6 +125,68 @@ public final class EvalDedupCommand {
           r.articles / r.seconds);
     }
     return 0;
+  }
+
+  /**
+   * {@code --mode=memory}: the same algorithm through {@link InMemoryDeduplicator} (no Beam) — seconds
+   * instead of minutes, for sweeping --similarity/--shingle; the figures to quote come from the pipeline.
+   */
+  private static int inMemory(Path corpus, Path base, DedupSettings settings, boolean reuters)
+      throws IOException {
+    Map<String, String> truth = new HashMap<>();
+    try (Stream<String> lines = Files.lines(corpus.resolve("truth.tsv"))) {
+      lines.forEach(l -> truth.put(l.substring(0, l.indexOf('\t')), l.substring(l.indexOf('\t') + 1)));
+    }
+    long start = System.nanoTime();
+    Map<String, String> clusterOf = memoryClusters(listJsonl(corpus), settings);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    ClusteringQuality q = new ClusteringQuality();
+    truth.forEach((id, c) -> q.add(c, clusterOf.get(id)));
+    Map<String, String> kinds = new HashMap<>();
+    Run run = new Run(clusterOf.size(), seconds, 0, clusterOf, kinds, Map.of());
+    ExactCheck exact = exactCheck(corpus.resolve("articles-*.jsonl"), corpus, run);
+    System.out.printf("in-memory: %d articles in %.1fs; precision=%.4f recall=%.4f F1=%.4f ARI=%.4f;"
+        + " exact pairs together %d of %d%n", clusterOf.size(), seconds, q.precision(), q.recall(),
+        q.f1(), q.adjustedRandIndex(), exact.found, exact.pairs);
+    if (reuters) {
+      Map<String, String> r = memoryClusters(List.of(base), settings);
+      ExactCheck re = exactCheck(base, base.getParent(), new Run(r.size(), 0, 0, r, kinds, Map.of()));
+      System.out.printf("in-memory reuters: %d exact-duplicate bodies in %d groups; pairs together %d of"
+          + " %d%n", re.copies, re.groups, re.found, re.pairs);
+    }
+    return 0;
+  }
+
+  private static List<Path> listJsonl(Path dir) throws IOException {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(x -> x.getFileName().toString().matches("articles-\\d+\\.jsonl")).sorted().toList();
+    }
+  }
+
+  private static Map<String, String> memoryClusters(List<Path> files, DedupSettings settings)
+      throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    InMemoryDeduplicator dedup = new InMemoryDeduplicator(settings);
+    TextFingerprint fp = new TextFingerprint();
+    dev.newsbeam.dedup.Shingler shingler = settings.shingler();
+    dev.newsbeam.dedup.MinHasher hasher = settings.minHasher();
+    List<dev.newsbeam.dedup.DocSketch> docs = new ArrayList<>();
+    for (Path f : files) {
+      try (Stream<String> lines = Files.lines(f)) {
+        for (String line : (Iterable<String>) lines::iterator) {
+          if (line.isBlank()) {
+            continue;
+          }
+          JsonNode row = json.readTree(line);
+          String date = row.path("date").asText("");
+          Long published = date.length() >= 10
+              ? java.time.LocalDate.parse(date.substring(0, 10)).toEpochDay() * 86_400_000L : null;
+          docs.add(dedup.sketch(row.path("id").asText(), row.path("text").asText(""), published, fp,
+              shingler, hasher));
+        }
+      }
+    }
+    return dedup.clusters(docs);
   }
 
   private static String defaultBase() {
