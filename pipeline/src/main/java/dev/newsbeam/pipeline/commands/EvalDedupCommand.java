@@ -1,0 +1,359 @@
+package dev.newsbeam.pipeline.commands;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsbeam.dedup.CanonicalPolicy;
+import dev.newsbeam.dedup.ClusteringQuality;
+import dev.newsbeam.dedup.DedupResult;
+import dev.newsbeam.dedup.DedupSettings;
+import dev.newsbeam.dedup.DetectDuplicates;
+import dev.newsbeam.dedup.DuplicateCorpusGenerator;
+import dev.newsbeam.dedup.InMemoryDeduplicator;
+import dev.newsbeam.dedup.TextFingerprint;
+import dev.newsbeam.ingest.ReadArticles;
+import dev.newsbeam.schema.Article;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.io.TextIO;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+
+/**
+ * {@code ./newsbeam eval-dedup [--articles=10000] [--seed=42] [--base=reuters.jsonl] [--work=DIR]
+ * [--similarity=0.4] [--numPerm=128] [--shingle=3] [--keep=earliest] [--corpus=DIR] [--reuters=true]}
+ *
+ * <p>Generates a ground-truth corpus (unless {@code --corpus} points at one), runs
+ * {@link DetectDuplicates} over it on the DirectRunner and prints pairwise precision/recall/F1, the
+ * adjusted Rand index, exact-copy recall and throughput. Articles are read by the ingest stage
+ * ({@link ReadArticles}), so ids and texts are what the main pipeline sees. With {@code --reuters=true} (default) it also
+ * runs dedup over the base corpus itself and checks that every exact-duplicate body is found and that
+ * no 'exact' row joins different texts. Unknown {@code --options} go to Beam (e.g. {@code --runner}).
+ */
+public final class EvalDedupCommand {
+  private EvalDedupCommand() {}
+
+  public static int run(String[] args) throws Exception {
+    Map<String, String> opts = new HashMap<>();
+    List<String> beamArgs = new ArrayList<>();
+    for (String a : args) {
+      String key = a.startsWith("--") && a.contains("=") ? a.substring(2, a.indexOf('=')) : "";
+      switch (key) {
+        case "articles", "seed", "base", "work", "similarity", "numPerm", "shingle", "keep", "corpus",
+            "reuters", "mode" -> opts.put(key, a.substring(a.indexOf('=') + 1));
+        default -> beamArgs.add(a);
+      }
+    }
+    DedupSettings settings = DedupSettings.defaults()
+        .withSimilarity(Double.parseDouble(opts.getOrDefault("similarity",
+            String.valueOf(DedupSettings.DEFAULT_SIMILARITY))))
+        .withNumPerm(Integer.parseInt(opts.getOrDefault("numPerm",
+            String.valueOf(DedupSettings.DEFAULT_NUM_PERM))))
+        .withShingle(Integer.parseInt(opts.getOrDefault("shingle",
+            String.valueOf(DedupSettings.DEFAULT_SHINGLE))))
+        .withKeep(CanonicalPolicy.parse(opts.getOrDefault("keep", "earliest")));
+    Path base = Path.of(opts.getOrDefault("base", defaultBase()));
+    Path work = Path.of(opts.getOrDefault("work", "target/eval-dedup"));
+    long n = Long.parseLong(opts.getOrDefault("articles", "10000"));
+    long seed = Long.parseLong(opts.getOrDefault("seed", "42"));
+
+    Path corpus;
+    if (opts.containsKey("corpus")) {
+      corpus = Path.of(opts.get("corpus"));
+    } else {
+      corpus = work.resolve("corpus-" + n + "-" + seed);
+      deleteRecursively(corpus);
+      DuplicateCorpusGenerator.Summary s = new DuplicateCorpusGenerator(seed).generate(base, corpus, n);
+      System.out.printf("corpus: %d articles, %d stories (%d synthetic), %d exact + %d near copies%n",
+          s.articles(), s.stories(), s.syntheticStories(), s.exactCopies(), s.nearCopies());
+    }
+    System.out.printf("settings: similarity=%.2f numPerm=%d bands=%s shingle=%d keep=%s%n",
+        settings.similarity(), settings.numPerm(), settings.bands(), settings.shingle(),
+        settings.keep().name().toLowerCase());
+
+    if ("memory".equals(opts.get("mode"))) {
+      return inMemory(corpus, base, settings, Boolean.parseBoolean(opts.getOrDefault("reuters", "true")));
+    }
+    Path predicted = work.resolve("predicted-" + n + "-" + seed);
+    deleteRecursively(predicted);
+    Run run = runDedup(corpus.resolve("articles-*.jsonl").toString(), predicted, settings, beamArgs);
+    System.out.printf("dedup: %d articles in %.1fs = %.0f articles/s (DirectRunner), peak heap %d MB%n",
+        run.articles, run.seconds, run.articles / run.seconds, run.peakHeapMb);
+    System.out.println("manifest: " + run.manifest);
+
+    Map<String, String> truth = new HashMap<>();
+    try (Stream<String> lines = Files.lines(corpus.resolve("truth.tsv"))) {
+      lines.forEach(l -> {
+        int tab = l.indexOf('\t');
+        truth.put(l.substring(0, tab), l.substring(tab + 1));
+      });
+    }
+    ClusteringQuality q = new ClusteringQuality();
+    for (Map.Entry<String, String> e : truth.entrySet()) {
+      q.add(e.getValue(), run.clusterOf.getOrDefault(e.getKey(), "missing:" + e.getKey()));
+    }
+    ExactCheck exact = exactCheck(corpus.resolve("articles-*.jsonl"), corpus, run);
+    System.out.printf(
+        "quality: pairwise precision=%.4f recall=%.4f F1=%.4f ARI=%.4f (truth pairs %.0f, predicted %.0f)%n",
+        q.precision(), q.recall(), q.f1(), q.adjustedRandIndex(), q.truthPairs(), q.predictedPairs());
+    System.out.printf("exact copies: %d of %d pairs with equal normalised text in one cluster (recall"
+        + " %.4f); 'exact' rows joining different texts: %d%n",
+        exact.found, exact.pairs, exact.pairs == 0 ? 1.0 : (double) exact.found / exact.pairs,
+        exact.falsePositives);
+
+    if (Boolean.parseBoolean(opts.getOrDefault("reuters", "true"))) {
+      Path reutersOut = work.resolve("predicted-reuters");
+      deleteRecursively(reutersOut);
+      Run r = runDedup(base.toString(), reutersOut, settings, beamArgs);
+      ExactCheck re = exactCheck(base, base.getParent(), r);
+      System.out.printf("reuters train: %d articles, %d bodies that repeat another body exactly (in %d"
+              + " groups); found in the same cluster: %d of %d (recall %.4f); 'exact' rows joining"
+              + " different texts: %d; manifest %s; %.0f articles/s%n",
+          r.articles, re.copies, re.groups, re.found, re.pairs,
+          re.pairs == 0 ? 1.0 : (double) re.found / re.pairs, re.falsePositives, r.manifest,
+          r.articles / r.seconds);
+    }
+    return 0;
+  }
+
+  /**
+   * {@code --mode=memory}: the same algorithm through {@link InMemoryDeduplicator} (no Beam) — seconds
+   * instead of minutes, for sweeping --similarity/--shingle; the figures to quote come from the pipeline.
+   */
+  private static int inMemory(Path corpus, Path base, DedupSettings settings, boolean reuters)
+      throws IOException {
+    Map<String, String> truth = new HashMap<>();
+    try (Stream<String> lines = Files.lines(corpus.resolve("truth.tsv"))) {
+      lines.forEach(l -> truth.put(l.substring(0, l.indexOf('\t')), l.substring(l.indexOf('\t') + 1)));
+    }
+    long start = System.nanoTime();
+    Map<String, String> clusterOf = memoryClusters(listJsonl(corpus), settings);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    ClusteringQuality q = new ClusteringQuality();
+    truth.forEach((id, c) -> q.add(c, clusterOf.get(id)));
+    Map<String, String> kinds = new HashMap<>();
+    Run run = new Run(clusterOf.size(), seconds, 0, clusterOf, kinds, Map.of());
+    ExactCheck exact = exactCheck(corpus.resolve("articles-*.jsonl"), corpus, run);
+    System.out.printf("in-memory: %d articles in %.1fs; precision=%.4f recall=%.4f F1=%.4f ARI=%.4f;"
+        + " exact pairs together %d of %d%n", clusterOf.size(), seconds, q.precision(), q.recall(),
+        q.f1(), q.adjustedRandIndex(), exact.found, exact.pairs);
+    if (reuters) {
+      Map<String, String> r = memoryClusters(List.of(base), settings);
+      ExactCheck re = exactCheck(base, base.getParent(), new Run(r.size(), 0, 0, r, kinds, Map.of()));
+      System.out.printf("in-memory reuters: %d exact-duplicate bodies in %d groups; pairs together %d of"
+          + " %d%n", re.copies, re.groups, re.found, re.pairs);
+    }
+    return 0;
+  }
+
+  private static List<Path> listJsonl(Path dir) throws IOException {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(x -> x.getFileName().toString().matches("articles-\\d+\\.jsonl")).sorted().toList();
+    }
+  }
+
+  private static Map<String, String> memoryClusters(List<Path> files, DedupSettings settings)
+      throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    InMemoryDeduplicator dedup = new InMemoryDeduplicator(settings);
+    TextFingerprint fp = new TextFingerprint();
+    dev.newsbeam.dedup.Shingler shingler = settings.shingler();
+    dev.newsbeam.dedup.MinHasher hasher = settings.minHasher();
+    List<dev.newsbeam.dedup.DocSketch> docs = new ArrayList<>();
+    for (Path f : files) {
+      try (Stream<String> lines = Files.lines(f)) {
+        for (String line : (Iterable<String>) lines::iterator) {
+          if (line.isBlank()) {
+            continue;
+          }
+          JsonNode row = json.readTree(line);
+          String date = row.path("date").asText("");
+          Long published = date.length() >= 10
+              ? java.time.LocalDate.parse(date.substring(0, 10)).toEpochDay() * 86_400_000L : null;
+          docs.add(dedup.sketch(row.path("id").asText(), row.path("text").asText(""), published, fp,
+              shingler, hasher));
+        }
+      }
+    }
+    return dedup.clusters(docs);
+  }
+
+  private static String defaultBase() {
+    Path relative = Path.of("../shared/corpora/reuters21578-train.jsonl");
+    return Files.exists(relative) ? relative.toString() : "/work/shared/corpora/reuters21578-train.jsonl";
+  }
+
+  private record Run(long articles, double seconds, long peakHeapMb, Map<String, String> clusterOf,
+      Map<String, String> kindOf, Map<String, Long> manifest) {}
+
+  private static Run runDedup(String pattern, Path out, DedupSettings settings, List<String> beamArgs)
+      throws IOException {
+    List<String> all = new ArrayList<>(beamArgs);
+    if (all.stream().noneMatch(a -> a.startsWith("--runner="))) {
+      // the DirectRunner's immutability/encodability checks copy every element: off for timing
+      all.add("--enforceImmutability=false");
+      all.add("--enforceEncodability=false");
+    }
+    PipelineOptions options = PipelineOptionsFactory.fromArgs(all.toArray(String[]::new))
+        .withValidation().create();
+    Pipeline p = Pipeline.create(options);
+    PCollection<Article> articles = p.apply("ReadArticles", ReadArticles.from(pattern)).articles();
+    DedupResult dedup = articles.apply("DetectDuplicates", DetectDuplicates.with(settings));
+    dedup.articles()
+        .apply("FormatAssignments", ParDo.of(new FormatAssignmentFn()))
+        .apply("WriteAssignments", TextIO.write().to(out.resolve("assignments").toString()));
+    dedup.manifest()
+        .apply("FormatManifest", ParDo.of(new FormatCountFn()))
+        .apply("WriteManifest", TextIO.write().to(out.resolve("manifest").toString()));
+    HeapWatch heap = new HeapWatch();
+    heap.start();
+    long start = System.nanoTime();
+    p.run().waitUntilFinish();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    heap.interrupt();
+
+    Map<String, String> clusterOf = new HashMap<>();
+    Map<String, String> kindOf = new HashMap<>();
+    Map<String, Long> manifest = new java.util.TreeMap<>();
+    try (Stream<Path> files = Files.list(out)) {
+      for (Path f : files.sorted().toList()) {
+        for (String line : Files.readAllLines(f)) {
+          String[] parts = line.split("\t");
+          if (f.getFileName().toString().startsWith("manifest")) {
+            manifest.merge(parts[0], Long.parseLong(parts[1]), Long::sum);
+          } else {
+            clusterOf.put(parts[0], parts[1]);
+            kindOf.put(parts[0], parts[2]);
+          }
+        }
+      }
+    }
+    return new Run(clusterOf.size(), seconds, heap.peakMb, clusterOf, kindOf, manifest);
+  }
+
+  private record ExactCheck(long groups, long copies, long pairs, long found, long falsePositives) {}
+
+  /**
+   * Groups the corpus by normalised text (in memory: evaluation sizes only) and checks the predicted
+   * clusters: every pair of equal texts must share a cluster, and an 'exact' article must have the
+   * text of its canonical.
+   */
+  private static ExactCheck exactCheck(Path jsonl, Path dirForGlob, Run run) throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    TextFingerprint fp = new TextFingerprint();
+    Map<String, List<String>> byText = new HashMap<>();
+    Map<String, String> fingerprintOf = new HashMap<>();
+    List<Path> files = new ArrayList<>();
+    if (Files.isRegularFile(jsonl)) {
+      files.add(jsonl);
+    } else {
+      try (Stream<Path> s = Files.list(dirForGlob)) {
+        s.filter(x -> x.getFileName().toString().matches("articles-\\d+\\.jsonl")).forEach(files::add);
+      }
+    }
+    for (Path f : files) {
+      try (Stream<String> lines = Files.lines(f)) {
+        for (String line : (Iterable<String>) lines::iterator) {
+          if (line.isBlank()) {
+            continue;
+          }
+          JsonNode row = json.readTree(line);
+          String id = row.path("id").asText();
+          String key = fp.fingerprint(row.path("text").asText(""));
+          if (key != null) {
+            byText.computeIfAbsent(key, k -> new ArrayList<>()).add(id);
+            fingerprintOf.put(id, key);
+          }
+        }
+      }
+    }
+    long groups = 0;
+    long copies = 0;
+    long pairs = 0;
+    long found = 0;
+    for (List<String> ids : byText.values()) {
+      if (ids.size() < 2) {
+        continue;
+      }
+      groups++;
+      copies += ids.size() - 1;
+      ids.sort(Comparator.naturalOrder());
+      for (int i = 0; i < ids.size(); i++) {
+        for (int j = i + 1; j < ids.size(); j++) {
+          pairs++;
+          if (run.clusterOf.get(ids.get(i)).equals(run.clusterOf.get(ids.get(j)))) {
+            found++;
+          }
+        }
+      }
+    }
+    long falsePositives = 0;
+    for (Map.Entry<String, String> e : run.kindOf.entrySet()) {
+      if ("exact".equals(e.getValue())) {
+        String canonical = run.clusterOf.get(e.getKey());
+        if (!fingerprintOf.get(e.getKey()).equals(fingerprintOf.get(canonical))) {
+          falsePositives++;
+        }
+      }
+    }
+    return new ExactCheck(groups, copies, pairs, found, falsePositives);
+  }
+
+  static class FormatAssignmentFn extends DoFn<Article, String> {
+    @ProcessElement
+    public void process(@Element Article a, OutputReceiver<String> out) {
+      out.output(a.getId() + "\t" + a.getDedup().getClusterId() + "\t" + a.getDedup().getKind());
+    }
+  }
+
+  static class FormatCountFn extends DoFn<KV<String, Long>, String> {
+    @ProcessElement
+    public void process(@Element KV<String, Long> kv, OutputReceiver<String> out) {
+      out.output(kv.getKey() + "\t" + kv.getValue());
+    }
+  }
+
+  /** Samples used heap while the pipeline runs. */
+  private static final class HeapWatch extends Thread {
+    volatile long peakMb;
+
+    HeapWatch() {
+      setDaemon(true);
+    }
+
+    @Override
+    public void run() {
+      Runtime rt = Runtime.getRuntime();
+      while (!isInterrupted()) {
+        peakMb = Math.max(peakMb, (rt.totalMemory() - rt.freeMemory()) >> 20);
+        try {
+          Thread.sleep(200);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    }
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}

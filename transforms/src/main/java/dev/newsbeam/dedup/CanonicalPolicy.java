@@ -1,0 +1,61 @@
+package dev.newsbeam.dedup;
+
+import java.util.Comparator;
+import java.util.Locale;
+
+/**
+ * Which article of a duplicate cluster is kept ({@code --keep}). Every policy is a total order ending in
+ * the smallest id, so the choice never depends on arrival order, bundle boundaries or the runner.
+ *
+ * <ul>
+ *   <li>{@code earliest} (default): earliest published, then longest text, then smallest id;
+ *   <li>{@code latest}: latest published, then longest text, then smallest id;
+ *   <li>{@code longest}: longest text, then earliest published, then smallest id.
+ * </ul>
+ *
+ * Articles without a publication time rank after dated ones under {@code earliest} and {@code latest}.
+ */
+public enum CanonicalPolicy {
+  EARLIEST,
+  LATEST,
+  LONGEST;
+
+  private static final Comparator<DocSketch> PUBLISHED_ASC =
+      Comparator.comparing((DocSketch d) -> d.published, Comparator.nullsLast(Comparator.naturalOrder()));
+  private static final Comparator<DocSketch> PUBLISHED_DESC =
+      Comparator.comparing((DocSketch d) -> d.published, Comparator.nullsLast(Comparator.reverseOrder()));
+  private static final Comparator<DocSketch> LONGER_FIRST =
+      Comparator.comparingInt((DocSketch d) -> d.length).reversed();
+  private static final Comparator<DocSketch> ID = Comparator.comparing((DocSketch d) -> d.id);
+
+  /** Parses {@code earliest|latest|longest}. */
+  public static CanonicalPolicy parse(String value) {
+    return switch (value.trim().toLowerCase(Locale.ROOT)) {
+      case "earliest" -> EARLIEST;
+      case "latest" -> LATEST;
+      case "longest" -> LONGEST;
+      default -> throw new IllegalArgumentException(
+          "--keep must be earliest, latest or longest, not '" + value + "'");
+    };
+  }
+
+  /** Orders candidates best first: the canonical is the minimum. */
+  public Comparator<DocSketch> order() {
+    return switch (this) {
+      case EARLIEST -> PUBLISHED_ASC.thenComparing(LONGER_FIRST).thenComparing(ID);
+      case LATEST -> PUBLISHED_DESC.thenComparing(LONGER_FIRST).thenComparing(ID);
+      case LONGEST -> LONGER_FIRST.thenComparing(PUBLISHED_ASC).thenComparing(ID);
+    };
+  }
+
+  /** The better of two candidates (null-tolerant, so it serves as a combiner's merge). */
+  public DocSketch better(DocSketch a, DocSketch b) {
+    if (a == null) {
+      return b;
+    }
+    if (b == null) {
+      return a;
+    }
+    return order().compare(a, b) <= 0 ? a : b;
+  }
+}

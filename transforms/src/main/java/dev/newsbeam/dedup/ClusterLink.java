@@ -1,0 +1,59 @@
+package dev.newsbeam.dedup;
+
+import java.io.Serializable;
+import java.util.Objects;
+
+/**
+ * Where one exact-text representative ended up: its canonical, its similarity to it, and what the
+ * canonical's record needs (cluster size, whether it has exact copies). Every article with the
+ * representative's fingerprint takes its dedup record from this link.
+ *
+ * <p>Plain value for Avro reflection ({@code AvroCoder.of(ClusterLink.class)}).
+ */
+public final class ClusterLink implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  public String repId;
+  public String repFingerprint;
+  public String canonicalId;
+  public String canonicalSource;
+  public double similarity;
+  /** Articles in the cluster (exact copies included); set on the canonical's own link, else 0. */
+  public long clusterSize;
+  /** Articles sharing the canonical's exact text, the canonical included. */
+  public long canonicalExactCopies;
+
+  public ClusterLink() {}
+
+  public ClusterLink(String repId, String repFingerprint, String canonicalId, String canonicalSource, double similarity,
+      long clusterSize, long canonicalExactCopies) {
+    this.repId = repId;
+    this.repFingerprint = repFingerprint;
+    this.canonicalId = canonicalId;
+    this.canonicalSource = canonicalSource;
+    this.similarity = similarity;
+    this.clusterSize = clusterSize;
+    this.canonicalExactCopies = canonicalExactCopies;
+  }
+
+  public boolean isCanonical() {
+    return repId.equals(canonicalId);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ClusterLink l && repId.equals(l.repId) && canonicalId.equals(l.canonicalId)
+        && Objects.equals(canonicalSource, l.canonicalSource) && similarity == l.similarity
+        && clusterSize == l.clusterSize && canonicalExactCopies == l.canonicalExactCopies;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(repId, canonicalId);
+  }
+
+  @Override
+  public String toString() {
+    return repId + "->" + canonicalId + "@" + similarity + " size=" + clusterSize;
+  }
+}

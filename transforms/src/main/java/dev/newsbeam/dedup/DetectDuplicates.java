@@ -1,0 +1,681 @@
+package dev.newsbeam.dedup;
+
+import dev.newsbeam.schema.Article;
+import dev.newsbeam.schema.DedupInfo;
+import dev.newsbeam.schema.DuplicateRow;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.Count;
+import org.apache.beam.sdk.transforms.Distinct;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Filter;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.Max;
+import org.apache.beam.sdk.transforms.Min;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Sum;
+import org.apache.beam.sdk.transforms.Values;
+import org.apache.beam.sdk.transforms.join.CoGbkResult;
+import org.apache.beam.sdk.transforms.join.CoGroupByKey;
+import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+
+/**
+ * Finds exact and near-duplicate articles and gives every article its {@code dedup} record.
+ *
+ * <pre>{@code
+ * DedupResult dedup = articles.apply("DetectDuplicates", DetectDuplicates.with(DedupSettings.defaults()));
+ * dedup.articles();    // every article, dedup set
+ * dedup.duplicates();  // one DuplicateRow per non-canonical article
+ * dedup.manifest();    // dedup.clusters, dedup.exact_duplicates, dedup.near_duplicates, dedup.largest_cluster
+ * }</pre>
+ *
+ * <p>How, with nothing quadratic and no group held in memory:
+ * <ol>
+ *   <li>exact: articles keyed by {@link TextFingerprint}; a combiner keeps the best representative per
+ *       fingerprint (per {@link CanonicalPolicy}) and counts the copies;
+ *   <li>near, on representatives only: MinHash signature → one key per LSH band; a combiner finds each
+ *       bucket's minimum id and size; a join streams each bucket once and emits a star edge member →
+ *       minimum (buckets over {@code maxBucketSize} members are skipped and counted: such a band is
+ *       boilerplate, not a story);
+ *   <li>each edge is verified by estimated Jaccard, with both signatures joined back by id;
+ *   <li>connected components by min-label propagation, {@code componentRounds} rounds unrolled in the
+ *       graph (star edges give components of small diameter);
+ *   <li>{@link ChainGuard}: per component the canonical is picked by a combiner and only members within
+ *       the threshold of it join; the rest go through another pass, then stay alone;
+ *   <li>the link of each representative is joined back to all articles with its fingerprint.
+ * </ol>
+ * Every choice is a minimum under a total order, so the output is the same on every runner and run.
+ */
+public final class DetectDuplicates extends PTransform<PCollection<Article>, DedupResult> {
+  static final String EXACT = "exact";
+  static final String NEAR = "near";
+  static final String UNIQUE = "unique";
+
+  private static final TupleTag<KV<String, DocSketch>> SKETCHES = new TupleTag<>() {};
+  private static final TupleTag<KV<String, Article>> KEYED_ARTICLES = new TupleTag<>() {};
+  private static final TupleTag<Article> DEDUPED = new TupleTag<>() {};
+  private static final TupleTag<DuplicateRow> DUPLICATE_ROWS = new TupleTag<>() {};
+  private static final TupleTag<KV<String, ClusterLink>> ASSIGNED = new TupleTag<>() {};
+  private static final TupleTag<KV<String, DocSketch>> LEFT_OVER = new TupleTag<>() {};
+
+  private final DedupSettings settings;
+
+  private DetectDuplicates(DedupSettings settings) {
+    this.settings = settings;
+  }
+
+  public static DetectDuplicates with(DedupSettings settings) {
+    return new DetectDuplicates(settings);
+  }
+
+  private static AvroCoder<DocSketch> sketchCoder() {
+    return AvroCoder.of(DocSketch.class);
+  }
+
+  private static KvCoder<String, DocSketch> keyedSketchCoder() {
+    return KvCoder.of(StringUtf8Coder.of(), sketchCoder());
+  }
+
+  private static KvCoder<String, ClusterLink> keyedLinkCoder() {
+    return KvCoder.of(StringUtf8Coder.of(), AvroCoder.of(ClusterLink.class));
+  }
+
+  private static KvCoder<String, String> stringPairCoder() {
+    return KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of());
+  }
+
+  @Override
+  public DedupResult expand(PCollection<Article> articles) {
+    PCollectionTuple sketched = articles.apply("SketchArticles",
+        ParDo.of(new SketchFn(settings)).withOutputTags(SKETCHES, TupleTagList.of(KEYED_ARTICLES)));
+    PCollection<KV<String, DocSketch>> byFingerprint = sketched.get(SKETCHES).setCoder(keyedSketchCoder());
+    PCollection<KV<String, Article>> articlesByFingerprint = sketched.get(KEYED_ARTICLES)
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), AvroCoder.of(Article.class)));
+
+    PCollection<DocSketch> representatives = byFingerprint
+        .apply("PickExactRepresentative", Combine.perKey(new RepresentativeFn(settings.keep())))
+        .apply("Representatives", Values.create())
+        .setCoder(sketchCoder());
+    PCollection<KV<String, DocSketch>> repsById = representatives
+        .apply("KeyById", ParDo.of(new KeyByIdFn()))
+        .setCoder(keyedSketchCoder());
+
+    PCollection<KV<String, String>> verifiedEdges = candidateEdges(representatives)
+        .apply("VerifyEdges", new VerifyEdges(repsById, settings.similarity()));
+    PCollection<KV<String, String>> components = connectedComponents(verifiedEdges);
+    PCollection<KV<String, ClusterLink>> graphLinks = applyChainGuard(components, repsById);
+
+    PCollection<KV<String, ClusterLink>> linksByFingerprint = KeyedPCollectionTuple
+        .of(REP_TAG, repsById)
+        .and(LINK_TAG, graphLinks)
+        .apply("JoinRepresentativeLinks", CoGroupByKey.create())
+        .apply("LinkEveryRepresentative", ParDo.of(new LinkEveryRepresentativeFn()))
+        .setCoder(keyedLinkCoder());
+
+    PCollectionTuple attached = KeyedPCollectionTuple
+        .of(ARTICLE_TAG, articlesByFingerprint)
+        .and(FINAL_LINK_TAG, linksByFingerprint)
+        .apply("JoinArticlesToLinks", CoGroupByKey.create())
+        .apply("AttachDedupRecords", ParDo.of(new AttachDedupFn())
+            .withOutputTags(DEDUPED, TupleTagList.of(DUPLICATE_ROWS)));
+    PCollection<Article> deduped = attached.get(DEDUPED).setCoder(AvroCoder.of(Article.class));
+    PCollection<DuplicateRow> duplicates =
+        attached.get(DUPLICATE_ROWS).setCoder(AvroCoder.of(DuplicateRow.class));
+
+    PCollection<KV<String, Long>> manifest = manifest(duplicates, linksByFingerprint);
+    return new DedupResult(articles.getPipeline(), deduped, duplicates, manifest);
+  }
+
+  // ---- near-duplicate candidates -------------------------------------------------------------
+
+  private static final TupleTag<String> MEMBER_TAG = new TupleTag<>();
+  private static final TupleTag<KV<String, Long>> BUCKET_TAG = new TupleTag<>();
+
+  private PCollection<KV<String, String>> candidateEdges(PCollection<DocSketch> representatives) {
+    PCollection<KV<Long, String>> bandMembers = representatives
+        .apply("EmitBandKeys", ParDo.of(new BandKeysFn(settings.bands())))
+        .setCoder(KvCoder.of(VarLongCoder.of(), StringUtf8Coder.of()));
+    PCollection<KV<Long, KV<String, Long>>> buckets = bandMembers
+        .apply("MinIdAndSizePerBucket", Combine.<Long, String, KV<String, Long>>perKey(new BucketFn())
+            .withHotKeyFanout(16))
+        .apply("KeepSharedBuckets", ParDo.of(new SharedBucketsFn(settings.maxBucketSize())))
+        .setCoder(KvCoder.of(VarLongCoder.of(), KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of())));
+    return KeyedPCollectionTuple.of(MEMBER_TAG, bandMembers)
+        .and(BUCKET_TAG, buckets)
+        .apply("JoinBucketMinimum", CoGroupByKey.create())
+        .apply("EmitStarEdges", ParDo.of(new StarEdgesFn()))
+        .setCoder(stringPairCoder())
+        .apply("DistinctEdges", Distinct.create());
+  }
+
+  /** Emits (band key, id) for each LSH band of a representative with a non-empty text. */
+  static class BandKeysFn extends DoFn<DocSketch, KV<Long, String>> {
+    private final LshBands bands;
+
+    BandKeysFn(LshBands bands) {
+      this.bands = bands;
+    }
+
+    @ProcessElement
+    public void process(@Element DocSketch doc, OutputReceiver<KV<Long, String>> out) {
+      if (doc.signature.length == 0) {
+        return;
+      }
+      for (long key : bands.bandKeys(doc.signature)) {
+        out.output(KV.of(key, doc.id));
+      }
+    }
+  }
+
+  /** Smallest id and member count of a bucket; (null, 0) is the empty accumulator. */
+  static class BucketFn extends Combine.CombineFn<String, KV<String, Long>, KV<String, Long>> {
+    @Override
+    public KV<String, Long> createAccumulator() {
+      return KV.of("", 0L);
+    }
+
+    @Override
+    public KV<String, Long> addInput(KV<String, Long> acc, String id) {
+      return merge(acc, KV.of(id, 1L));
+    }
+
+    @Override
+    public KV<String, Long> mergeAccumulators(Iterable<KV<String, Long>> accs) {
+      KV<String, Long> out = createAccumulator();
+      for (KV<String, Long> a : accs) {
+        out = merge(out, a);
+      }
+      return out;
+    }
+
+    private static KV<String, Long> merge(KV<String, Long> a, KV<String, Long> b) {
+      if (a.getValue() == 0) {
+        return b;
+      }
+      if (b.getValue() == 0) {
+        return a;
+      }
+      String min = a.getKey().compareTo(b.getKey()) <= 0 ? a.getKey() : b.getKey();
+      return KV.of(min, a.getValue() + b.getValue());
+    }
+
+    @Override
+    public KV<String, Long> extractOutput(KV<String, Long> acc) {
+      return acc;
+    }
+
+    @Override
+    public org.apache.beam.sdk.coders.Coder<KV<String, Long>> getAccumulatorCoder(
+        org.apache.beam.sdk.coders.CoderRegistry registry,
+        org.apache.beam.sdk.coders.Coder<String> inputCoder) {
+      return KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of());
+    }
+
+    @Override
+    public org.apache.beam.sdk.coders.Coder<KV<String, Long>> getDefaultOutputCoder(
+        org.apache.beam.sdk.coders.CoderRegistry registry,
+        org.apache.beam.sdk.coders.Coder<String> inputCoder) {
+      return KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of());
+    }
+  }
+
+  /** Buckets that can give an edge: two or more members, at most maxBucketSize. */
+  static class SharedBucketsFn extends DoFn<KV<Long, KV<String, Long>>, KV<Long, KV<String, Long>>> {
+    private final Counter giant = Metrics.counter(DetectDuplicates.class, "giant_buckets_skipped");
+    private final int maxBucketSize;
+
+    SharedBucketsFn(int maxBucketSize) {
+      this.maxBucketSize = maxBucketSize;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<Long, KV<String, Long>> bucket,
+        OutputReceiver<KV<Long, KV<String, Long>>> out) {
+      long size = bucket.getValue().getValue();
+      if (size > maxBucketSize) {
+        giant.inc();
+      } else if (size >= 2) {
+        out.output(bucket);
+      }
+    }
+  }
+
+  /** One pass over a bucket's members: an edge from each member to the bucket's minimum. */
+  static class StarEdgesFn extends DoFn<KV<Long, CoGbkResult>, KV<String, String>> {
+    @ProcessElement
+    public void process(@Element KV<Long, CoGbkResult> bucket, OutputReceiver<KV<String, String>> out) {
+      KV<String, Long> stats = bucket.getValue().getOnly(BUCKET_TAG, null);
+      if (stats == null) {
+        return;
+      }
+      String min = stats.getKey();
+      for (String member : bucket.getValue().getAll(MEMBER_TAG)) {
+        if (!member.equals(min)) {
+          out.output(KV.of(member, min));
+        }
+      }
+    }
+  }
+
+  // ---- verification --------------------------------------------------------------------------
+
+  private static final TupleTag<String> EDGE_TAG = new TupleTag<>();
+  private static final TupleTag<DocSketch> SIG_TAG = new TupleTag<>();
+  private static final TupleTag<KV<String, DocSketch>> HALF_EDGE_TAG = new TupleTag<>();
+
+  /** Keeps an edge (a, b) only if the estimated Jaccard of a and b reaches the threshold. */
+  static class VerifyEdges
+      extends PTransform<PCollection<KV<String, String>>, PCollection<KV<String, String>>> {
+    private final PCollection<KV<String, DocSketch>> repsById;
+    private final double threshold;
+
+    VerifyEdges(PCollection<KV<String, DocSketch>> repsById, double threshold) {
+      this.repsById = repsById;
+      this.threshold = threshold;
+    }
+
+    @Override
+    public PCollection<KV<String, String>> expand(PCollection<KV<String, String>> edges) {
+      PCollection<KV<String, KV<String, DocSketch>>> halfJoined = KeyedPCollectionTuple
+          .of(EDGE_TAG, edges)
+          .and(SIG_TAG, repsById)
+          .apply("JoinSourceSignature", CoGroupByKey.create())
+          .apply("KeyByTarget", ParDo.of(new KeyByTargetFn()))
+          .setCoder(KvCoder.of(StringUtf8Coder.of(), keyedSketchCoder()));
+      return KeyedPCollectionTuple.of(HALF_EDGE_TAG, halfJoined)
+          .and(SIG_TAG, repsById)
+          .apply("JoinTargetSignature", CoGroupByKey.create())
+          .apply("KeepSimilarPairs", ParDo.of(new KeepSimilarFn(threshold)))
+          .setCoder(stringPairCoder());
+    }
+  }
+
+  static class KeyByTargetFn extends DoFn<KV<String, CoGbkResult>, KV<String, KV<String, DocSketch>>> {
+    @ProcessElement
+    public void process(@Element KV<String, CoGbkResult> joined,
+        OutputReceiver<KV<String, KV<String, DocSketch>>> out) {
+      DocSketch source = joined.getValue().getOnly(SIG_TAG, null);
+      if (source == null) {
+        return;
+      }
+      for (String target : joined.getValue().getAll(EDGE_TAG)) {
+        out.output(KV.of(target, KV.of(source.id, source)));
+      }
+    }
+  }
+
+  static class KeepSimilarFn extends DoFn<KV<String, CoGbkResult>, KV<String, String>> {
+    private final Counter verified = Metrics.counter(DetectDuplicates.class, "edges_verified");
+    private final Counter rejected = Metrics.counter(DetectDuplicates.class, "edges_rejected");
+    private final double threshold;
+
+    KeepSimilarFn(double threshold) {
+      this.threshold = threshold;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, CoGbkResult> joined, OutputReceiver<KV<String, String>> out) {
+      DocSketch target = joined.getValue().getOnly(SIG_TAG, null);
+      if (target == null) {
+        return;
+      }
+      for (KV<String, DocSketch> half : joined.getValue().getAll(HALF_EDGE_TAG)) {
+        if (MinHasher.similarity(half.getValue().signature, target.signature) >= threshold) {
+          verified.inc();
+          out.output(KV.of(half.getKey(), target.id));
+        } else {
+          rejected.inc();
+        }
+      }
+    }
+  }
+
+  // ---- connected components ------------------------------------------------------------------
+
+  private static final TupleTag<String> NEIGHBOUR_TAG = new TupleTag<>();
+  private static final TupleTag<String> LABEL_TAG = new TupleTag<>();
+
+  /** (node, component label = smallest id reached) for every node with a verified edge. */
+  private PCollection<KV<String, String>> connectedComponents(PCollection<KV<String, String>> edges) {
+    PCollection<KV<String, String>> adjacency = edges
+        .apply("BothDirections", ParDo.of(new BothDirectionsFn()))
+        .setCoder(stringPairCoder());
+    PCollection<KV<String, String>> labels = adjacency
+        .apply("SmallestNeighbour", Min.perKey())
+        .apply("InitialLabel", ParDo.of(new InitialLabelFn()))
+        .setCoder(stringPairCoder());
+    for (int round = 1; round <= settings.componentRounds(); round++) {
+      labels = KeyedPCollectionTuple.of(NEIGHBOUR_TAG, adjacency)
+          .and(LABEL_TAG, labels)
+          .apply("JoinLabels" + round, CoGroupByKey.create())
+          .apply("SpreadLabel" + round, ParDo.of(new SpreadLabelFn()))
+          .setCoder(stringPairCoder())
+          .apply("SmallestLabel" + round, Min.perKey());
+    }
+    return labels;
+  }
+
+  static class BothDirectionsFn extends DoFn<KV<String, String>, KV<String, String>> {
+    @ProcessElement
+    public void process(@Element KV<String, String> e, OutputReceiver<KV<String, String>> out) {
+      out.output(e);
+      out.output(KV.of(e.getValue(), e.getKey()));
+    }
+  }
+
+  static class InitialLabelFn extends DoFn<KV<String, String>, KV<String, String>> {
+    @ProcessElement
+    public void process(@Element KV<String, String> e, OutputReceiver<KV<String, String>> out) {
+      String node = e.getKey();
+      String min = e.getValue();
+      out.output(KV.of(node, node.compareTo(min) <= 0 ? node : min));
+    }
+  }
+
+  /** A node offers its label to itself and to each neighbour; the smallest offer wins. */
+  static class SpreadLabelFn extends DoFn<KV<String, CoGbkResult>, KV<String, String>> {
+    @ProcessElement
+    public void process(@Element KV<String, CoGbkResult> node, OutputReceiver<KV<String, String>> out) {
+      String label = node.getValue().getOnly(LABEL_TAG, node.getKey());
+      out.output(KV.of(node.getKey(), label));
+      for (String neighbour : node.getValue().getAll(NEIGHBOUR_TAG)) {
+        out.output(KV.of(neighbour, label));
+      }
+    }
+  }
+
+  // ---- chaining guard ------------------------------------------------------------------------
+
+  private static final TupleTag<String> COMPONENT_TAG = new TupleTag<>();
+  private static final TupleTag<DocSketch> MEMBER_SKETCH_TAG = new TupleTag<>();
+  private static final TupleTag<DocSketch> CANONICAL_TAG = new TupleTag<>();
+
+  /** (representative id, link) for every representative that is in a component. */
+  private PCollection<KV<String, ClusterLink>> applyChainGuard(
+      PCollection<KV<String, String>> components, PCollection<KV<String, DocSketch>> repsById) {
+    PCollection<KV<String, DocSketch>> pending = KeyedPCollectionTuple
+        .of(COMPONENT_TAG, components)
+        .and(SIG_TAG, repsById)
+        .apply("JoinComponentMembers", CoGroupByKey.create())
+        .apply("KeyByComponent", ParDo.of(new KeyByComponentFn()))
+        .setCoder(keyedSketchCoder());
+    PCollectionList<KV<String, ClusterLink>> links = PCollectionList.empty(components.getPipeline());
+    ChainGuard guard = settings.guard();
+    for (int pass = 1; pass <= guard.rounds(); pass++) {
+      PCollection<KV<String, DocSketch>> canonicals = pending
+          .apply("PickCanonical" + pass, Combine.perKey(new BestFn(settings.keep())))
+          .setCoder(keyedSketchCoder());
+      PCollectionTuple assigned = KeyedPCollectionTuple.of(MEMBER_SKETCH_TAG, pending)
+          .and(CANONICAL_TAG, canonicals)
+          .apply("JoinCanonical" + pass, CoGroupByKey.create())
+          .apply("AssignToCanonical" + pass, ParDo.of(new AssignToCanonicalFn(guard))
+              .withOutputTags(ASSIGNED, TupleTagList.of(LEFT_OVER)));
+      links = links.and(assigned.get(ASSIGNED).setCoder(keyedLinkCoder()));
+      pending = assigned.get(LEFT_OVER).setCoder(keyedSketchCoder());
+    }
+    links = links.and(pending.apply("LeftAlone", ParDo.of(new AloneFn())).setCoder(keyedLinkCoder()));
+    return links.apply("FlattenLinks", Flatten.pCollections());
+  }
+
+  static class KeyByComponentFn extends DoFn<KV<String, CoGbkResult>, KV<String, DocSketch>> {
+    @ProcessElement
+    public void process(@Element KV<String, CoGbkResult> node, OutputReceiver<KV<String, DocSketch>> out) {
+      String component = node.getValue().getOnly(COMPONENT_TAG, null);
+      DocSketch doc = node.getValue().getOnly(SIG_TAG, null);
+      if (component != null && doc != null) {
+        out.output(KV.of(component, doc));
+      }
+    }
+  }
+
+  /** Members within the threshold of the component's canonical join it; the others are passed on. */
+  static class AssignToCanonicalFn extends DoFn<KV<String, CoGbkResult>, KV<String, ClusterLink>> {
+    private final Counter detached = Metrics.counter(DetectDuplicates.class, "chain_members_detached");
+    private final ChainGuard guard;
+
+    AssignToCanonicalFn(ChainGuard guard) {
+      this.guard = guard;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, CoGbkResult> component, MultiOutputReceiver out) {
+      DocSketch canonical = component.getValue().getOnly(CANONICAL_TAG);
+      long clusterSize = canonical.exactCopies;
+      for (DocSketch member : component.getValue().getAll(MEMBER_SKETCH_TAG)) {
+        if (member.id.equals(canonical.id)) {
+          continue; // its link needs the cluster size, known after the pass
+        }
+        if (guard.accepts(canonical, member)) {
+          clusterSize += member.exactCopies;
+          out.get(ASSIGNED).output(KV.of(member.id, new ClusterLink(member.id, member.fingerprint,
+              canonical.id, canonical.source, ChainGuard.similarity(canonical, member), 0,
+              canonical.exactCopies)));
+        } else {
+          detached.inc();
+          out.get(LEFT_OVER).output(KV.of(component.getKey(), member));
+        }
+      }
+      ClusterLink self = selfLink(canonical);
+      self.clusterSize = clusterSize;
+      out.get(ASSIGNED).output(KV.of(canonical.id, self));
+    }
+  }
+
+  static class AloneFn extends DoFn<KV<String, DocSketch>, KV<String, ClusterLink>> {
+    @ProcessElement
+    public void process(@Element KV<String, DocSketch> e, OutputReceiver<KV<String, ClusterLink>> out) {
+      DocSketch d = e.getValue();
+      out.output(KV.of(d.id, selfLink(d)));
+    }
+  }
+
+  private static ClusterLink selfLink(DocSketch d) {
+    return new ClusterLink(d.id, d.fingerprint, d.id, d.source, 1.0, d.exactCopies, d.exactCopies);
+  }
+
+  // ---- links back to articles ----------------------------------------------------------------
+
+  private static final TupleTag<DocSketch> REP_TAG = new TupleTag<>();
+  private static final TupleTag<ClusterLink> LINK_TAG = new TupleTag<>();
+  private static final TupleTag<Article> ARTICLE_TAG = new TupleTag<>();
+  private static final TupleTag<ClusterLink> FINAL_LINK_TAG = new TupleTag<>();
+
+  /** (fingerprint, link): the component link, or a link to itself for a representative with none. */
+  static class LinkEveryRepresentativeFn extends DoFn<KV<String, CoGbkResult>, KV<String, ClusterLink>> {
+    @ProcessElement
+    public void process(@Element KV<String, CoGbkResult> rep, OutputReceiver<KV<String, ClusterLink>> out) {
+      DocSketch doc = rep.getValue().getOnly(REP_TAG, null);
+      if (doc == null) {
+        return;
+      }
+      ClusterLink link = rep.getValue().getOnly(LINK_TAG, null);
+      // a representative in no component is its own cluster: itself plus its exact copies
+      out.output(KV.of(doc.fingerprint, link == null ? selfLink(doc) : link));
+    }
+  }
+
+  static class AttachDedupFn extends DoFn<KV<String, CoGbkResult>, Article> {
+    private final Counter unlinked = Metrics.counter(DetectDuplicates.class, "articles_without_link");
+
+    @ProcessElement
+    public void process(@Element KV<String, CoGbkResult> group, MultiOutputReceiver out) {
+      ClusterLink link = group.getValue().getOnly(FINAL_LINK_TAG, null);
+      for (Article a : group.getValue().getAll(ARTICLE_TAG)) {
+        if (link == null) {
+          unlinked.inc(); // cannot happen: every fingerprint has a representative
+          continue;
+        }
+        DedupInfo info = dedupInfo(a.getId(), link);
+        out.get(DEDUPED).output(Article.newBuilder(a).setDedup(info).build());
+        if (!info.getIsCanonical()) {
+          out.get(DUPLICATE_ROWS).output(DuplicateRow.newBuilder()
+              .setId(a.getId())
+              .setSource(a.getSource())
+              .setCanonicalId(link.canonicalId)
+              .setCanonicalSource(link.canonicalSource)
+              .setClusterId(link.canonicalId)
+              .setKind(info.getKind())
+              .setSimilarity(info.getSimilarity())
+              .setMatchedVia(NEAR.equals(info.getKind()) && !a.getId().equals(link.repId)
+                  ? link.repId : null)
+              .build());
+        }
+      }
+    }
+  }
+
+  /** The dedup record of article {@code id}, which shares its exact text with {@code link.repId}. */
+  static DedupInfo dedupInfo(String id, ClusterLink link) {
+    DedupInfo.Builder info = DedupInfo.newBuilder()
+        .setClusterId(link.canonicalId)
+        .setCanonicalId(link.canonicalId);
+    if (id.equals(link.canonicalId)) {
+      String kind = link.canonicalExactCopies > 1 ? EXACT : link.clusterSize > 1 ? NEAR : UNIQUE;
+      return info.setIsCanonical(true).setKind(kind).setSimilarity(1.0).build();
+    }
+    if (link.isCanonical()) {
+      return info.setIsCanonical(false).setKind(EXACT).setSimilarity(1.0).build();
+    }
+    return info.setIsCanonical(false).setKind(NEAR).setSimilarity(link.similarity).build();
+  }
+
+  /** dedup.clusters (clusters of 2+ articles), dedup.exact_duplicates, near_duplicates, largest_cluster. */
+  private PCollection<KV<String, Long>> manifest(
+      PCollection<DuplicateRow> duplicates, PCollection<KV<String, ClusterLink>> links) {
+    PCollection<Long> sizes = links
+        .apply("CanonicalClusterSizes", ParDo.of(new ClusterSizeFn()))
+        .setCoder(VarLongCoder.of());
+    PCollection<KV<String, Long>> clusters = sizes
+        .apply("SharedClusters", Filter.by((Long size) -> size >= 2))
+        .apply("CountClusters", Count.globally())
+        .apply("NameClusters", ParDo.of(new NameFn("dedup.clusters")));
+    PCollection<KV<String, Long>> largest = sizes
+        .apply("LargestCluster", Max.longsGlobally())
+        .apply("NameLargest", ParDo.of(new NameFn("dedup.largest_cluster")));
+    PCollection<KV<String, Long>> exact = duplicates
+        .apply("ExactRows", Filter.by((DuplicateRow r) -> EXACT.equals(r.getKind())))
+        .apply("CountExact", Count.globally())
+        .apply("NameExact", ParDo.of(new NameFn("dedup.exact_duplicates")));
+    PCollection<KV<String, Long>> near = duplicates
+        .apply("NearRows", Filter.by((DuplicateRow r) -> NEAR.equals(r.getKind())))
+        .apply("CountNear", Count.globally())
+        .apply("NameNear", ParDo.of(new NameFn("dedup.near_duplicates")));
+    return PCollectionList.of(clusters).and(largest).and(exact).and(near)
+        .apply("FlattenManifest", Flatten.pCollections())
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
+  }
+
+  static class ClusterSizeFn extends DoFn<KV<String, ClusterLink>, Long> {
+    @ProcessElement
+    public void process(@Element KV<String, ClusterLink> e, OutputReceiver<Long> out) {
+      if (e.getValue().isCanonical()) {
+        out.output(e.getValue().clusterSize);
+      }
+    }
+  }
+
+  static class NameFn extends DoFn<Long, KV<String, Long>> {
+    private final String name;
+
+    NameFn(String name) {
+      this.name = name;
+    }
+
+    @ProcessElement
+    public void process(@Element Long value, OutputReceiver<KV<String, Long>> out) {
+      out.output(KV.of(name, Math.max(0L, value))); // Max of nothing is Long.MIN_VALUE
+    }
+  }
+
+  /** Best of two representatives per policy, exact-copy counts added (associative, commutative). */
+  static class RepresentativeFn extends Combine.BinaryCombineFn<DocSketch> {
+    private final CanonicalPolicy policy;
+
+    RepresentativeFn(CanonicalPolicy policy) {
+      this.policy = policy;
+    }
+
+    @Override
+    public DocSketch apply(DocSketch a, DocSketch b) {
+      return policy.better(a, b).withExactCopies(a.exactCopies + b.exactCopies);
+    }
+  }
+
+  static class BestFn extends Combine.BinaryCombineFn<DocSketch> {
+    private final CanonicalPolicy policy;
+
+    BestFn(CanonicalPolicy policy) {
+      this.policy = policy;
+    }
+
+    @Override
+    public DocSketch apply(DocSketch a, DocSketch b) {
+      return policy.better(a, b);
+    }
+  }
+
+  static class KeyByIdFn extends DoFn<DocSketch, KV<String, DocSketch>> {
+    @ProcessElement
+    public void process(@Element DocSketch d, OutputReceiver<KV<String, DocSketch>> out) {
+      out.output(KV.of(d.id, d));
+    }
+  }
+
+  /** Fingerprint, shingles and signature of each article; the article itself keyed by fingerprint. */
+  static class SketchFn extends DoFn<Article, KV<String, DocSketch>> {
+    private final Counter empty = Metrics.counter(DetectDuplicates.class, "empty_texts");
+    private final DedupSettings settings;
+    private transient TextFingerprint fingerprints;
+    private transient Shingler shingler;
+    private transient MinHasher minHasher;
+
+    SketchFn(DedupSettings settings) {
+      this.settings = settings;
+    }
+
+    @Setup
+    public void setup() {
+      fingerprints = new TextFingerprint();
+      shingler = settings.shingler();
+      minHasher = settings.minHasher();
+    }
+
+    @ProcessElement
+    public void process(@Element Article a, MultiOutputReceiver out) {
+      String fp = fingerprints.fingerprint(a.getText());
+      int[] signature;
+      if (fp == null) {
+        empty.inc();
+        fp = "~" + a.getId(); // nothing to compare: its own exact group, no band keys
+        signature = new int[0];
+      } else {
+        signature = minHasher.signature(shingler.shingles(a.getText()));
+      }
+      out.get(SKETCHES).output(KV.of(fp, new DocSketch(a.getId(), a.getSource(), fp, published(a),
+          a.getText() == null ? 0 : a.getText().length(), signature)));
+      out.get(KEYED_ARTICLES).output(KV.of(fp, a));
+    }
+
+    private static Long published(Article a) {
+      if (a.getPublishedAt() != null) {
+        return a.getPublishedAt().toEpochMilli();
+      }
+      if (a.getPublishedDate() != null) {
+        return a.getPublishedDate().toEpochDay() * 86_400_000L;
+      }
+      return null;
+    }
+  }
+}

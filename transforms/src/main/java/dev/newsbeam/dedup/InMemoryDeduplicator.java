@@ -1,0 +1,114 @@
+package dev.newsbeam.dedup;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The algorithm of {@link DetectDuplicates} on one machine, in memory: exact groups, LSH star edges,
+ * verification, connected components (union-find instead of bounded label rounds), chain guard. An
+ * oracle for tests and a quick way to sweep parameters on evaluation corpora; the pipeline is the
+ * product. Returns article id → cluster id (= canonical id).
+ */
+public final class InMemoryDeduplicator {
+  private final DedupSettings settings;
+
+  public InMemoryDeduplicator(DedupSettings settings) {
+    this.settings = settings;
+  }
+
+  /** One article: its sketch (id, published, length, fingerprint, signature). */
+  public DocSketch sketch(String id, String text, Long published, TextFingerprint fingerprints,
+      Shingler shingler, MinHasher hasher) {
+    String fp = fingerprints.fingerprint(text);
+    if (fp == null) {
+      return new DocSketch(id, id, "~" + id, published, text == null ? 0 : text.length(), new int[0]);
+    }
+    return new DocSketch(id, id, fp, published, text.length(), hasher.signature(shingler.shingles(text)));
+  }
+
+  public Map<String, String> clusters(List<DocSketch> docs) {
+    CanonicalPolicy policy = settings.keep();
+    Map<String, DocSketch> reps = new TreeMap<>();
+    for (DocSketch d : docs) {
+      DocSketch cur = reps.get(d.fingerprint);
+      reps.put(d.fingerprint, cur == null ? d : policy.better(cur, d).withExactCopies(cur.exactCopies + 1));
+    }
+    Map<String, DocSketch> repById = new HashMap<>();
+    for (DocSketch r : reps.values()) {
+      repById.put(r.id, r);
+    }
+    Map<Long, String> bucketMin = new HashMap<>();
+    Map<Long, Integer> bucketSize = new HashMap<>();
+    LshBands bands = settings.bands();
+    Map<String, long[]> keysOf = new HashMap<>();
+    for (DocSketch r : repById.values()) {
+      if (r.signature.length == 0) {
+        continue;
+      }
+      long[] keys = bands.bandKeys(r.signature);
+      keysOf.put(r.id, keys);
+      for (long k : keys) {
+        bucketMin.merge(k, r.id, (a, b) -> a.compareTo(b) <= 0 ? a : b);
+        bucketSize.merge(k, 1, Integer::sum);
+      }
+    }
+    Map<String, String> parent = new HashMap<>();
+    for (Map.Entry<String, long[]> e : keysOf.entrySet()) {
+      for (long k : e.getValue()) {
+        int size = bucketSize.get(k);
+        String min = bucketMin.get(k);
+        if (size < 2 || size > settings.maxBucketSize() || min.equals(e.getKey())) {
+          continue;
+        }
+        if (MinHasher.similarity(repById.get(e.getKey()).signature, repById.get(min).signature)
+            >= settings.similarity()) {
+          union(parent, e.getKey(), min);
+        }
+      }
+    }
+    Map<String, List<DocSketch>> components = new TreeMap<>();
+    for (String id : parent.keySet()) {
+      components.computeIfAbsent(find(parent, id), k -> new ArrayList<>()).add(repById.get(id));
+    }
+    Map<String, String> repCanonical = new HashMap<>();
+    ChainGuard guard = settings.guard();
+    for (List<DocSketch> component : components.values()) {
+      guard.assign(component, policy).forEach((id, a) -> repCanonical.put(id, a.canonicalId()));
+    }
+    Map<String, String> out = new HashMap<>();
+    for (DocSketch d : docs) {
+      String rep = reps.get(d.fingerprint).id;
+      out.put(d.id, repCanonical.getOrDefault(rep, rep));
+    }
+    return out;
+  }
+
+  private static String find(Map<String, String> parent, String x) {
+    parent.putIfAbsent(x, x);
+    String root = x;
+    while (!parent.get(root).equals(root)) {
+      root = parent.get(root);
+    }
+    while (!parent.get(x).equals(root)) {
+      String next = parent.get(x);
+      parent.put(x, root);
+      x = next;
+    }
+    return root;
+  }
+
+  private static void union(Map<String, String> parent, String a, String b) {
+    String ra = find(parent, a);
+    String rb = find(parent, b);
+    if (!ra.equals(rb)) {
+      if (ra.compareTo(rb) < 0) {
+        parent.put(rb, ra);
+      } else {
+        parent.put(ra, rb);
+      }
+    }
+  }
+}

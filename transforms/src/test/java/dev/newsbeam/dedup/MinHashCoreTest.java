@@ -1,0 +1,121 @@
+package dev.newsbeam.dedup;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.closeTo;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.hamcrest.Matchers.not;
+
+import dev.newsbeam.text.NewsAnalyzer;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class MinHashCoreTest {
+  private final Shingler shingler = new Shingler(3, NewsAnalyzer.defaults());
+
+  @ParameterizedTest(name = "{0} | {1}")
+  @CsvSource(delimiter = '|', value = {
+    "Hello,   WORLD!  | hello world",
+    "ﬁnance (Ｒｅｐｏｒｔ)… ok | finance report ok",
+    "Straße\tcafé  | strasse café",
+    "Tis — the “end”. | tis the end",
+  })
+  void normalisesCaseWidthWhitespaceAndPunctuation(String raw, String expected) {
+    assertThat(TextFingerprint.normalise(raw), equalTo(expected));
+  }
+
+  @Test
+  void fingerprintIgnoresFormattingButNotWords() {
+    TextFingerprint fp = new TextFingerprint();
+    String a = fp.fingerprint("The Valley council met on Tuesday.");
+    assertThat(fp.fingerprint("the valley council  met on tuesday"), equalTo(a));
+    assertThat(fp.fingerprint("The Valley council met on Wednesday."), not(equalTo(a)));
+    assertThat(a.length(), equalTo(32));
+    assertThat(fp.fingerprint(" ... "), equalTo(null));
+  }
+
+  @Test
+  void shinglesAreOrderedWordTrigrams() {
+    long[] abc = shingler.shingles("alpha beta gamma delta");
+    assertThat(abc.length, equalTo(2));
+    assertThat(Shingler.jaccard(abc, shingler.shingles("Alpha, beta; gamma delta!")), equalTo(1.0));
+    assertThat(Shingler.jaccard(abc, shingler.shingles("gamma beta alpha delta")), equalTo(0.0));
+    assertThat(shingler.shingles("two words").length, equalTo(1));
+    assertThat(shingler.shingles("").length, equalTo(0));
+  }
+
+  @Test
+  void signaturesAreDeterministicPerSeed() {
+    long[] s = shingler.shingles(FictionalNews.text(new FictionalNews(1).words(120)));
+    assertThat(Arrays.equals(new MinHasher(64, 9).signature(s), new MinHasher(64, 9).signature(s)),
+        equalTo(true));
+    assertThat(Arrays.equals(new MinHasher(64, 9).signature(s), new MinHasher(64, 10).signature(s)),
+        equalTo(false));
+  }
+
+  @ParameterizedTest(name = "edit share {0}")
+  @CsvSource({"0.0", "0.05", "0.1", "0.2", "0.4", "1.0"})
+  void estimatedJaccardTracksExactJaccard(double share) {
+    FictionalNews news = new FictionalNews(7);
+    List<String> words = news.words(400);
+    long[] a = shingler.shingles(FictionalNews.text(words));
+    long[] b = shingler.shingles(FictionalNews.text(news.edit(words, share)));
+    MinHasher hasher = new MinHasher(256, 3);
+    double exact = Shingler.jaccard(a, b);
+    double estimate = MinHasher.similarity(hasher.signature(a), hasher.signature(b));
+    // standard error of the estimate is sqrt(J(1-J)/256) <= 0.032; allow about 3 sigma
+    assertThat(estimate, closeTo(exact, 0.1));
+  }
+
+  @Test
+  void emptyTextIsSimilarToNothingReal() {
+    MinHasher hasher = new MinHasher(32, 1);
+    int[] empty = hasher.signature(new long[0]);
+    int[] real = hasher.signature(shingler.shingles("some real words here"));
+    assertThat(MinHasher.similarity(empty, real), equalTo(0.0));
+  }
+
+  @ParameterizedTest(name = "t={0} numPerm={1}")
+  @CsvSource({"0.3,128", "0.4,128", "0.5,128", "0.7,128", "0.8,256", "0.5,64"})
+  void optimalBandsSeparateAroundTheThreshold(double t, int numPerm) {
+    LshBands bands = LshBands.optimal(t, numPerm);
+    assertThat(bands.bands() * bands.rows(), lessThanOrEqualTo(numPerm));
+    assertThat(LshBands.collisionProbability(Math.min(1, t + 0.2), bands.bands(), bands.rows()),
+        greaterThan(0.9));
+    assertThat(LshBands.collisionProbability(Math.max(0, t - 0.2), bands.bands(), bands.rows()),
+        lessThan(0.4));
+  }
+
+  @Test
+  void optimalBandsMinimiseTheWeightedErrorOverAllShapes() {
+    double t = 0.4;
+    LshBands best = LshBands.optimal(t, 64);
+    double bestError = LshBands.falsePositiveArea(t, best.bands(), best.rows())
+        + LshBands.falseNegativeArea(t, best.bands(), best.rows());
+    for (int b = 1; b <= 64; b++) {
+      for (int r = 1; b * r <= 64; r++) {
+        double e = LshBands.falsePositiveArea(t, b, r) + LshBands.falseNegativeArea(t, b, r);
+        assertThat(b + "x" + r, bestError, lessThanOrEqualTo(e + 1e-12));
+      }
+    }
+  }
+
+  @Test
+  void higherThresholdsUseLongerBands() {
+    assertThat(LshBands.optimal(0.8, 128).rows(), greaterThan(LshBands.optimal(0.3, 128).rows()));
+  }
+
+  @Test
+  void bandKeysDependOnBandPosition() {
+    LshBands bands = new LshBands(2, 2);
+    long[] keys = bands.bandKeys(new int[] {5, 6, 5, 6});
+    assertThat(keys[0], not(equalTo(keys[1])));
+    assertThat(bands.bandKeys(new int[] {5, 6, 9, 9})[0], equalTo(keys[0]));
+    assertThat(bands.bandKeys(new int[] {5, 7, 5, 6})[0], not(equalTo(keys[0])));
+  }
+}
