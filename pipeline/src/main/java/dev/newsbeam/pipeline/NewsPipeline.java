@@ -2,7 +2,12 @@ package dev.newsbeam.pipeline;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsbeam.byline.ParseBylines;
+import dev.newsbeam.dedup.CanonicalPolicy;
+import dev.newsbeam.dedup.DedupResult;
+import dev.newsbeam.dedup.DedupSettings;
+import dev.newsbeam.dedup.DetectDuplicates;
 import dev.newsbeam.ingest.ReadArticles;
+import dev.newsbeam.schema.DuplicateRow;
 import dev.newsbeam.schema.Article;
 import dev.newsbeam.schema.ErrorRecord;
 import dev.newsbeam.schema.Ngram;
@@ -69,6 +74,14 @@ public final class NewsPipeline {
 
     Map<String, String[]> outputs = new LinkedHashMap<>();
     List<PCollection<?>> written = new ArrayList<>();
+    DedupResult dedup = articles.apply("DetectDuplicates", DetectDuplicates.with(DedupSettings.defaults()
+        .withSimilarity(options.getSimilarity())
+        .withNumPerm(options.getNumPerm())
+        .withShingle(options.getShingle())
+        .withKeep(CanonicalPolicy.parse(options.getKeep()))));
+    articles = dedup.articles();
+    counts.add(dedup.manifest());
+
     TagTopics tagger = TagTopics.withDefaultTaxonomy();
     if (options.getTaxonomy() != null) {
       tagger = tagger.withTaxonomyJson(Taxonomy.readJson(Path.of(options.getTaxonomy())));
@@ -95,6 +108,8 @@ public final class NewsPipeline {
     written.add(writeAvro(articles, Article.class, Article.getClassSchema(), "articles", articleShards,
         layout, codec, outputs));
     written.add(writeAvro(errors, ErrorRecord.class, ErrorRecord.getClassSchema(), "errors", 1,
+        layout, codec, outputs));
+    written.add(writeAvro(dedup.duplicates(), DuplicateRow.class, DuplicateRow.getClassSchema(), "duplicates", 1,
         layout, codec, outputs));
     written.add(writeAvro(topics.dayCounts(), TopicDayCount.class, TopicDayCount.getClassSchema(), "topics", 1,
         layout, codec, outputs));

@@ -45,6 +45,32 @@ public interface NewsbeamOptions extends PipelineOptions {
 
   void setAvroCodec(String value);
 
+  // ---- dedup ----
+
+  @Description("Near-duplicate threshold: estimated Jaccard similarity of word shingles to the canonical.")
+  @Default.Double(0.3)
+  double getSimilarity();
+
+  void setSimilarity(double value);
+
+  @Description("MinHash permutations per article (LSH bands x rows are derived from this and --similarity).")
+  @Default.Integer(128)
+  int getNumPerm();
+
+  void setNumPerm(int value);
+
+  @Description("Words per shingle for near-duplicate detection.")
+  @Default.Integer(3)
+  int getShingle();
+
+  void setShingle(int value);
+
+  @Description("Which copy a duplicate cluster keeps: earliest, latest or longest (ties: longer text, then smaller id).")
+  @Default.String("earliest")
+  String getKeep();
+
+  void setKeep(String value);
+
   // ---- topics ----
 
   @Description("Taxonomy JSON for the topic tagger (format in README 'Topics'); default: the bundled "
