@@ -135,7 +135,7 @@ wait_for_taskmanagers() { # count
 
 next_tm_index() {
   local i=1
-  while [ -f "$dir/taskmanager-$i.pid" ]; do i=$((i + 1)); done
+  while [ -f "$dir/taskmanager-$i.pid" ] || [ -f "$dir/taskmanager-$i.pid.killed" ]; do i=$((i + 1)); done
   echo "$i"
 }
 
