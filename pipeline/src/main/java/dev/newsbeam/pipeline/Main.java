@@ -95,6 +95,9 @@ public final class Main {
       printHelp(out);
       return 0;
     }
+    // Building a Dataflow template (--templateLocation) only writes the job spec: the inputs and output
+    // are checked when the template runs, and may not even exist yet.
+    boolean template = Arrays.stream(args).anyMatch(a -> a.startsWith("--templateLocation="));
     NewsbeamOptions options;
     try {
       options = PipelineOptionsFactory.fromArgs(args).withValidation().as(NewsbeamOptions.class);
@@ -104,8 +107,10 @@ public final class Main {
       NewsPipeline.codec(options.getAvroCodec());
       relaxDirectRunnerChecks(options, args);
       FileSystems.setDefaultPipelineOptions(options);
-      checkInputsMatch(options.getInput());
-      new OutputLayout(options.getOutput()).prepare(options.getOverwrite());
+      if (!template) {
+        checkInputsMatch(options.getInput());
+        new OutputLayout(options.getOutput()).prepare(options.getOverwrite());
+      }
     } catch (IllegalArgumentException | IOException e) {
       err.println("newsbeam: " + e.getMessage());
       return 2;
@@ -120,6 +125,11 @@ public final class Main {
       return 2;
     }
     PipelineResult result = pipeline.run();
+    if (template) {
+      out.println("newsbeam: wrote the " + NewsPipeline.runnerName(options) + " job spec (template); "
+          + "the pipeline runs when the template is launched");
+      return 0;
+    }
     PipelineResult.State state = result.waitUntilFinish();
     if (state != PipelineResult.State.DONE) {
       err.println("newsbeam: pipeline ended in state " + state);
