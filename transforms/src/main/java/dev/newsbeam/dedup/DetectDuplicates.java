@@ -3,15 +3,20 @@ package dev.newsbeam.dedup;
 import dev.newsbeam.schema.Article;
 import dev.newsbeam.schema.DedupInfo;
 import dev.newsbeam.schema.DuplicateRow;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Count;
-import org.apache.beam.sdk.transforms.Distinct;
+import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.Flatten;
@@ -64,7 +69,16 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
   static final String UNIQUE = "unique";
 
   private static final TupleTag<KV<String, DocSketch>> SKETCHES = new TupleTag<>() {};
-  private static final TupleTag<KV<String, Article>> KEYED_ARTICLES = new TupleTag<>() {};
+  private static final TupleTag<KV<Integer, KV<String, Article>>> KEYED_ARTICLES = new TupleTag<>() {};
+  private static final TupleTag<KV<Integer, KV<Long, String>>> BAND_ENTRIES = new TupleTag<>() {};
+
+  /**
+   * Shards of the final join of articles to their cluster links (by fingerprint hash). A shuffle key
+   * per fingerprint would cost a shuffle group per article, and the DirectRunner would then carry every
+   * later stage in one-article bundles (per-bundle pre-aggregation in word statistics degenerates and
+   * held a 1 GB heap on Reuters). 256 shards: ~4,000 articles per shard at 1M articles, streamed.
+   */
+  static final int JOIN_SHARDS = 256;
   private static final TupleTag<Article> DEDUPED = new TupleTag<>() {};
   private static final TupleTag<DuplicateRow> DUPLICATE_ROWS = new TupleTag<>() {};
   private static final TupleTag<KV<String, ClusterLink>> ASSIGNED = new TupleTag<>() {};
@@ -99,21 +113,24 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
   @Override
   public DedupResult expand(PCollection<Article> articles) {
     PCollectionTuple sketched = articles.apply("SketchArticles",
-        ParDo.of(new SketchFn(settings)).withOutputTags(SKETCHES, TupleTagList.of(KEYED_ARTICLES)));
+        ParDo.of(new SketchFn(settings))
+            .withOutputTags(SKETCHES, TupleTagList.of(KEYED_ARTICLES).and(BAND_ENTRIES)));
     PCollection<KV<String, DocSketch>> byFingerprint = sketched.get(SKETCHES).setCoder(keyedSketchCoder());
-    PCollection<KV<String, Article>> articlesByFingerprint = sketched.get(KEYED_ARTICLES)
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), AvroCoder.of(Article.class)));
+    PCollection<KV<Integer, KV<String, Article>>> articlesByShard = sketched.get(KEYED_ARTICLES)
+        .setCoder(KvCoder.of(VarIntCoder.of(), KvCoder.of(StringUtf8Coder.of(), AvroCoder.of(Article.class))));
 
-    PCollection<DocSketch> representatives = byFingerprint
+    PCollection<KV<String, DocSketch>> repsByFingerprint = byFingerprint
         .apply("PickExactRepresentative", Combine.perKey(new RepresentativeFn(settings.keep())))
+        .setCoder(keyedSketchCoder());
+    PCollection<DocSketch> representatives = repsByFingerprint
         .apply("Representatives", Values.create())
         .setCoder(sketchCoder());
     PCollection<KV<String, DocSketch>> repsById = representatives
         .apply("KeyById", ParDo.of(new KeyByIdFn()))
         .setCoder(keyedSketchCoder());
 
-    PCollection<KV<String, String>> verifiedEdges = candidateEdges(representatives)
-        .apply("VerifyEdges", new VerifyEdges(repsById, settings.similarity()));
+    PCollection<KV<String, String>> verifiedEdges = candidateEdges(sketched.get(BAND_ENTRIES))
+        .apply("VerifyEdges", new VerifyEdges(repsByFingerprint, settings.similarity()));
     PCollection<KV<String, String>> components = connectedComponents(verifiedEdges);
     PCollection<KV<String, ClusterLink>> graphLinks = applyChainGuard(components, repsById);
 
@@ -124,9 +141,13 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
         .apply("LinkEveryRepresentative", ParDo.of(new LinkEveryRepresentativeFn()))
         .setCoder(keyedLinkCoder());
 
+    PCollection<KV<Integer, KV<String, ClusterLink>>> linksByShard = linksByFingerprint
+        .apply("ShardLinks", ParDo.of(new JoinShardFn()))
+        .setCoder(KvCoder.of(VarIntCoder.of(), keyedLinkCoder()));
+    // links first: a shard's links are loaded into a map, then its articles stream past
     PCollectionTuple attached = KeyedPCollectionTuple
-        .of(ARTICLE_TAG, articlesByFingerprint)
-        .and(FINAL_LINK_TAG, linksByFingerprint)
+        .of(FINAL_LINK_TAG, linksByShard)
+        .and(ARTICLE_TAG, articlesByShard)
         .apply("JoinArticlesToLinks", CoGroupByKey.create())
         .apply("AttachDedupRecords", ParDo.of(new AttachDedupFn())
             .withOutputTags(DEDUPED, TupleTagList.of(DUPLICATE_ROWS)));
@@ -140,132 +161,47 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
 
   // ---- near-duplicate candidates -------------------------------------------------------------
 
-  private static final TupleTag<String> MEMBER_TAG = new TupleTag<>();
-  private static final TupleTag<KV<String, Long>> BUCKET_TAG = new TupleTag<>();
+  /**
+   * Shuffle shards of the LSH buckets. One shuffle key per bucket would be ~bands x articles keys
+   * (37 x 15k = 570k on Reuters): runners pay per key, and the DirectRunner queues a work item per key
+   * and input bundle (that filled a 1 GB heap). Buckets are hashed into this many shards instead; a
+   * shard holds about articles x bands / 1,024 (bucket, fingerprint) entries (36k at 1M articles,
+   * ~4 MB), sorted in memory by {@link BucketStars}.
+   */
+  static final int BUCKET_SHARDS = 1024;
 
-  private PCollection<KV<String, String>> candidateEdges(PCollection<DocSketch> representatives) {
-    PCollection<KV<Long, String>> bandMembers = representatives
-        .apply("EmitBandKeys", ParDo.of(new BandKeysFn(settings.bands())))
-        .setCoder(KvCoder.of(VarLongCoder.of(), StringUtf8Coder.of()));
-    PCollection<KV<Long, KV<String, Long>>> buckets = bandMembers
-        .apply("MinIdAndSizePerBucket", Combine.<Long, String, KV<String, Long>>perKey(new BucketFn())
-            .withHotKeyFanout(16))
-        .apply("KeepSharedBuckets", ParDo.of(new SharedBucketsFn(settings.maxBucketSize())))
-        .setCoder(KvCoder.of(VarLongCoder.of(), KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of())));
-    return KeyedPCollectionTuple.of(MEMBER_TAG, bandMembers)
-        .and(BUCKET_TAG, buckets)
-        .apply("JoinBucketMinimum", CoGroupByKey.create())
-        .apply("EmitStarEdges", ParDo.of(new StarEdgesFn()))
-        .setCoder(stringPairCoder())
-        .apply("DistinctEdges", Distinct.create());
+  /** (fingerprint, bucket-minimum fingerprint) star edges of the shared LSH buckets. */
+  private PCollection<KV<String, String>> candidateEdges(
+      PCollection<KV<Integer, KV<Long, String>>> bandEntries) {
+    return bandEntries
+        .setCoder(KvCoder.of(VarIntCoder.of(), KvCoder.of(VarLongCoder.of(), StringUtf8Coder.of())))
+        .apply("GroupBucketShards", GroupByKey.create())
+        .apply("EmitStarEdges", ParDo.of(new StarEdgesFn(settings.maxBucketSize())))
+        .setCoder(stringPairCoder());
   }
 
-  /** Emits (band key, id) for each LSH band of a representative with a non-empty text. */
-  static class BandKeysFn extends DoFn<DocSketch, KV<Long, String>> {
-    private final LshBands bands;
-
-    BandKeysFn(LshBands bands) {
-      this.bands = bands;
-    }
-
-    @ProcessElement
-    public void process(@Element DocSketch doc, OutputReceiver<KV<Long, String>> out) {
-      if (doc.signature.length == 0) {
-        return;
-      }
-      for (long key : bands.bandKeys(doc.signature)) {
-        out.output(KV.of(key, doc.id));
-      }
-    }
+  static int shardOf(long bucketKey, int shards) {
+    return (int) Math.floorMod(bucketKey ^ (bucketKey >>> 29), (long) shards);
   }
 
-  /** Smallest id and member count of a bucket; (null, 0) is the empty accumulator. */
-  static class BucketFn extends Combine.CombineFn<String, KV<String, Long>, KV<String, Long>> {
-    @Override
-    public KV<String, Long> createAccumulator() {
-      return KV.of("", 0L);
-    }
-
-    @Override
-    public KV<String, Long> addInput(KV<String, Long> acc, String id) {
-      return merge(acc, KV.of(id, 1L));
-    }
-
-    @Override
-    public KV<String, Long> mergeAccumulators(Iterable<KV<String, Long>> accs) {
-      KV<String, Long> out = createAccumulator();
-      for (KV<String, Long> a : accs) {
-        out = merge(out, a);
-      }
-      return out;
-    }
-
-    private static KV<String, Long> merge(KV<String, Long> a, KV<String, Long> b) {
-      if (a.getValue() == 0) {
-        return b;
-      }
-      if (b.getValue() == 0) {
-        return a;
-      }
-      String min = a.getKey().compareTo(b.getKey()) <= 0 ? a.getKey() : b.getKey();
-      return KV.of(min, a.getValue() + b.getValue());
-    }
-
-    @Override
-    public KV<String, Long> extractOutput(KV<String, Long> acc) {
-      return acc;
-    }
-
-    @Override
-    public org.apache.beam.sdk.coders.Coder<KV<String, Long>> getAccumulatorCoder(
-        org.apache.beam.sdk.coders.CoderRegistry registry,
-        org.apache.beam.sdk.coders.Coder<String> inputCoder) {
-      return KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of());
-    }
-
-    @Override
-    public org.apache.beam.sdk.coders.Coder<KV<String, Long>> getDefaultOutputCoder(
-        org.apache.beam.sdk.coders.CoderRegistry registry,
-        org.apache.beam.sdk.coders.Coder<String> inputCoder) {
-      return KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of());
-    }
-  }
-
-  /** Buckets that can give an edge: two or more members, at most maxBucketSize. */
-  static class SharedBucketsFn extends DoFn<KV<Long, KV<String, Long>>, KV<Long, KV<String, Long>>> {
+  /** Star edges (member, bucket minimum) of the buckets in one shard: {@link BucketStars}. */
+  static class StarEdgesFn extends DoFn<KV<Integer, Iterable<KV<Long, String>>>, KV<String, String>> {
     private final Counter giant = Metrics.counter(DetectDuplicates.class, "giant_buckets_skipped");
     private final int maxBucketSize;
 
-    SharedBucketsFn(int maxBucketSize) {
+    StarEdgesFn(int maxBucketSize) {
       this.maxBucketSize = maxBucketSize;
     }
 
     @ProcessElement
-    public void process(@Element KV<Long, KV<String, Long>> bucket,
-        OutputReceiver<KV<Long, KV<String, Long>>> out) {
-      long size = bucket.getValue().getValue();
-      if (size > maxBucketSize) {
-        giant.inc();
-      } else if (size >= 2) {
-        out.output(bucket);
+    public void process(@Element KV<Integer, Iterable<KV<Long, String>>> shard,
+        OutputReceiver<KV<String, String>> out) {
+      BucketStars stars = new BucketStars(maxBucketSize);
+      for (KV<Long, String> entry : shard.getValue()) {
+        stars.add(entry.getKey(), entry.getValue());
       }
-    }
-  }
-
-  /** One pass over a bucket's members: an edge from each member to the bucket's minimum. */
-  static class StarEdgesFn extends DoFn<KV<Long, CoGbkResult>, KV<String, String>> {
-    @ProcessElement
-    public void process(@Element KV<Long, CoGbkResult> bucket, OutputReceiver<KV<String, String>> out) {
-      KV<String, Long> stats = bucket.getValue().getOnly(BUCKET_TAG, null);
-      if (stats == null) {
-        return;
-      }
-      String min = stats.getKey();
-      for (String member : bucket.getValue().getAll(MEMBER_TAG)) {
-        if (!member.equals(min)) {
-          out.output(KV.of(member, min));
-        }
-      }
+      stars.emit((member, min) -> out.output(KV.of(member, min)));
+      giant.inc(stars.giantBuckets());
     }
   }
 
@@ -275,14 +211,17 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
   private static final TupleTag<DocSketch> SIG_TAG = new TupleTag<>();
   private static final TupleTag<KV<String, DocSketch>> HALF_EDGE_TAG = new TupleTag<>();
 
-  /** Keeps an edge (a, b) only if the estimated Jaccard of a and b reaches the threshold. */
+  /**
+   * Turns (fingerprint, fingerprint) candidates into (representative id, representative id) edges,
+   * kept only if the estimated Jaccard of the two representatives reaches the threshold.
+   */
   static class VerifyEdges
       extends PTransform<PCollection<KV<String, String>>, PCollection<KV<String, String>>> {
-    private final PCollection<KV<String, DocSketch>> repsById;
+    private final PCollection<KV<String, DocSketch>> repsByFingerprint;
     private final double threshold;
 
-    VerifyEdges(PCollection<KV<String, DocSketch>> repsById, double threshold) {
-      this.repsById = repsById;
+    VerifyEdges(PCollection<KV<String, DocSketch>> repsByFingerprint, double threshold) {
+      this.repsByFingerprint = repsByFingerprint;
       this.threshold = threshold;
     }
 
@@ -290,12 +229,12 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
     public PCollection<KV<String, String>> expand(PCollection<KV<String, String>> edges) {
       PCollection<KV<String, KV<String, DocSketch>>> halfJoined = KeyedPCollectionTuple
           .of(EDGE_TAG, edges)
-          .and(SIG_TAG, repsById)
+          .and(SIG_TAG, repsByFingerprint)
           .apply("JoinSourceSignature", CoGroupByKey.create())
           .apply("KeyByTarget", ParDo.of(new KeyByTargetFn()))
           .setCoder(KvCoder.of(StringUtf8Coder.of(), keyedSketchCoder()));
       return KeyedPCollectionTuple.of(HALF_EDGE_TAG, halfJoined)
-          .and(SIG_TAG, repsById)
+          .and(SIG_TAG, repsByFingerprint)
           .apply("JoinTargetSignature", CoGroupByKey.create())
           .apply("KeepSimilarPairs", ParDo.of(new KeepSimilarFn(threshold)))
           .setCoder(stringPairCoder());
@@ -310,8 +249,12 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
       if (source == null) {
         return;
       }
+      // the same (source, minimum) edge comes from every band the two share: verify it once
+      Set<String> targets = new HashSet<>();
       for (String target : joined.getValue().getAll(EDGE_TAG)) {
-        out.output(KV.of(target, KV.of(source.id, source)));
+        if (targets.add(target)) {
+          out.output(KV.of(target, KV.of(source.id, source)));
+        }
       }
     }
   }
@@ -489,8 +432,20 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
 
   private static final TupleTag<DocSketch> REP_TAG = new TupleTag<>();
   private static final TupleTag<ClusterLink> LINK_TAG = new TupleTag<>();
-  private static final TupleTag<Article> ARTICLE_TAG = new TupleTag<>();
-  private static final TupleTag<ClusterLink> FINAL_LINK_TAG = new TupleTag<>();
+  private static final TupleTag<KV<String, Article>> ARTICLE_TAG = new TupleTag<>();
+  private static final TupleTag<KV<String, ClusterLink>> FINAL_LINK_TAG = new TupleTag<>();
+
+  static int joinShardOf(String fingerprint) {
+    return Math.floorMod(fingerprint.hashCode() * 0x9E3779B9, JOIN_SHARDS);
+  }
+
+  static class JoinShardFn extends DoFn<KV<String, ClusterLink>, KV<Integer, KV<String, ClusterLink>>> {
+    @ProcessElement
+    public void process(@Element KV<String, ClusterLink> link,
+        OutputReceiver<KV<Integer, KV<String, ClusterLink>>> out) {
+      out.output(KV.of(joinShardOf(link.getKey()), link));
+    }
+  }
 
   /** (fingerprint, link): the component link, or a link to itself for a representative with none. */
   static class LinkEveryRepresentativeFn extends DoFn<KV<String, CoGbkResult>, KV<String, ClusterLink>> {
@@ -506,13 +461,18 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
     }
   }
 
-  static class AttachDedupFn extends DoFn<KV<String, CoGbkResult>, Article> {
+  static class AttachDedupFn extends DoFn<KV<Integer, CoGbkResult>, Article> {
     private final Counter unlinked = Metrics.counter(DetectDuplicates.class, "articles_without_link");
 
     @ProcessElement
-    public void process(@Element KV<String, CoGbkResult> group, MultiOutputReceiver out) {
-      ClusterLink link = group.getValue().getOnly(FINAL_LINK_TAG, null);
-      for (Article a : group.getValue().getAll(ARTICLE_TAG)) {
+    public void process(@Element KV<Integer, CoGbkResult> shard, MultiOutputReceiver out) {
+      Map<String, ClusterLink> links = new HashMap<>();
+      for (KV<String, ClusterLink> link : shard.getValue().getAll(FINAL_LINK_TAG)) {
+        links.put(link.getKey(), link.getValue());
+      }
+      for (KV<String, Article> keyed : shard.getValue().getAll(ARTICLE_TAG)) {
+        Article a = keyed.getValue();
+        ClusterLink link = links.get(keyed.getKey());
         if (link == null) {
           unlinked.inc(); // cannot happen: every fingerprint has a representative
           continue;
@@ -633,13 +593,14 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
     }
   }
 
-  /** Fingerprint, shingles and signature of each article; the article itself keyed by fingerprint. */
+  /** Fingerprint, shingles and signature of each article; the article itself as (join shard, (fingerprint, article)). */
   static class SketchFn extends DoFn<Article, KV<String, DocSketch>> {
     private final Counter empty = Metrics.counter(DetectDuplicates.class, "empty_texts");
     private final DedupSettings settings;
     private transient TextFingerprint fingerprints;
     private transient Shingler shingler;
     private transient MinHasher minHasher;
+    private transient LshBands bands;
 
     SketchFn(DedupSettings settings) {
       this.settings = settings;
@@ -650,6 +611,7 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
       fingerprints = new TextFingerprint();
       shingler = settings.shingler();
       minHasher = settings.minHasher();
+      bands = settings.bands();
     }
 
     @ProcessElement
@@ -665,7 +627,12 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
       }
       out.get(SKETCHES).output(KV.of(fp, new DocSketch(a.getId(), a.getSource(), fp, published(a),
           a.getText() == null ? 0 : a.getText().length(), signature)));
-      out.get(KEYED_ARTICLES).output(KV.of(fp, a));
+      out.get(KEYED_ARTICLES).output(KV.of(joinShardOf(fp), KV.of(fp, a)));
+      if (signature.length > 0) {
+        for (long key : bands.bandKeys(signature)) {
+          out.get(BAND_ENTRIES).output(KV.of(shardOf(key, BUCKET_SHARDS), KV.of(key, fp)));
+        }
+      }
     }
 
     private static Long published(Article a) {

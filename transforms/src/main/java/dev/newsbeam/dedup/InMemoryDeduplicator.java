@@ -40,35 +40,23 @@ public final class InMemoryDeduplicator {
     for (DocSketch r : reps.values()) {
       repById.put(r.id, r);
     }
-    Map<Long, String> bucketMin = new HashMap<>();
-    Map<Long, Integer> bucketSize = new HashMap<>();
     LshBands bands = settings.bands();
-    Map<String, long[]> keysOf = new HashMap<>();
+    BucketStars stars = new BucketStars(settings.maxBucketSize());
     for (DocSketch r : repById.values()) {
       if (r.signature.length == 0) {
         continue;
       }
-      long[] keys = bands.bandKeys(r.signature);
-      keysOf.put(r.id, keys);
-      for (long k : keys) {
-        bucketMin.merge(k, r.id, (a, b) -> a.compareTo(b) <= 0 ? a : b);
-        bucketSize.merge(k, 1, Integer::sum);
+      for (long k : bands.bandKeys(r.signature)) {
+        stars.add(k, r.id);
       }
     }
     Map<String, String> parent = new HashMap<>();
-    for (Map.Entry<String, long[]> e : keysOf.entrySet()) {
-      for (long k : e.getValue()) {
-        int size = bucketSize.get(k);
-        String min = bucketMin.get(k);
-        if (size < 2 || size > settings.maxBucketSize() || min.equals(e.getKey())) {
-          continue;
-        }
-        if (MinHasher.similarity(repById.get(e.getKey()).signature, repById.get(min).signature)
-            >= settings.similarity()) {
-          union(parent, e.getKey(), min);
-        }
+    stars.emit((member, min) -> {
+      if (MinHasher.similarity(repById.get(member).signature, repById.get(min).signature)
+          >= settings.similarity()) {
+        union(parent, member, min);
       }
-    }
+    });
     Map<String, List<DocSketch>> components = new TreeMap<>();
     for (String id : parent.keySet()) {
       components.computeIfAbsent(find(parent, id), k -> new ArrayList<>()).add(repById.get(id));
