@@ -4,9 +4,9 @@ import dev.newsbeam.schema.Article;
 import dev.newsbeam.schema.DedupInfo;
 import dev.newsbeam.schema.DuplicateRow;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
@@ -134,12 +134,9 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
     PCollection<KV<String, String>> components = connectedComponents(verifiedEdges);
     PCollection<KV<String, ClusterLink>> graphLinks = applyChainGuard(components, repsById);
 
-    PCollection<KV<String, ClusterLink>> linksByFingerprint = KeyedPCollectionTuple
-        .of(REP_TAG, repsById)
-        .and(LINK_TAG, graphLinks)
-        .apply("JoinRepresentativeLinks", CoGroupByKey.create())
-        .apply("LinkEveryRepresentative", ParDo.of(new LinkEveryRepresentativeFn()))
-        .setCoder(keyedLinkCoder());
+    PCollection<KV<String, ClusterLink>> linksByFingerprint = repsById
+        .apply("JoinRepresentativeLinks", new ShardedLookupJoin<>(graphLinks, AvroCoder.of(ClusterLink.class),
+            sketchCoder(), keyedLinkCoder(), JOIN_SHARDS, new LinkEveryRepresentativeFn()));
 
     PCollection<KV<Integer, KV<String, ClusterLink>>> linksByShard = linksByFingerprint
         .apply("ShardLinks", ParDo.of(new JoinShardFn()))
@@ -207,10 +204,6 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
 
   // ---- verification --------------------------------------------------------------------------
 
-  private static final TupleTag<String> EDGE_TAG = new TupleTag<>();
-  private static final TupleTag<DocSketch> SIG_TAG = new TupleTag<>();
-  private static final TupleTag<KV<String, DocSketch>> HALF_EDGE_TAG = new TupleTag<>();
-
   /**
    * Turns (fingerprint, fingerprint) candidates into (representative id, representative id) edges,
    * kept only if the estimated Jaccard of the two representatives reaches the threshold.
@@ -227,39 +220,30 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
 
     @Override
     public PCollection<KV<String, String>> expand(PCollection<KV<String, String>> edges) {
-      PCollection<KV<String, KV<String, DocSketch>>> halfJoined = KeyedPCollectionTuple
-          .of(EDGE_TAG, edges)
-          .and(SIG_TAG, repsByFingerprint)
-          .apply("JoinSourceSignature", CoGroupByKey.create())
-          .apply("KeyByTarget", ParDo.of(new KeyByTargetFn()))
-          .setCoder(KvCoder.of(StringUtf8Coder.of(), keyedSketchCoder()));
-      return KeyedPCollectionTuple.of(HALF_EDGE_TAG, halfJoined)
-          .and(SIG_TAG, repsByFingerprint)
-          .apply("JoinTargetSignature", CoGroupByKey.create())
-          .apply("KeepSimilarPairs", ParDo.of(new KeepSimilarFn(threshold)))
-          .setCoder(stringPairCoder());
+      PCollection<KV<String, KV<String, DocSketch>>> halfJoined = repsByFingerprint
+          .apply("JoinSourceSignature", new ShardedLookupJoin<>(edges, StringUtf8Coder.of(), sketchCoder(),
+              KvCoder.of(StringUtf8Coder.of(), keyedSketchCoder()), JOIN_SHARDS, new KeyByTargetFn()));
+      return repsByFingerprint
+          .apply("JoinTargetSignature", new ShardedLookupJoin<>(halfJoined, keyedSketchCoder(), sketchCoder(),
+              stringPairCoder(), JOIN_SHARDS, new KeepSimilarFn(threshold)));
     }
   }
 
-  static class KeyByTargetFn extends DoFn<KV<String, CoGbkResult>, KV<String, KV<String, DocSketch>>> {
-    @ProcessElement
-    public void process(@Element KV<String, CoGbkResult> joined,
-        OutputReceiver<KV<String, KV<String, DocSketch>>> out) {
-      DocSketch source = joined.getValue().getOnly(SIG_TAG, null);
-      if (source == null) {
-        return;
-      }
+  /** (target, (source id, source sketch)) once per distinct target of a source. */
+  static class KeyByTargetFn
+      implements ShardedLookupJoin.JoinFn<String, DocSketch, KV<String, KV<String, DocSketch>>> {
+    @Override
+    public void join(String fingerprint, DocSketch source, List<String> targets,
+        ShardedLookupJoin.Emitter<KV<String, KV<String, DocSketch>>> out) {
       // the same (source, minimum) edge comes from every band the two share: verify it once
-      Set<String> targets = new HashSet<>();
-      for (String target : joined.getValue().getAll(EDGE_TAG)) {
-        if (targets.add(target)) {
-          out.output(KV.of(target, KV.of(source.id, source)));
-        }
+      for (String target : new LinkedHashSet<>(targets)) {
+        out.emit(KV.of(target, KV.of(source.id, source)));
       }
     }
   }
 
-  static class KeepSimilarFn extends DoFn<KV<String, CoGbkResult>, KV<String, String>> {
+  static class KeepSimilarFn
+      implements ShardedLookupJoin.JoinFn<KV<String, DocSketch>, DocSketch, KV<String, String>> {
     private final Counter verified = Metrics.counter(DetectDuplicates.class, "edges_verified");
     private final Counter rejected = Metrics.counter(DetectDuplicates.class, "edges_rejected");
     private final double threshold;
@@ -268,16 +252,13 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
       this.threshold = threshold;
     }
 
-    @ProcessElement
-    public void process(@Element KV<String, CoGbkResult> joined, OutputReceiver<KV<String, String>> out) {
-      DocSketch target = joined.getValue().getOnly(SIG_TAG, null);
-      if (target == null) {
-        return;
-      }
-      for (KV<String, DocSketch> half : joined.getValue().getAll(HALF_EDGE_TAG)) {
+    @Override
+    public void join(String fingerprint, DocSketch target, List<KV<String, DocSketch>> halves,
+        ShardedLookupJoin.Emitter<KV<String, String>> out) {
+      for (KV<String, DocSketch> half : halves) {
         if (MinHasher.similarity(half.getValue().signature, target.signature) >= threshold) {
           verified.inc();
-          out.output(KV.of(half.getKey(), target.id));
+          out.emit(KV.of(half.getKey(), target.id));
         } else {
           rejected.inc();
         }
@@ -341,19 +322,15 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
 
   // ---- chaining guard ------------------------------------------------------------------------
 
-  private static final TupleTag<String> COMPONENT_TAG = new TupleTag<>();
   private static final TupleTag<DocSketch> MEMBER_SKETCH_TAG = new TupleTag<>();
   private static final TupleTag<DocSketch> CANONICAL_TAG = new TupleTag<>();
 
   /** (representative id, link) for every representative that is in a component. */
   private PCollection<KV<String, ClusterLink>> applyChainGuard(
       PCollection<KV<String, String>> components, PCollection<KV<String, DocSketch>> repsById) {
-    PCollection<KV<String, DocSketch>> pending = KeyedPCollectionTuple
-        .of(COMPONENT_TAG, components)
-        .and(SIG_TAG, repsById)
-        .apply("JoinComponentMembers", CoGroupByKey.create())
-        .apply("KeyByComponent", ParDo.of(new KeyByComponentFn()))
-        .setCoder(keyedSketchCoder());
+    PCollection<KV<String, DocSketch>> pending = repsById
+        .apply("JoinComponentMembers", new ShardedLookupJoin<>(components, StringUtf8Coder.of(),
+            sketchCoder(), keyedSketchCoder(), JOIN_SHARDS, new KeyByComponentFn()));
     PCollectionList<KV<String, ClusterLink>> links = PCollectionList.empty(components.getPipeline());
     ChainGuard guard = settings.guard();
     for (int pass = 1; pass <= guard.rounds(); pass++) {
@@ -372,13 +349,13 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
     return links.apply("FlattenLinks", Flatten.pCollections());
   }
 
-  static class KeyByComponentFn extends DoFn<KV<String, CoGbkResult>, KV<String, DocSketch>> {
-    @ProcessElement
-    public void process(@Element KV<String, CoGbkResult> node, OutputReceiver<KV<String, DocSketch>> out) {
-      String component = node.getValue().getOnly(COMPONENT_TAG, null);
-      DocSketch doc = node.getValue().getOnly(SIG_TAG, null);
-      if (component != null && doc != null) {
-        out.output(KV.of(component, doc));
+  /** (component label, sketch) for each representative that is in a component. */
+  static class KeyByComponentFn implements ShardedLookupJoin.JoinFn<String, DocSketch, KV<String, DocSketch>> {
+    @Override
+    public void join(String id, DocSketch doc, List<String> labels,
+        ShardedLookupJoin.Emitter<KV<String, DocSketch>> out) {
+      if (!labels.isEmpty()) {
+        out.emit(KV.of(labels.get(0), doc));
       }
     }
   }
@@ -430,8 +407,6 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
 
   // ---- links back to articles ----------------------------------------------------------------
 
-  private static final TupleTag<DocSketch> REP_TAG = new TupleTag<>();
-  private static final TupleTag<ClusterLink> LINK_TAG = new TupleTag<>();
   private static final TupleTag<KV<String, Article>> ARTICLE_TAG = new TupleTag<>();
   private static final TupleTag<KV<String, ClusterLink>> FINAL_LINK_TAG = new TupleTag<>();
 
@@ -448,16 +423,13 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
   }
 
   /** (fingerprint, link): the component link, or a link to itself for a representative with none. */
-  static class LinkEveryRepresentativeFn extends DoFn<KV<String, CoGbkResult>, KV<String, ClusterLink>> {
-    @ProcessElement
-    public void process(@Element KV<String, CoGbkResult> rep, OutputReceiver<KV<String, ClusterLink>> out) {
-      DocSketch doc = rep.getValue().getOnly(REP_TAG, null);
-      if (doc == null) {
-        return;
-      }
-      ClusterLink link = rep.getValue().getOnly(LINK_TAG, null);
+  static class LinkEveryRepresentativeFn
+      implements ShardedLookupJoin.JoinFn<ClusterLink, DocSketch, KV<String, ClusterLink>> {
+    @Override
+    public void join(String id, DocSketch doc, List<ClusterLink> links,
+        ShardedLookupJoin.Emitter<KV<String, ClusterLink>> out) {
       // a representative in no component is its own cluster: itself plus its exact copies
-      out.output(KV.of(doc.fingerprint, link == null ? selfLink(doc) : link));
+      out.emit(KV.of(doc.fingerprint, links.isEmpty() ? selfLink(doc) : links.get(0)));
     }
   }
 

@@ -42,8 +42,8 @@ final class ComputeCollocations
   public PCollection<Ngram> expand(PCollection<Map<String, Integer>> bigrams) {
     return bigrams
         .apply("SumBigramCounts", new SumCountsInShards(shards))
-        .apply("ScoreBigrams",
-            ParDo.of(new ScoreBigramFn(termTable, corpusTermTokens, minCount, minDf))
+        .apply("ScoreBigramShards",
+            ParDo.of(new ScoreBigramShardFn(termTable, corpusTermTokens, minCount, minDf, topK))
                 .withSideInputs(termTable, corpusTermTokens))
         .setCoder(AvroCoder.of(Ngram.class))
         .apply("TopBigrams", Top.of(topK, new ComputeWordStats.NgramOrder()).withoutDefaults())
@@ -51,46 +51,57 @@ final class ComputeCollocations
         .setCoder(AvroCoder.of(Ngram.class));
   }
 
-  static class ScoreBigramFn extends DoFn<KV<String, KV<Long, Long>>, Ngram> {
+  /**
+   * Scores the bigrams of one shard block that reach the minimum count and document frequency and
+   * whose terms are kept, and emits the shard's best {@code topK}: the global top-k is among them.
+   */
+  static class ScoreBigramShardFn extends DoFn<KV<Integer, byte[]>, Ngram> {
     private final PCollectionView<Map<String, KV<Long, Long>>> termTable;
     private final PCollectionView<Long> corpusTermTokens;
     private final long minCount;
     private final long minDf;
+    private final int topK;
 
-    ScoreBigramFn(
+    ScoreBigramShardFn(
         PCollectionView<Map<String, KV<Long, Long>>> termTable, PCollectionView<Long> corpusTermTokens,
-        long minCount, long minDf) {
+        long minCount, long minDf, int topK) {
       this.termTable = termTable;
       this.corpusTermTokens = corpusTermTokens;
       this.minCount = minCount;
       this.minDf = minDf;
+      this.topK = topK;
     }
 
     @ProcessElement
     public void process(ProcessContext c) {
-      long count = c.element().getValue().getKey();
-      long df = c.element().getValue().getValue();
-      if (count < minCount || df < minDf) {
-        return;
-      }
-      String first = Bigrams.first(c.element().getKey());
-      String second = Bigrams.second(c.element().getKey());
       Map<String, KV<Long, Long>> table = c.sideInput(termTable);
-      KV<Long, Long> x = table.get(first);
-      KV<Long, Long> y = table.get(second);
-      if (x == null || y == null) {
-        return;
+      long tokens = c.sideInput(corpusTermTokens);
+      BoundedTop<Ngram> best = new BoundedTop<>(topK, new ComputeWordStats.NgramOrder());
+      SumCountsInShards.forEach(c.element().getValue(), (bigram, count, df) -> {
+        if (count < minCount || df < minDf) {
+          return;
+        }
+        String first = Bigrams.first(bigram);
+        String second = Bigrams.second(bigram);
+        KV<Long, Long> x = table.get(first);
+        KV<Long, Long> y = table.get(second);
+        if (x == null || y == null) {
+          return;
+        }
+        best.offer(Ngram.newBuilder()
+            .setFirst(first)
+            .setSecond(second)
+            .setCount(count)
+            .setDocumentFrequency(df)
+            .setFirstCount(x.getKey())
+            .setSecondCount(y.getKey())
+            .setPmi(Pmi.pmi(count, x.getKey(), y.getKey(), tokens))
+            .setRank(0)
+            .build());
+      });
+      for (Ngram n : best.best()) {
+        c.output(n);
       }
-      c.output(Ngram.newBuilder()
-          .setFirst(first)
-          .setSecond(second)
-          .setCount(count)
-          .setDocumentFrequency(df)
-          .setFirstCount(x.getKey())
-          .setSecondCount(y.getKey())
-          .setPmi(Pmi.pmi(count, x.getKey(), y.getKey(), c.sideInput(corpusTermTokens)))
-          .setRank(0)
-          .build());
     }
   }
 

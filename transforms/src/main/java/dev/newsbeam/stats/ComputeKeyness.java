@@ -47,10 +47,10 @@ final class ComputeKeyness
 
   @Override
   public PCollection<TermKeyness> expand(PCollection<KV<Article, Map<String, Integer>>> canonical) {
-    PCollection<KV<String, KV<Long, Long>>> groupTermCounts = canonical
+    PCollection<KV<Integer, byte[]>> groupTermCounts = canonical
         .apply("EmitGroupTermCounts",
             ParDo.of(new EmitGroupTermCountsFn(termTable)).withSideInputs(termTable))
-        .setCoder(ComputeWordStats.COUNTS_CODER)
+        .setCoder(CompactCounts.coder())
         .apply("SumGroupTermCounts", new SumCountsInShards(shards));
     PCollectionView<Map<String, Long>> groupTokens = canonical
         .apply("EmitGroupTokens", ParDo.of(new EmitGroupTokensFn()))
@@ -58,8 +58,8 @@ final class ComputeKeyness
         .apply("SumGroupTokens", Combine.<String, Long, Long>perKey(Sum.ofLongs()).withHotKeyFanout(hotKeyFanout))
         .apply("ViewGroupTokens", View.asMap());
     return groupTermCounts
-        .apply("ScoreTerms",
-            ParDo.of(new ScoreKeynessFn(termTable, groupTokens, corpusTermTokens))
+        .apply("ScoreTermShards",
+            ParDo.of(new ScoreKeynessShardFn(termTable, groupTokens, corpusTermTokens, topK))
                 .withSideInputs(termTable, groupTokens, corpusTermTokens))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), AvroCoder.of(TermKeyness.class)))
         .apply("TopTermsPerGroup",
@@ -81,13 +81,26 @@ final class ComputeKeyness
       this.termTable = termTable;
     }
 
+    /**
+     * The term table, read once per bundle: the DirectRunner rebuilds a map view on every
+     * {@code sideInput} call (40k entries per article on Reuters: most of the run).
+     */
+    private transient Map<String, KV<Long, Long>> table;
+
+    @StartBundle
+    public void startBundle() {
+      table = null;
+    }
+
     @ProcessElement
     public void process(ProcessContext c) {
       Set<String> groups = ArticleGroups.of(c.element().getKey());
       if (groups.isEmpty()) {
         return;
       }
-      Map<String, KV<Long, Long>> table = c.sideInput(termTable);
+      if (table == null) {
+        table = c.sideInput(termTable);
+      }
       Map<String, Integer> counts = new HashMap<>();
       for (Map.Entry<String, Integer> term : c.element().getValue().entrySet()) {
         if (table.containsKey(term.getKey())) {
@@ -97,7 +110,7 @@ final class ComputeKeyness
         }
       }
       if (!counts.isEmpty()) {
-        c.output(counts);
+        c.output(CompactCounts.of(counts));
       }
     }
   }
@@ -116,44 +129,55 @@ final class ComputeKeyness
     }
   }
 
-  /** Scores a (group, term) count against the rest; keeps over-represented terms of groups with a rest. */
-  static class ScoreKeynessFn extends DoFn<KV<String, KV<Long, Long>>, KV<String, TermKeyness>> {
+  /**
+   * Scores the (group, term) counts of one shard block against the rest of the corpus and emits, per
+   * group, the shard's {@code topK} over-represented terms: each group's global top-k is among them.
+   */
+  static class ScoreKeynessShardFn extends DoFn<KV<Integer, byte[]>, KV<String, TermKeyness>> {
     private final PCollectionView<Map<String, KV<Long, Long>>> termTable;
     private final PCollectionView<Map<String, Long>> groupTokens;
     private final PCollectionView<Long> corpusTermTokens;
+    private final int topK;
 
-    ScoreKeynessFn(
+    ScoreKeynessShardFn(
         PCollectionView<Map<String, KV<Long, Long>>> termTable, PCollectionView<Map<String, Long>> groupTokens,
-        PCollectionView<Long> corpusTermTokens) {
+        PCollectionView<Long> corpusTermTokens, int topK) {
       this.termTable = termTable;
       this.groupTokens = groupTokens;
       this.corpusTermTokens = corpusTermTokens;
+      this.topK = topK;
     }
 
     @ProcessElement
     public void process(ProcessContext c) {
-      String key = c.element().getKey();
-      String group = key.substring(0, key.lastIndexOf(SEPARATOR));
-      String term = key.substring(key.lastIndexOf(SEPARATOR) + 1);
-      long a = c.element().getValue().getKey();
-      long b = c.sideInput(termTable).get(term).getKey() - a;
-      long groupTotal = c.sideInput(groupTokens).get(group);
-      long rest = c.sideInput(corpusTermTokens) - groupTotal;
-      if (rest <= 0 || !Keyness.overRepresented(a, b, groupTotal, rest)) {
-        return;
-      }
-      c.output(KV.of(group, TermKeyness.newBuilder()
-          .setFacet(ArticleGroups.facet(group))
-          .setGroup(ArticleGroups.group(group))
-          .setTerm(term)
-          .setGroupCount(a)
-          .setRestCount(b)
-          .setGroupTokens(groupTotal)
-          .setRestTokens(rest)
-          .setG2(Keyness.g2(a, b, groupTotal, rest))
-          .setLogRatio(Keyness.logRatio(a, b, groupTotal, rest))
-          .setRank(0)
-          .build()));
+      Map<String, KV<Long, Long>> table = c.sideInput(termTable);
+      Map<String, Long> tokensPerGroup = c.sideInput(groupTokens);
+      long corpusTokens = c.sideInput(corpusTermTokens);
+      Map<String, BoundedTop<TermKeyness>> best = new HashMap<>();
+      SumCountsInShards.forEach(c.element().getValue(), (key, a, documents) -> {
+        String group = key.substring(0, key.lastIndexOf(SEPARATOR));
+        String term = key.substring(key.lastIndexOf(SEPARATOR) + 1);
+        long b = table.get(term).getKey() - a;
+        long groupTotal = tokensPerGroup.get(group);
+        long rest = corpusTokens - groupTotal;
+        if (rest <= 0 || !Keyness.overRepresented(a, b, groupTotal, rest)) {
+          return;
+        }
+        best.computeIfAbsent(group, g -> new BoundedTop<>(topK, new ComputeWordStats.KeynessOrder()))
+            .offer(TermKeyness.newBuilder()
+                .setFacet(ArticleGroups.facet(group))
+                .setGroup(ArticleGroups.group(group))
+                .setTerm(term)
+                .setGroupCount(a)
+                .setRestCount(b)
+                .setGroupTokens(groupTotal)
+                .setRestTokens(rest)
+                .setG2(Keyness.g2(a, b, groupTotal, rest))
+                .setLogRatio(Keyness.logRatio(a, b, groupTotal, rest))
+                .setRank(0)
+                .build());
+      });
+      best.forEach((group, top) -> top.best().forEach(k -> c.output(KV.of(group, k))));
     }
   }
 

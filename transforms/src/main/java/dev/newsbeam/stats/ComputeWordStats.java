@@ -70,9 +70,8 @@ public final class ComputeWordStats extends PTransform<PCollection<Article>, Wor
 
   static final KvCoder<String, KV<Long, Long>> COUNT_AND_DF_CODER =
       KvCoder.of(StringUtf8Coder.of(), KvCoder.of(VarLongCoder.of(), VarLongCoder.of()));
-  static final MapCoder<String, Integer> COUNTS_CODER = MapCoder.of(StringUtf8Coder.of(), VarIntCoder.of());
   private static final KvCoder<Article, Map<String, Integer>> PROFILED_CODER =
-      KvCoder.of(AvroCoder.of(Article.class), COUNTS_CODER);
+      KvCoder.of(AvroCoder.of(Article.class), CompactCounts.coder());
 
   private final Stemming stemming;
   private final Stopwords stopwords;
@@ -165,13 +164,15 @@ public final class ComputeWordStats extends PTransform<PCollection<Article>, Wor
         ParDo.of(new AnalyzeArticleFn(stemming, stopwords)).withOutputTags(PROFILED, TupleTagList.of(BIGRAMS)));
     PCollection<KV<Article, Map<String, Integer>>> profiled =
         analysed.get(PROFILED).setCoder(PROFILED_CODER);
-    PCollection<Map<String, Integer>> bigrams = analysed.get(BIGRAMS).setCoder(COUNTS_CODER);
+    PCollection<Map<String, Integer>> bigrams = analysed.get(BIGRAMS).setCoder(CompactCounts.coder());
     PCollection<KV<Article, Map<String, Integer>>> canonical =
         profiled.apply("KeepCanonical", Filter.by(new IsCanonical()));
 
     PCollection<KV<String, KV<Long, Long>>> termCounts = canonical
         .apply("TakeTermCounts", Values.create())
-        .apply("SumTermCounts", new SumCountsInShards(shards));
+        .apply("SumTermCounts", new SumCountsInShards(shards))
+        .apply("UnpackTermCounts", ParDo.of(new SumCountsInShards.UnpackFn()))
+        .setCoder(SumCountsInShards.SUMS_CODER);
     PCollection<KV<String, KV<Long, Long>>> keptTerms =
         termCounts.apply("KeepFrequentTerms", Filter.by(new MinDocumentFrequency(minDf)));
     PCollectionView<Map<String, KV<Long, Long>>> termTable =
@@ -253,9 +254,9 @@ public final class ComputeWordStats extends PTransform<PCollection<Article>, Wor
         empty.inc();
       }
       Article withStats = Article.newBuilder(article).setStats(profile.stats()).build();
-      out.get(PROFILED).output(KV.of(withStats, profile.termCounts()));
+      out.get(PROFILED).output(KV.of(withStats, CompactCounts.of(profile.termCounts())));
       if (ArticleGroups.isCanonical(article) && !profile.bigramCounts().isEmpty()) {
-        out.get(BIGRAMS).output(profile.bigramCounts());
+        out.get(BIGRAMS).output(CompactCounts.of(profile.bigramCounts()));
       }
     }
   }
@@ -276,9 +277,22 @@ public final class ComputeWordStats extends PTransform<PCollection<Article>, Wor
       this.topTerms = topTerms;
     }
 
+    /**
+     * The term table, read once per bundle: the DirectRunner rebuilds a map view on every
+     * {@code sideInput} call (40k entries per article on Reuters: most of the run).
+     */
+    private transient Map<String, KV<Long, Long>> table;
+
+    @StartBundle
+    public void startBundle() {
+      table = null;
+    }
+
     @ProcessElement
     public void process(ProcessContext c) {
-      Map<String, KV<Long, Long>> table = c.sideInput(termTable);
+      if (table == null) {
+        table = c.sideInput(termTable);
+      }
       Article article = c.element().getKey();
       // A term missing from the table was pruned (df < minDf) or is absent from canonical articles:
       // minDf - 1 is the largest df it can have, so its idf is never overstated (exact for minDf = 2).

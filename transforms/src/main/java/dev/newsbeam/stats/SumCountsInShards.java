@@ -1,7 +1,15 @@
 package dev.newsbeam.stats;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.Map;
+import org.apache.beam.sdk.coders.ByteArrayCoder;
+import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
@@ -15,21 +23,26 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 
 /**
- * Sums per-document count maps (key → occurrences in one document) into (key, (occurrences, documents))
- * for every key, for vocabularies of millions of keys.
+ * Sums per-document count maps (key → occurrences in one document) into one block per hash shard of
+ * the keys: {@code (shard, block)}, the block holding (key, occurrences, documents) for every key of
+ * the shard. {@link UnpackFn} turns blocks into one element per key; callers that only need the best
+ * keys score and prune a whole shard at once (top-k per shard before a global top-k).
  *
  * <p>Instead of one element and shuffle key per (document, term), partial sums are buffered per bundle
- * (bounded), split into
- * {@code shards} maps by key hash, and merged with {@code Combine.perKey} per shard. Every runner then
- * shuffles a few maps instead of one element per (article, term), and the direct runner, which runs
- * one bundle per shuffle key, stays fast. Shard keys are uniform by construction, so no hot key.
+ * (bounded), split into {@code shards} maps by key hash, and merged with {@code Combine.perKey} per shard.
+ * Partial sums travel as encoded blocks (~12 bytes a key): a runner that buffers them before combining,
+ * as the DirectRunner does, holds bytes rather than a hash map per bundle. Shard keys are uniform by
+ * construction, so no hot key.
  */
-final class SumCountsInShards
-    extends PTransform<PCollection<Map<String, Integer>>, PCollection<KV<String, KV<Long, Long>>>> {
+final class SumCountsInShards extends PTransform<PCollection<Map<String, Integer>>, PCollection<KV<Integer, byte[]>>> {
   private static final long serialVersionUID = 1L;
 
   /** Buffered distinct keys per bundle before a flush: ~10 MB. */
   static final int MAX_BUFFERED_KEYS = 100_000;
+
+  static final KvCoder<Integer, byte[]> BLOCKS_CODER = KvCoder.of(VarIntCoder.of(), ByteArrayCoder.of());
+  static final KvCoder<String, KV<Long, Long>> SUMS_CODER =
+      KvCoder.of(StringUtf8Coder.of(), KvCoder.of(VarLongCoder.of(), VarLongCoder.of()));
 
   private final int shards;
   private final int maxBufferedKeys;
@@ -44,13 +57,12 @@ final class SumCountsInShards
   }
 
   @Override
-  public PCollection<KV<String, KV<Long, Long>>> expand(PCollection<Map<String, Integer>> counts) {
+  public PCollection<KV<Integer, byte[]>> expand(PCollection<Map<String, Integer>> counts) {
     return counts
         .apply("PreSumPerBundle", ParDo.of(new PreSumFn(shards, maxBufferedKeys)))
-        .setCoder(KvCoder.of(VarIntCoder.of(), CountMapCoder.of()))
-        .apply("MergeShards", Combine.perKey(new MergeCountMapsFn()))
-        .apply("UnpackShards", ParDo.of(new UnpackFn()))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(VarLongCoder.of(), VarLongCoder.of())));
+        .setCoder(BLOCKS_CODER)
+        .apply("MergeShards", Combine.perKey(new MergeBlocksFn()))
+        .setCoder(BLOCKS_CODER);
   }
 
   static int shardOf(String key, int shards) {
@@ -67,8 +79,35 @@ final class SumCountsInShards
     }
   }
 
+  /** Visits (key, occurrences, documents) of a block. */
+  interface SumVisitor {
+    void visit(String key, long occurrences, long documents);
+  }
+
+  static byte[] encode(Map<String, long[]> sums) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(sums.size() * 12 + 8);
+    try {
+      CountMapCoder.of().encode(sums, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  static Map<String, long[]> decode(byte[] block) {
+    try {
+      return CountMapCoder.of().decode(new ByteArrayInputStream(block));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static void forEach(byte[] block, SumVisitor visitor) {
+    decode(block).forEach((key, sums) -> visitor.visit(key, sums[0], sums[1]));
+  }
+
   /** In-bundle pre-aggregation: the combiner lifting runners do, bounded and runner-independent. */
-  static class PreSumFn extends DoFn<Map<String, Integer>, KV<Integer, Map<String, long[]>>> {
+  static class PreSumFn extends DoFn<Map<String, Integer>, KV<Integer, byte[]>> {
     private final int shards;
     private final int maxBufferedKeys;
     private transient Map<String, long[]> buffer;
@@ -84,11 +123,10 @@ final class SumCountsInShards
     }
 
     @ProcessElement
-    public void process(
-        @Element Map<String, Integer> document, OutputReceiver<KV<Integer, Map<String, long[]>>> out) {
+    public void process(@Element Map<String, Integer> document, OutputReceiver<KV<Integer, byte[]>> out) {
       document.forEach((key, n) -> add(buffer, key, n, 1));
       if (buffer.size() >= maxBufferedKeys) {
-        for (KV<Integer, Map<String, long[]>> shard : drain()) {
+        for (KV<Integer, byte[]> shard : drain()) {
           out.output(shard);
         }
       }
@@ -96,73 +134,70 @@ final class SumCountsInShards
 
     @FinishBundle
     public void finishBundle(FinishBundleContext context) {
-      for (KV<Integer, Map<String, long[]>> shard : drain()) {
+      for (KV<Integer, byte[]> shard : drain()) {
         context.output(shard, GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
       }
     }
 
-    private Iterable<KV<Integer, Map<String, long[]>>> drain() {
+    private Iterable<KV<Integer, byte[]>> drain() {
       Map<Integer, Map<String, long[]>> byShard = new HashMap<>();
       for (Map.Entry<String, long[]> e : buffer.entrySet()) {
         byShard.computeIfAbsent(shardOf(e.getKey(), shards), s -> new HashMap<>()).put(e.getKey(), e.getValue());
       }
       buffer = new HashMap<>();
-      return byShard.entrySet().stream().map(e -> KV.of(e.getKey(), e.getValue())).toList();
+      return byShard.entrySet().stream().map(e -> KV.of(e.getKey(), encode(e.getValue()))).toList();
     }
   }
 
-  /** Merges partial sums of one shard. */
-  static final class MergeCountMapsFn
-      extends Combine.CombineFn<Map<String, long[]>, Map<String, long[]>, Map<String, long[]>> {
+  /** Merges the partial sums of one shard into one block. */
+  static final class MergeBlocksFn extends Combine.CombineFn<byte[], Map<String, long[]>, byte[]> {
     @Override
     public Map<String, long[]> createAccumulator() {
       return new HashMap<>();
     }
 
     @Override
-    public Map<String, long[]> addInput(Map<String, long[]> accumulator, Map<String, long[]> input) {
-      input.forEach((key, sums) -> add(accumulator, key, sums[0], sums[1]));
+    public Map<String, long[]> addInput(Map<String, long[]> accumulator, byte[] input) {
+      forEach(input, (key, occurrences, documents) -> add(accumulator, key, occurrences, documents));
       return accumulator;
     }
 
     @Override
     public Map<String, long[]> mergeAccumulators(Iterable<Map<String, long[]>> accumulators) {
-      Map<String, long[]> merged = null;
-      for (Map<String, long[]> acc : accumulators) {
-        if (merged == null) {
-          merged = acc;
-        } else {
-          addInput(merged, acc);
+      Iterator<Map<String, long[]>> it = accumulators.iterator();
+      if (!it.hasNext()) {
+        return createAccumulator();
+      }
+      Map<String, long[]> merged = it.next();
+      while (it.hasNext()) {
+        for (Map.Entry<String, long[]> e : it.next().entrySet()) {
+          add(merged, e.getKey(), e.getValue()[0], e.getValue()[1]);
         }
       }
-      return merged == null ? createAccumulator() : merged;
+      return merged;
     }
 
     @Override
-    public Map<String, long[]> extractOutput(Map<String, long[]> accumulator) {
-      return accumulator;
+    public byte[] extractOutput(Map<String, long[]> accumulator) {
+      return encode(accumulator);
     }
 
     @Override
-    public org.apache.beam.sdk.coders.Coder<Map<String, long[]>> getAccumulatorCoder(
-        org.apache.beam.sdk.coders.CoderRegistry registry,
-        org.apache.beam.sdk.coders.Coder<Map<String, long[]>> inputCoder) {
+    public Coder<Map<String, long[]>> getAccumulatorCoder(CoderRegistry registry, Coder<byte[]> inputCoder) {
       return CountMapCoder.of();
     }
 
     @Override
-    public org.apache.beam.sdk.coders.Coder<Map<String, long[]>> getDefaultOutputCoder(
-        org.apache.beam.sdk.coders.CoderRegistry registry,
-        org.apache.beam.sdk.coders.Coder<Map<String, long[]>> inputCoder) {
-      return CountMapCoder.of();
+    public Coder<byte[]> getDefaultOutputCoder(CoderRegistry registry, Coder<byte[]> inputCoder) {
+      return ByteArrayCoder.of();
     }
   }
 
-  static class UnpackFn extends DoFn<KV<Integer, Map<String, long[]>>, KV<String, KV<Long, Long>>> {
+  /** One (key, (occurrences, documents)) element per key of each block. */
+  static class UnpackFn extends DoFn<KV<Integer, byte[]>, KV<String, KV<Long, Long>>> {
     @ProcessElement
-    public void process(
-        @Element KV<Integer, Map<String, long[]>> shard, OutputReceiver<KV<String, KV<Long, Long>>> out) {
-      shard.getValue().forEach((key, sums) -> out.output(KV.of(key, KV.of(sums[0], sums[1]))));
+    public void process(@Element KV<Integer, byte[]> shard, OutputReceiver<KV<String, KV<Long, Long>>> out) {
+      forEach(shard.getValue(), (key, occurrences, documents) -> out.output(KV.of(key, KV.of(occurrences, documents))));
     }
   }
 }

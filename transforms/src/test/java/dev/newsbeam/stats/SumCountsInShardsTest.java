@@ -14,6 +14,7 @@ import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestPipelineExtension;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.junit.jupiter.api.Test;
@@ -42,10 +43,37 @@ class SumCountsInShardsTest {
     expected.forEach((k, v) -> expectedList.add(KV.of(k, v)));
 
     PCollection<Map<String, Integer>> counts =
-        pipeline.apply(Create.of(input).withCoder(ComputeWordStats.COUNTS_CODER));
+        pipeline.apply(Create.of(input).withCoder(CompactCounts.coder()));
     // a 7-key buffer forces many flushes; 5 shards leave each shard many keys
-    PAssert.that(counts.apply("Small", new SumCountsInShards(5, 7))).containsInAnyOrder(expectedList);
-    PAssert.that(counts.apply("Default", new SumCountsInShards(64))).containsInAnyOrder(expectedList);
+    PAssert.that(unpacked(counts.apply("Small", new SumCountsInShards(5, 7)), "Small"))
+        .containsInAnyOrder(expectedList);
+    PAssert.that(unpacked(counts.apply("Default", new SumCountsInShards(64)), "Default"))
+        .containsInAnyOrder(expectedList);
+    pipeline.run().waitUntilFinish();
+  }
+
+  private static PCollection<KV<String, KV<Long, Long>>> unpacked(PCollection<KV<Integer, byte[]>> blocks, String name) {
+    return blocks.apply("Unpack" + name, ParDo.of(new SumCountsInShards.UnpackFn()))
+        .setCoder(SumCountsInShards.SUMS_CODER);
+  }
+
+  @Test
+  void eachKeyIsInTheBlockOfItsShard(TestPipeline pipeline) {
+    List<Map<String, Integer>> input = List.of(Map.of("a", 1, "b", 2), Map.of("b", 1, "c", 5));
+    PCollection<KV<Integer, byte[]>> blocks = pipeline
+        .apply(Create.of(input).withCoder(CompactCounts.coder()))
+        .apply(new SumCountsInShards(3));
+    PAssert.that(blocks).satisfies(all -> {
+      int keys = 0;
+      for (KV<Integer, byte[]> block : all) {
+        for (String key : SumCountsInShards.decode(block.getValue()).keySet()) {
+          assertThat(SumCountsInShards.shardOf(key, 3), is(block.getKey()));
+          keys++;
+        }
+      }
+      assertThat(keys, is(3));
+      return null;
+    });
     pipeline.run().waitUntilFinish();
   }
 
