@@ -152,6 +152,53 @@ class TopicModelTest {
     }
   }
 
+  @Test
+  void classifierFallsBackToTheNearestLabelWithinTheModelsMargin() {
+    TopicModel model = trainInMemory(Synthetic.corpus(90, 2), small());
+    model.getLabels().forEach(l -> l.setThreshold(0.999999)); // nothing reaches these
+    String title = "Farm news";
+    String text = "Farmers expect a record wheat harvest after good rainfall, officials said.";
+    model.setFallbackMargin(0.0);
+    assertThat(new TopicClassifier(model).predict(title, text), empty());
+    model.setFallbackMargin(50.0);
+    List<Topic> tags = new TopicClassifier(model).tag(title, text);
+    assertThat(tags.stream().map(Topic::getCode).toList(), contains("grain"));
+    assertThat(tags.get(0).getEvidence(), hasItem(matchesPattern("(wheat|harvest|farmer|rainfal)×1")));
+    assertThat(tags.get(0).getScore(), lessThan(0.999999));
+  }
+
+  @Test
+  void modelOfTheOlderLayoutStillReadsAndTagsWithoutFallback() throws Exception {
+    TopicModel model = trainInMemory(Synthetic.corpus(45, 3), small());
+    // the layout before c, folds and fallback_margin: write with that schema, read with today's
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.node.ObjectNode schema =
+        (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(TopicModel.getClassSchema().toString());
+    com.fasterxml.jackson.databind.node.ArrayNode fields = (com.fasterxml.jackson.databind.node.ArrayNode) schema.get("fields");
+    for (int i = fields.size() - 1; i >= 0; i--) {
+      if (List.of("c", "folds", "fallback_margin").contains(fields.get(i).get("name").asText())) {
+        fields.remove(i);
+      }
+    }
+    org.apache.avro.Schema old = new org.apache.avro.Schema.Parser().parse(schema.toString());
+    org.apache.avro.generic.GenericData.Record record = new org.apache.avro.generic.GenericData.Record(old);
+    for (org.apache.avro.Schema.Field f : old.getFields()) {
+      record.put(f.name(), org.apache.avro.generic.GenericData.get().deepCopy(f.schema(), model.get(f.name())));
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (org.apache.avro.file.DataFileWriter<Object> w =
+        new org.apache.avro.file.DataFileWriter<>(new org.apache.avro.generic.GenericDatumWriter<>(old))) {
+      w.create(old, bytes);
+      w.append(record);
+    }
+    TopicModel back = TopicClassifier.read(new ByteArrayInputStream(bytes.toByteArray()));
+    assertThat(back.getFallbackMargin(), is(0.0));
+    assertThat(back.getFolds(), is(0));
+    assertThat(back.getLabels(), is(model.getLabels()));
+    assertThat(new TopicClassifier(back).predict("Deal", "Shareholders backed the takeover bid and the offer."),
+        contains("acq"));
+  }
+
   static boolean[] gold(int... labels) {
     boolean[] out = new boolean[labels.length];
     for (int i = 0; i < labels.length; i++) {
