@@ -34,10 +34,10 @@ public final class Features {
 
   /**
    * The vector of {@code counts} over {@code vocabulary} (term → index) with the given idf; terms outside
-   * the vocabulary are dropped.
+   * the vocabulary are dropped. {@code id}, {@code labels} and {@code fold} only matter for training.
    */
-  public static SparseDoc vector(Map<String, Integer> counts, Map<String, Integer> vocabulary,
-      float[] idf, int[] labels, boolean heldOut) {
+  public static SparseDoc vector(String id, Map<String, Integer> counts, Map<String, Integer> vocabulary,
+      float[] idf, int[] labels, int fold) {
     int[] index = new int[counts.size()];
     int n = 0;
     for (Map.Entry<String, Integer> e : counts.entrySet()) {
@@ -69,7 +69,7 @@ public final class Features {
         value[k] *= inv;
       }
     }
-    return new SparseDoc(index, value, labels, heldOut);
+    return new SparseDoc(id, index, value, labels, fold);
   }
 
   /** Label indices of {@code names} in {@code labelIndex}; unknown labels are skipped. */

@@ -5,21 +5,33 @@ import java.util.Arrays;
 
 /**
  * One labelled article as a feature vector: sorted feature indices with L2-normalised TF-IDF values,
- * plus the indices of its gold labels. Small and serializable, so training shuffles these, not words.
+ * plus the indices of its gold labels and its cross-validation fold. Small and serializable, so
+ * training shuffles these, not words.
  */
 public final class SparseDoc implements Serializable {
   private static final long serialVersionUID = 1L;
 
+  final String id;
   final int[] index;
   final float[] value;
   final int[] labels;
-  final boolean heldOut;
+  final int fold;
 
-  public SparseDoc(int[] index, float[] value, int[] labels, boolean heldOut) {
+  public SparseDoc(String id, int[] index, float[] value, int[] labels, int fold) {
+    this.id = id;
     this.index = index;
     this.value = value;
     this.labels = labels;
-    this.heldOut = heldOut;
+    this.fold = fold;
+  }
+
+  /** An unlabelled article's vector (what the classifier scores). */
+  public SparseDoc(int[] index, float[] value) {
+    this("", index, value, new int[0], 0);
+  }
+
+  public String id() {
+    return id;
   }
 
   public int[] index() {
@@ -34,9 +46,9 @@ public final class SparseDoc implements Serializable {
     return labels;
   }
 
-  /** True for articles of the threshold-tuning fold. */
-  public boolean heldOut() {
-    return heldOut;
+  /** Cross-validation fold of the article, {@code 0 <= fold < folds}. */
+  public int fold() {
+    return fold;
   }
 
   public boolean hasLabel(int label) {
@@ -50,12 +62,12 @@ public final class SparseDoc implements Serializable {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof SparseDoc d && heldOut == d.heldOut && Arrays.equals(index, d.index)
+    return o instanceof SparseDoc d && fold == d.fold && id.equals(d.id) && Arrays.equals(index, d.index)
         && Arrays.equals(value, d.value) && Arrays.equals(labels, d.labels);
   }
 
   @Override
   public int hashCode() {
-    return Arrays.hashCode(index) * 31 + Arrays.hashCode(labels);
+    return id.hashCode() * 31 + Arrays.hashCode(index);
   }
 }

@@ -19,8 +19,10 @@ import org.apache.avro.specific.SpecificDatumWriter;
 
 /**
  * Applies a trained {@link TopicModel} to an article (pure core): TF-IDF features as in training, one
- * logistic score per label, a tag for every label whose probability reaches its tuned threshold. The
- * evidence of a tag is the present terms that pushed its score up most ({@code "term×count"}).
+ * logistic score per label, a tag for every label whose probability reaches its tuned threshold; an
+ * article that reaches none gets its best label if that is within the model's {@code fallback_margin}
+ * (logit units) of its threshold. The evidence of a tag is the present terms that pushed its score up
+ * most ({@code "term×count"}).
  */
 public final class TopicClassifier {
   public static final int FORMAT_VERSION = 1;
@@ -32,7 +34,9 @@ public final class TopicClassifier {
   private final float[] idf;
   private final float[][] weights;
   private final double[] bias;
+  /** Thresholds as margins: logit of the probability threshold. */
   private final double[] thresholds;
+  private final double fallbackMargin;
   private final String[] labels;
 
   public TopicClassifier(TopicModel model) {
@@ -47,6 +51,7 @@ public final class TopicClassifier {
       vocabulary.put(terms.get(i), i);
     }
     idf = toArray(model.getIdf());
+    fallbackMargin = model.getFallbackMargin();
     int n = model.getLabels().size();
     weights = new float[n][];
     bias = new double[n];
@@ -56,7 +61,7 @@ public final class TopicClassifier {
       TopicModelLabel m = model.getLabels().get(l);
       weights[l] = toArray(m.getWeights());
       bias[l] = m.getBias();
-      thresholds[l] = m.getThreshold();
+      thresholds[l] = BinaryLogistic.logit(m.getThreshold());
       labels[l] = m.getLabel();
     }
   }
@@ -75,15 +80,15 @@ public final class TopicClassifier {
 
   /** The feature vector of an article as the model sees it. */
   public SparseDoc features(String title, String text) {
-    return Features.vector(Features.termCounts(analyzer, title, text, model.getTitleWeight()),
-        vocabulary, idf, new int[0], false);
+    return Features.vector("", Features.termCounts(analyzer, title, text, model.getTitleWeight()),
+        vocabulary, idf, new int[0], 0);
   }
 
   /** Probability of every label, in model label order. */
   public double[] probabilities(SparseDoc doc) {
     double[] p = new double[labels.length];
     for (int l = 0; l < labels.length; l++) {
-      p[l] = LogisticTrainer.sigmoid(margin(l, doc));
+      p[l] = BinaryLogistic.sigmoid(margin(l, doc));
     }
     return p;
   }
@@ -97,7 +102,7 @@ public final class TopicClassifier {
     return z;
   }
 
-  /** Labels whose probability reaches their threshold. */
+  /** Labels whose probability reaches their threshold (or the fallback label), highest first. */
   public List<String> predict(String title, String text) {
     List<String> out = new ArrayList<>();
     for (Topic t : tag(title, text)) {
@@ -109,12 +114,17 @@ public final class TopicClassifier {
   /** Model tags of an article, highest probability first. */
   public List<Topic> tag(String title, String text) {
     Map<String, Integer> counts = Features.termCounts(analyzer, title, text, model.getTitleWeight());
-    SparseDoc doc = Features.vector(counts, vocabulary, idf, new int[0], false);
+    SparseDoc doc = Features.vector("", counts, vocabulary, idf, new int[0], 0);
+    double[] margins = new double[labels.length];
+    for (int l = 0; l < labels.length; l++) {
+      margins[l] = margin(l, doc);
+    }
+    boolean[] assigned = ThresholdTuner.predict(margins, thresholds, fallbackMargin);
     List<Topic> out = new ArrayList<>();
     for (int l = 0; l < labels.length; l++) {
-      double p = LogisticTrainer.sigmoid(margin(l, doc));
-      if (p >= thresholds[l]) {
-        out.add(Topic.newBuilder().setCode(labels[l]).setLabel(labels[l]).setScore(p)
+      if (assigned[l]) {
+        out.add(Topic.newBuilder().setCode(labels[l]).setLabel(labels[l])
+            .setScore(BinaryLogistic.sigmoid(margins[l]))
             .setSource("model").setEvidence(evidence(l, doc, counts)).build());
       }
     }

@@ -5,53 +5,66 @@ import dev.newsbeam.schema.TopicModelLabel;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Turns trained weights, tuned thresholds and the vocabulary into the Avro {@link TopicModel}. */
+/** Turns the final fits, tuned thresholds and the vocabulary into the Avro {@link TopicModel}. */
 public final class TopicModelBuilder {
   private TopicModelBuilder() {}
 
-  /** Held-out positives below which a label takes the global threshold. */
-  public static final int MIN_HELDOUT_POSITIVES = 3;
+  public static final String ALGORITHM = "ovr-logistic-lbfgs";
 
-  public static TopicModel build(Vocabulary vocab, LogisticTrainer.State state,
-      ThresholdTuner tuner, TrainSettings settings, String createdAt) {
-    ThresholdTuner.Result tuned = tuner == null ? null : tuner.tune(MIN_HELDOUT_POSITIVES);
-    int dim = state.dim;
+  /**
+   * @param finals the final fit of every label, in label order
+   * @param tuned thresholds on the margin, as {@link ThresholdTuner} chose them
+   */
+  public static TopicModel build(Vocabulary vocab, List<LabelFit> finals, ThresholdTuner.Result tuned,
+      TrainSettings settings, String createdAt) {
+    int dim = vocab.terms.size();
     List<TopicModelLabel> labels = new ArrayList<>(vocab.labels.size());
+    int iterations = 0;
+    double loss = 0;
     for (int l = 0; l < vocab.labels.size(); l++) {
-      List<Float> w = new ArrayList<>(dim);
-      int base = l * (dim + 1);
-      for (int j = 0; j < dim; j++) {
-        w.add(state.weights[base + j]);
+      LabelFit fit = finals.get(l);
+      if (fit.label() != l || !fit.isFinal()) {
+        throw new IllegalArgumentException("final fits must come one per label in label order");
       }
+      List<Float> w = new ArrayList<>(dim);
+      for (int j = 0; j < dim; j++) {
+        w.add(fit.weights()[j]);
+      }
+      iterations = Math.max(iterations, fit.iterations());
+      loss += fit.logLoss();
       labels.add(TopicModelLabel.newBuilder()
           .setLabel(vocab.labels.get(l))
-          .setBias(state.weights[base + dim])
+          .setBias(fit.bias())
           .setWeights(w)
-          .setThreshold(tuned == null ? 0.5 : tuned.thresholds()[l])
-          .setTrainPositives(vocab.fitLabelCounts[l])
-          .setHeldoutPositives(vocab.heldOutLabelCounts[l])
-          .setHeldoutF1(tuned == null ? 0.0 : tuned.f1()[l])
+          .setThreshold(BinaryLogistic.sigmoid(tuned.thresholds()[l]))
+          .setTrainPositives(vocab.labelCounts[l])
+          .setHeldoutPositives(vocab.labelCounts[l])
+          .setHeldoutF1(tuned.f1()[l])
           .build());
     }
     List<Float> idf = new ArrayList<>(vocab.idf.length);
     for (float f : vocab.idf) {
       idf.add(f);
     }
+    long docs = vocab.docs;
     return TopicModel.newBuilder()
         .setFormatVersion(TopicClassifier.FORMAT_VERSION)
-        .setAlgorithm("ovr-logistic-" + settings.params().optimizer())
+        .setAlgorithm(ALGORITHM)
         .setStemming(settings.stemming().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
         .setTitleWeight(settings.titleWeight())
         .setVocabulary(new ArrayList<>(vocab.terms))
         .setIdf(idf)
         .setLabels(labels)
-        .setTrainingArticles(vocab.fitDocs)
-        .setHeldoutArticles(vocab.heldOutDocs)
-        .setPasses(state.steps())
-        .setL2(settings.params().l2())
+        .setTrainingArticles(docs)
+        .setHeldoutArticles(docs)
+        .setPasses(iterations)
+        .setL2(docs == 0 ? 0 : 1.0 / (settings.c() * docs))
         .setMinDf(settings.minDf())
-        .setFinalLoss(Double.isNaN(state.loss()) ? 0.0 : state.loss())
+        .setFinalLoss(docs == 0 || labels.isEmpty() ? 0 : loss / docs / labels.size())
         .setCreatedAt(createdAt)
+        .setC(settings.c())
+        .setFolds(settings.folds())
+        .setFallbackMargin(tuned.fallbackMargin())
         .build();
   }
 }

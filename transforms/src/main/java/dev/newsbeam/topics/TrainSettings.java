@@ -4,35 +4,61 @@ import dev.newsbeam.text.NewsAnalyzer;
 import java.io.Serializable;
 
 /**
- * Settings of {@code train-topics}: optimiser parameters, vocabulary cut-off, share of articles held
- * out for threshold tuning, and how articles are analysed.
+ * Settings of {@code train-topics}: the solver ({@code c}: inverse L2 strength as in LIBLINEAR,
+ * {@code positiveWeight}: cost of a missed positive relative to a false one, iteration cap and
+ * relative gradient tolerance), the number of cross-validation folds that tune thresholds, the
+ * vocabulary cut-off and how articles are analysed.
  */
-public record TrainSettings(LogisticTrainer.Params params, int minDf, int heldOutPercent,
-    int titleWeight, NewsAnalyzer.Stemming stemming) implements Serializable {
+public record TrainSettings(double c, double positiveWeight, int maxIterations, double tolerance, int folds,
+    int minDf, int titleWeight, NewsAnalyzer.Stemming stemming) implements Serializable {
+
+  public TrainSettings {
+    if (folds < 2) {
+      throw new IllegalArgumentException("folds must be at least 2, not " + folds);
+    }
+    if (c <= 0 || positiveWeight <= 0) {
+      throw new IllegalArgumentException("c and positiveWeight must be positive");
+    }
+  }
 
   public static TrainSettings defaults() {
-    return new TrainSettings(LogisticTrainer.Params.defaults(), 2, 15, 1, NewsAnalyzer.Stemming.PORTER);
+    return new TrainSettings(50, 1, 300, 1e-4, 5, 2, 3, NewsAnalyzer.Stemming.PORTER);
   }
 
-  public TrainSettings withPasses(int passes) {
-    return new TrainSettings(new LogisticTrainer.Params(passes, params.learningRate(), params.l2(),
-        params.optimizer()), minDf, heldOutPercent, titleWeight, stemming);
+  public TrainSettings withC(double value) {
+    return new TrainSettings(value, positiveWeight, maxIterations, tolerance, folds, minDf, titleWeight, stemming);
   }
 
-  public TrainSettings withParams(LogisticTrainer.Params p) {
-    return new TrainSettings(p, minDf, heldOutPercent, titleWeight, stemming);
+  public TrainSettings withPositiveWeight(double value) {
+    return new TrainSettings(c, value, maxIterations, tolerance, folds, minDf, titleWeight, stemming);
   }
 
-  public TrainSettings withMinDf(int df) {
-    return new TrainSettings(params, df, heldOutPercent, titleWeight, stemming);
+  public TrainSettings withMaxIterations(int value) {
+    return new TrainSettings(c, positiveWeight, value, tolerance, folds, minDf, titleWeight, stemming);
   }
 
-  public TrainSettings withHeldOutPercent(int pct) {
-    return new TrainSettings(params, minDf, pct, titleWeight, stemming);
+  public TrainSettings withTolerance(double value) {
+    return new TrainSettings(c, positiveWeight, maxIterations, value, folds, minDf, titleWeight, stemming);
   }
 
-  /** Deterministic fold assignment, the same on every runner and every run. */
-  public boolean isHeldOut(String articleId) {
-    return Math.floorMod(articleId.hashCode() * 0x9E3779B1, 100) < heldOutPercent;
+  public TrainSettings withFolds(int value) {
+    return new TrainSettings(c, positiveWeight, maxIterations, tolerance, value, minDf, titleWeight, stemming);
+  }
+
+  public TrainSettings withMinDf(int value) {
+    return new TrainSettings(c, positiveWeight, maxIterations, tolerance, folds, value, titleWeight, stemming);
+  }
+
+  public TrainSettings withTitleWeight(int value) {
+    return new TrainSettings(c, positiveWeight, maxIterations, tolerance, folds, minDf, value, stemming);
+  }
+
+  public TrainSettings withStemming(NewsAnalyzer.Stemming value) {
+    return new TrainSettings(c, positiveWeight, maxIterations, tolerance, folds, minDf, titleWeight, value);
+  }
+
+  /** Deterministic cross-validation fold of an article, the same on every runner and every run. */
+  public int fold(String articleId) {
+    return Math.floorMod(articleId.hashCode() * 0x9E3779B1, folds);
   }
 }

@@ -18,36 +18,24 @@ public final class Vocabulary implements Serializable {
   public static final class Counts implements Serializable {
     private static final long serialVersionUID = 1L;
     public final Map<String, Long> df = new HashMap<>();
-    public final Map<String, Long> fitLabels = new HashMap<>();
-    public final Map<String, Long> heldOutLabels = new HashMap<>();
+    public final Map<String, Long> labels = new HashMap<>();
     public long docs;
-    public long fitDocs;
-    public long heldOutDocs;
 
     public Counts add(LabelledTerms doc) {
       docs++;
       for (String term : doc.counts().keySet()) {
         df.merge(term, 1L, Long::sum);
       }
-      Map<String, Long> labels = doc.heldOut() ? heldOutLabels : fitLabels;
-      for (String l : doc.labels()) {
+      for (String l : new java.util.HashSet<>(doc.labels())) {
         labels.merge(l, 1L, Long::sum);
-      }
-      if (doc.heldOut()) {
-        heldOutDocs++;
-      } else {
-        fitDocs++;
       }
       return this;
     }
 
     public Counts merge(Counts other) {
       other.df.forEach((k, v) -> df.merge(k, v, Long::sum));
-      other.fitLabels.forEach((k, v) -> fitLabels.merge(k, v, Long::sum));
-      other.heldOutLabels.forEach((k, v) -> heldOutLabels.merge(k, v, Long::sum));
+      other.labels.forEach((k, v) -> labels.merge(k, v, Long::sum));
       docs += other.docs;
-      fitDocs += other.fitDocs;
-      heldOutDocs += other.heldOutDocs;
       return this;
     }
   }
@@ -55,27 +43,23 @@ public final class Vocabulary implements Serializable {
   public final List<String> terms;
   public final float[] idf;
   public final List<String> labels;
-  public final long[] fitLabelCounts;
-  public final long[] heldOutLabelCounts;
-  public final long fitDocs;
-  public final long heldOutDocs;
+  /** Training articles per label. */
+  public final long[] labelCounts;
+  public final long docs;
   private transient Map<String, Integer> termIndex;
   private transient Map<String, Integer> labelIndex;
 
-  private Vocabulary(List<String> terms, float[] idf, List<String> labels, long[] fitLabelCounts,
-      long[] heldOutLabelCounts, long fitDocs, long heldOutDocs) {
+  private Vocabulary(List<String> terms, float[] idf, List<String> labels, long[] labelCounts, long docs) {
     this.terms = terms;
     this.idf = idf;
     this.labels = labels;
-    this.fitLabelCounts = fitLabelCounts;
-    this.heldOutLabelCounts = heldOutLabelCounts;
-    this.fitDocs = fitDocs;
-    this.heldOutDocs = heldOutDocs;
+    this.labelCounts = labelCounts;
+    this.docs = docs;
   }
 
   /**
    * Terms in at least {@code minDf} articles (sorted, so the model is the same on every runner) and
-   * the labels of the fitting fold (sorted).
+   * the labels (sorted).
    */
   public static Vocabulary of(Counts c, int minDf) {
     List<String> terms = new ArrayList<>(new TreeMap<>(c.df).entrySet().stream()
@@ -84,14 +68,12 @@ public final class Vocabulary implements Serializable {
     for (int i = 0; i < idf.length; i++) {
       idf[i] = Features.idf(c.docs, c.df.get(terms.get(i)));
     }
-    List<String> labels = new ArrayList<>(new TreeMap<>(c.fitLabels).keySet());
-    long[] fit = new long[labels.size()];
-    long[] held = new long[labels.size()];
+    List<String> labels = new ArrayList<>(new TreeMap<>(c.labels).keySet());
+    long[] counts = new long[labels.size()];
     for (int l = 0; l < labels.size(); l++) {
-      fit[l] = c.fitLabels.get(labels.get(l));
-      held[l] = c.heldOutLabels.getOrDefault(labels.get(l), 0L);
+      counts[l] = c.labels.get(labels.get(l));
     }
-    return new Vocabulary(terms, idf, labels, fit, held, c.fitDocs, c.heldOutDocs);
+    return new Vocabulary(terms, idf, labels, counts, c.docs);
   }
 
   public Map<String, Integer> termIndex() {
@@ -118,7 +100,7 @@ public final class Vocabulary implements Serializable {
 
   /** The training vector of {@code doc}. */
   public SparseDoc vector(LabelledTerms doc) {
-    return Features.vector(doc.counts(), termIndex(), idf,
-        Features.labelIndices(doc.labels(), labelIndex()), doc.heldOut());
+    return Features.vector(doc.id(), doc.counts(), termIndex(), idf,
+        Features.labelIndices(doc.labels(), labelIndex()), doc.fold());
   }
 }

@@ -37,7 +37,7 @@ class TopicsPipelineTest {
   @Test
   void trainsAModelThatTagsHeldBackArticles(TestPipeline pipeline) {
     List<Article> corpus = Synthetic.corpus(90, 7);
-    TrainSettings settings = TrainSettings.defaults().withPasses(8).withHeldOutPercent(25);
+    TrainSettings settings = TrainSettings.defaults().withFolds(3).withTitleWeight(2);
     PCollection<TopicModel> model = pipeline
         .apply("Articles", Create.of(corpus).withCoder(AvroCoder.of(Article.class)))
         .apply(TrainTopicModel.with(settings));
@@ -45,17 +45,18 @@ class TopicsPipelineTest {
     TopicModel reference = TopicModelTest.trainInMemory(corpus, settings);
     PAssert.thatSingleton(model).satisfies(m -> {
       assertThat(m.getLabels().stream().map(l -> l.getLabel()).toList(), contains("acq", "grain", "running"));
-      assertThat(m.getPasses(), is(8));
-      assertThat(m.getTrainingArticles() + m.getHeldoutArticles(), is(90L));
-      assertThat(m.getHeldoutArticles(), greaterThan(0L));
+      assertThat(m.getTrainingArticles(), is(90L));
+      assertThat(m.getFolds(), is(3));
+      assertThat(m.getTitleWeight(), is(2));
+      assertThat(m.getPasses(), greaterThan(0));
       assertThat(m.getVocabulary(), is(reference.getVocabulary()));
+      // every runner fits the same sorted training set: the same weights and thresholds, bit for bit
       for (int l = 0; l < 3; l++) {
-        List<Float> w = m.getLabels().get(l).getWeights();
-        List<Float> r = reference.getLabels().get(l).getWeights();
-        for (int j = 0; j < w.size(); j++) {
-          assertThat(Math.abs(w.get(j) - r.get(j)) < 1e-3, is(true));
-        }
+        assertThat(m.getLabels().get(l).getWeights(), is(reference.getLabels().get(l).getWeights()));
+        assertThat(m.getLabels().get(l).getBias(), is(reference.getLabels().get(l).getBias()));
+        assertThat(m.getLabels().get(l).getThreshold(), is(reference.getLabels().get(l).getThreshold()));
       }
+      assertThat(m.getFallbackMargin(), is(reference.getFallbackMargin()));
       TopicClassifier c = new TopicClassifier(m);
       assertThat(c.predict("Farm news", "Farmers expect a record wheat harvest, officials said."), contains("grain"));
       assertThat(c.predict("Run", "The runner set a marathon record in the stadium."), contains("running"));
@@ -118,7 +119,7 @@ class TopicsPipelineTest {
   @Test
   void appliesATrainedModelAsSideInput(TestPipeline pipeline, @TempDir Path dir) throws Exception {
     TopicModel model = TopicModelTest.trainInMemory(Synthetic.corpus(90, 11),
-        TrainSettings.defaults().withPasses(15).withHeldOutPercent(25));
+        TrainSettings.defaults().withFolds(3));
     try (OutputStream out = new FileOutputStream(dir.resolve(TrainTopicModel.FILE_PREFIX + ".avro").toFile())) {
       TopicClassifier.write(model, out);
     }

@@ -30,7 +30,7 @@ import org.apache.beam.sdk.transforms.Create;
 
 /**
  * {@code ./newsbeam eval-topics [--input=labelled.jsonl] [--trainShare=0.8] [--taxonomy=path]
- * [--mapping=path] [--passes=N ...] [--runner=...]}.
+ * [--mapping=path] [--c=50 --folds=5 --titleWeight=N ...] [--runner=...]}.
  *
  * <ol>
  *   <li>Trained model: the labelled articles are split by date (earliest 80% train, latest 20% test),

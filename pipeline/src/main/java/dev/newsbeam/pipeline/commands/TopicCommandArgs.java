@@ -1,6 +1,6 @@
 package dev.newsbeam.pipeline.commands;
 
-import dev.newsbeam.topics.LogisticTrainer;
+import dev.newsbeam.text.NewsAnalyzer;
 import dev.newsbeam.topics.TrainSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,8 +33,8 @@ final class TopicCommandArgs {
 
   /**
    * Beam arguments for training. On the DirectRunner the per-element immutability and encodability
-   * checks clone every weight vector and gradient (tens of MB) at every pass and dominate the run time,
-   * so they are off unless asked for; other runners do no such checks.
+   * checks clone every training-set side input and fit (MBs each) and dominate the run time, so they
+   * are off unless asked for; other runners do no such checks.
    */
   String[] trainingPipelineArgs() {
     List<String> out = new ArrayList<>(pipelineArgs);
@@ -62,15 +62,19 @@ final class TopicCommandArgs {
   }
 
   /** Keys shared by train-topics and eval-topics. */
-  static final Set<String> TRAIN_KEYS = Set.of("passes", "learningRate", "l2", "optimizer", "minDf", "heldOutPercent");
+  static final Set<String> TRAIN_KEYS = Set.of("c", "positiveWeight", "maxIterations", "tolerance", "folds",
+      "minDf", "titleWeight", "stem");
 
   TrainSettings trainSettings() {
     TrainSettings d = TrainSettings.defaults();
-    LogisticTrainer.Params p = d.params();
-    return d.withParams(new LogisticTrainer.Params(getInt("passes", p.passes()),
-            getDouble("learningRate", p.learningRate()), getDouble("l2", p.l2()), get("optimizer", p.optimizer())))
+    return d.withC(getDouble("c", d.c()))
+        .withPositiveWeight(getDouble("positiveWeight", d.positiveWeight()))
+        .withMaxIterations(getInt("maxIterations", d.maxIterations()))
+        .withTolerance(getDouble("tolerance", d.tolerance()))
+        .withFolds(getInt("folds", d.folds()))
         .withMinDf(getInt("minDf", d.minDf()))
-        .withHeldOutPercent(getInt("heldOutPercent", d.heldOutPercent()));
+        .withTitleWeight(getInt("titleWeight", d.titleWeight()))
+        .withStemming(known.containsKey("stem") ? NewsAnalyzer.Stemming.parse(get("stem", null)) : d.stemming());
   }
 
   static Set<String> union(Set<String> a, Set<String> b) {

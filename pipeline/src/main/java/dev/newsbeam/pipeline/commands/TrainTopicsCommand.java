@@ -12,7 +12,7 @@ import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
 /**
- * {@code ./newsbeam train-topics --input=labelled.jsonl --output=model/ [--passes=N ...] [--runner=...]}:
+ * {@code ./newsbeam train-topics --input=labelled.jsonl --output=model/ [--c=50 --folds=5 --titleWeight=N ...] [--runner=...]}:
  * a Beam pipeline that learns a topic model from the articles' {@code labels} and writes
  * {@code <output>/topic-model.avro}. Any input the main pipeline reads works; articles without labels
  * are skipped.
