@@ -5,16 +5,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 import org.apache.beam.sdk.coders.ByteArrayCoder;
-import org.apache.beam.sdk.coders.Coder;
-import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
-import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -29,7 +26,7 @@ import org.apache.beam.sdk.values.PCollection;
  * keys score and prune a whole shard at once (top-k per shard before a global top-k).
  *
  * <p>Instead of one element and shuffle key per (document, term), partial sums are buffered per bundle
- * (bounded), split into {@code shards} maps by key hash, and merged with {@code Combine.perKey} per shard.
+ * (bounded), split into {@code shards} maps by key hash, grouped by shard and merged.
  * Partial sums travel as encoded blocks (~12 bytes a key): a runner that buffers them before combining,
  * as the DirectRunner does, holds bytes rather than a hash map per bundle. Shard keys are uniform by
  * construction, so no hot key.
@@ -61,7 +58,8 @@ final class SumCountsInShards extends PTransform<PCollection<Map<String, Integer
     return counts
         .apply("PreSumPerBundle", ParDo.of(new PreSumFn(shards, maxBufferedKeys)))
         .setCoder(BLOCKS_CODER)
-        .apply("MergeShards", Combine.perKey(new MergeBlocksFn()))
+        .apply("GroupShards", GroupByKey.create())
+        .apply("MergeShards", ParDo.of(new MergeBlocksFn()))
         .setCoder(BLOCKS_CODER);
   }
 
@@ -149,47 +147,19 @@ final class SumCountsInShards extends PTransform<PCollection<Map<String, Integer
     }
   }
 
-  /** Merges the partial sums of one shard into one block. */
-  static final class MergeBlocksFn extends Combine.CombineFn<byte[], Map<String, long[]>, byte[]> {
-    @Override
-    public Map<String, long[]> createAccumulator() {
-      return new HashMap<>();
-    }
-
-    @Override
-    public Map<String, long[]> addInput(Map<String, long[]> accumulator, byte[] input) {
-      forEach(input, (key, occurrences, documents) -> add(accumulator, key, occurrences, documents));
-      return accumulator;
-    }
-
-    @Override
-    public Map<String, long[]> mergeAccumulators(Iterable<Map<String, long[]>> accumulators) {
-      Iterator<Map<String, long[]>> it = accumulators.iterator();
-      if (!it.hasNext()) {
-        return createAccumulator();
+  /**
+   * Merges the partial sums of one shard into one block. A GroupByKey and a DoFn rather than
+   * Combine.perKey: the blocks are already pre-summed per bundle, and the DirectRunner copies a
+   * combine's accumulator (here, the shard's whole vocabulary) for every incoming bundle.
+   */
+  static final class MergeBlocksFn extends DoFn<KV<Integer, Iterable<byte[]>>, KV<Integer, byte[]>> {
+    @ProcessElement
+    public void process(@Element KV<Integer, Iterable<byte[]>> shard, OutputReceiver<KV<Integer, byte[]>> out) {
+      Map<String, long[]> merged = new HashMap<>();
+      for (byte[] block : shard.getValue()) {
+        forEach(block, (key, occurrences, documents) -> add(merged, key, occurrences, documents));
       }
-      Map<String, long[]> merged = it.next();
-      while (it.hasNext()) {
-        for (Map.Entry<String, long[]> e : it.next().entrySet()) {
-          add(merged, e.getKey(), e.getValue()[0], e.getValue()[1]);
-        }
-      }
-      return merged;
-    }
-
-    @Override
-    public byte[] extractOutput(Map<String, long[]> accumulator) {
-      return encode(accumulator);
-    }
-
-    @Override
-    public Coder<Map<String, long[]>> getAccumulatorCoder(CoderRegistry registry, Coder<byte[]> inputCoder) {
-      return CountMapCoder.of();
-    }
-
-    @Override
-    public Coder<byte[]> getDefaultOutputCoder(CoderRegistry registry, Coder<byte[]> inputCoder) {
-      return ByteArrayCoder.of();
+      out.output(KV.of(shard.getKey(), encode(merged)));
     }
   }
 
