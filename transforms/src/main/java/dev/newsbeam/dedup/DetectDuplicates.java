@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.MapCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
@@ -68,7 +69,7 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
   static final String NEAR = "near";
   static final String UNIQUE = "unique";
 
-  private static final TupleTag<KV<String, DocSketch>> SKETCHES = new TupleTag<>() {};
+  private static final TupleTag<KV<Integer, DocSketch>> SKETCHES = new TupleTag<>() {};
   private static final TupleTag<KV<Integer, KV<String, Article>>> KEYED_ARTICLES = new TupleTag<>() {};
   private static final TupleTag<KV<Integer, KV<Long, String>>> BAND_ENTRIES = new TupleTag<>() {};
 
@@ -115,12 +116,15 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
     PCollectionTuple sketched = articles.apply("SketchArticles",
         ParDo.of(new SketchFn(settings))
             .withOutputTags(SKETCHES, TupleTagList.of(KEYED_ARTICLES).and(BAND_ENTRIES)));
-    PCollection<KV<String, DocSketch>> byFingerprint = sketched.get(SKETCHES).setCoder(keyedSketchCoder());
+    PCollection<KV<Integer, DocSketch>> sketchesByShard =
+        sketched.get(SKETCHES).setCoder(KvCoder.of(VarIntCoder.of(), sketchCoder()));
     PCollection<KV<Integer, KV<String, Article>>> articlesByShard = sketched.get(KEYED_ARTICLES)
         .setCoder(KvCoder.of(VarIntCoder.of(), KvCoder.of(StringUtf8Coder.of(), AvroCoder.of(Article.class))));
 
-    PCollection<KV<String, DocSketch>> repsByFingerprint = byFingerprint
-        .apply("PickExactRepresentative", Combine.perKey(new RepresentativeFn(settings.keep())))
+    // exact groups: one combiner per fingerprint shard, its accumulator the best sketch per fingerprint
+    PCollection<KV<String, DocSketch>> repsByFingerprint = sketchesByShard
+        .apply("PickExactRepresentatives", Combine.perKey(new RepresentativesFn(settings.keep())))
+        .apply("EachRepresentative", ParDo.of(new EachRepresentativeFn()))
         .setCoder(keyedSketchCoder());
     PCollection<DocSketch> representatives = repsByFingerprint
         .apply("Representatives", Values.create())
@@ -532,16 +536,65 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
   }
 
   /** Best of two representatives per policy, exact-copy counts added (associative, commutative). */
-  static class RepresentativeFn extends Combine.BinaryCombineFn<DocSketch> {
+  /**
+   * Per fingerprint shard: the representative of each fingerprint (the best by the canonical policy)
+   * with the number of articles sharing that exact text. The accumulator holds one sketch per distinct
+   * fingerprint of the shard (~articles / 256), never the group of articles behind it.
+   */
+  static class RepresentativesFn
+      extends Combine.CombineFn<DocSketch, Map<String, DocSketch>, Map<String, DocSketch>> {
     private final CanonicalPolicy policy;
 
-    RepresentativeFn(CanonicalPolicy policy) {
+    RepresentativesFn(CanonicalPolicy policy) {
       this.policy = policy;
     }
 
     @Override
-    public DocSketch apply(DocSketch a, DocSketch b) {
-      return policy.better(a, b).withExactCopies(a.exactCopies + b.exactCopies);
+    public Map<String, DocSketch> createAccumulator() {
+      return new HashMap<>();
+    }
+
+    @Override
+    public Map<String, DocSketch> addInput(Map<String, DocSketch> acc, DocSketch d) {
+      acc.merge(d.fingerprint, d, (a, b) -> policy.better(a, b).withExactCopies(a.exactCopies + b.exactCopies));
+      return acc;
+    }
+
+    @Override
+    public Map<String, DocSketch> mergeAccumulators(Iterable<Map<String, DocSketch>> accs) {
+      Map<String, DocSketch> merged = createAccumulator();
+      for (Map<String, DocSketch> acc : accs) {
+        for (DocSketch d : acc.values()) {
+          addInput(merged, d);
+        }
+      }
+      return merged;
+    }
+
+    @Override
+    public Map<String, DocSketch> extractOutput(Map<String, DocSketch> acc) {
+      return acc;
+    }
+
+    @Override
+    public org.apache.beam.sdk.coders.Coder<Map<String, DocSketch>> getAccumulatorCoder(
+        org.apache.beam.sdk.coders.CoderRegistry registry,
+        org.apache.beam.sdk.coders.Coder<DocSketch> inputCoder) {
+      return MapCoder.of(StringUtf8Coder.of(), sketchCoder());
+    }
+
+    @Override
+    public org.apache.beam.sdk.coders.Coder<Map<String, DocSketch>> getDefaultOutputCoder(
+        org.apache.beam.sdk.coders.CoderRegistry registry,
+        org.apache.beam.sdk.coders.Coder<DocSketch> inputCoder) {
+      return MapCoder.of(StringUtf8Coder.of(), sketchCoder());
+    }
+  }
+
+  static class EachRepresentativeFn extends DoFn<KV<Integer, Map<String, DocSketch>>, KV<String, DocSketch>> {
+    @ProcessElement
+    public void process(@Element KV<Integer, Map<String, DocSketch>> shard, OutputReceiver<KV<String, DocSketch>> out) {
+      shard.getValue().forEach((fp, rep) -> out.output(KV.of(fp, rep)));
     }
   }
 
@@ -566,7 +619,7 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
   }
 
   /** Fingerprint, shingles and signature of each article; the article itself as (join shard, (fingerprint, article)). */
-  static class SketchFn extends DoFn<Article, KV<String, DocSketch>> {
+  static class SketchFn extends DoFn<Article, KV<Integer, DocSketch>> {
     private final Counter empty = Metrics.counter(DetectDuplicates.class, "empty_texts");
     private final DedupSettings settings;
     private transient TextFingerprint fingerprints;
@@ -597,7 +650,7 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
       } else {
         signature = minHasher.signature(shingler.shingles(a.getText()));
       }
-      out.get(SKETCHES).output(KV.of(fp, new DocSketch(a.getId(), a.getSource(), fp, published(a),
+      out.get(SKETCHES).output(KV.of(joinShardOf(fp), new DocSketch(a.getId(), a.getSource(), fp, published(a),
           a.getText() == null ? 0 : a.getText().length(), signature)));
       out.get(KEYED_ARTICLES).output(KV.of(joinShardOf(fp), KV.of(fp, a)));
       if (signature.length > 0) {

@@ -88,8 +88,8 @@ public final class EvalDedupCommand {
     Path predicted = work.resolve("predicted-" + n + "-" + seed);
     deleteRecursively(predicted);
     Run run = runDedup(corpus.resolve("articles-*.jsonl").toString(), predicted, settings, beamArgs);
-    System.out.printf("dedup: %d articles in %.1fs = %.0f articles/s (DirectRunner), peak heap %d MB%n",
-        run.articles, run.seconds, run.articles / run.seconds, run.peakHeapMb);
+    System.out.printf("dedup: %d articles in %.1fs = %.0f articles/s (%s), peak heap %d MB%n",
+        run.articles, run.seconds, run.articles / run.seconds, runnerOf(beamArgs), run.peakHeapMb);
     System.out.println("manifest: " + run.manifest);
 
     Map<String, String> truth = new HashMap<>();
@@ -187,6 +187,11 @@ public final class EvalDedupCommand {
       }
     }
     return dedup.clusters(docs);
+  }
+
+  private static String runnerOf(List<String> beamArgs) {
+    return beamArgs.stream().filter(a -> a.startsWith("--runner=")).map(a -> a.substring(9))
+        .findFirst().orElse("DirectRunner");
   }
 
   private static String defaultBase() {
@@ -313,7 +318,10 @@ public final class EvalDedupCommand {
   static class FormatAssignmentFn extends DoFn<Article, String> {
     @ProcessElement
     public void process(@Element Article a, OutputReceiver<String> out) {
-      out.output(a.getId() + "\t" + a.getDedup().getClusterId() + "\t" + a.getDedup().getKind());
+      // every field of the dedup record, so runs and runners can be compared line by line
+      out.output(a.getId() + "\t" + a.getDedup().getClusterId() + "\t" + a.getDedup().getKind()
+          + "\t" + a.getDedup().getCanonicalId() + "\t" + a.getDedup().getIsCanonical()
+          + "\t" + a.getDedup().getSimilarity());
     }
   }
 
