@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.MapCoder;
+import org.apache.beam.sdk.coders.NullableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
@@ -70,7 +71,7 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
   static final String UNIQUE = "unique";
 
   private static final TupleTag<KV<Integer, DocSketch>> SKETCHES = new TupleTag<>() {};
-  private static final TupleTag<KV<Integer, KV<String, Article>>> KEYED_ARTICLES = new TupleTag<>() {};
+  private static final TupleTag<KV<String, Article>> KEYED_ARTICLES = new TupleTag<>() {};
   private static final TupleTag<KV<Integer, KV<Long, String>>> BAND_ENTRIES = new TupleTag<>() {};
 
   /**
@@ -80,8 +81,6 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
    * held a 1 GB heap on Reuters). 256 shards: ~4,000 articles per shard at 1M articles, streamed.
    */
   static final int JOIN_SHARDS = 256;
-  private static final TupleTag<Article> DEDUPED = new TupleTag<>() {};
-  private static final TupleTag<DuplicateRow> DUPLICATE_ROWS = new TupleTag<>() {};
   private static final TupleTag<KV<String, ClusterLink>> ASSIGNED = new TupleTag<>() {};
   private static final TupleTag<KV<String, DocSketch>> LEFT_OVER = new TupleTag<>() {};
 
@@ -118,8 +117,8 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
             .withOutputTags(SKETCHES, TupleTagList.of(KEYED_ARTICLES).and(BAND_ENTRIES)));
     PCollection<KV<Integer, DocSketch>> sketchesByShard =
         sketched.get(SKETCHES).setCoder(KvCoder.of(VarIntCoder.of(), sketchCoder()));
-    PCollection<KV<Integer, KV<String, Article>>> articlesByShard = sketched.get(KEYED_ARTICLES)
-        .setCoder(KvCoder.of(VarIntCoder.of(), KvCoder.of(StringUtf8Coder.of(), AvroCoder.of(Article.class))));
+    PCollection<KV<String, Article>> articlesByFingerprint = sketched.get(KEYED_ARTICLES)
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), AvroCoder.of(Article.class)));
 
     // exact groups: one combiner per fingerprint shard, its accumulator the best sketch per fingerprint
     PCollection<KV<String, DocSketch>> repsByFingerprint = sketchesByShard
@@ -142,19 +141,17 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
         .apply("JoinRepresentativeLinks", new ShardedLookupJoin<>(graphLinks, AvroCoder.of(ClusterLink.class),
             sketchCoder(), keyedLinkCoder(), JOIN_SHARDS, new LinkEveryRepresentativeFn()));
 
-    PCollection<KV<Integer, KV<String, ClusterLink>>> linksByShard = linksByFingerprint
-        .apply("ShardLinks", ParDo.of(new JoinShardFn()))
-        .setCoder(KvCoder.of(VarIntCoder.of(), keyedLinkCoder()));
-    // links first: a shard's links are loaded into a map, then its articles stream past
-    PCollectionTuple attached = KeyedPCollectionTuple
-        .of(FINAL_LINK_TAG, linksByShard)
-        .and(ARTICLE_TAG, articlesByShard)
-        .apply("JoinArticlesToLinks", CoGroupByKey.create())
-        .apply("AttachDedupRecords", ParDo.of(new AttachDedupFn())
-            .withOutputTags(DEDUPED, TupleTagList.of(DUPLICATE_ROWS)));
-    PCollection<Article> deduped = attached.get(DEDUPED).setCoder(AvroCoder.of(Article.class));
-    PCollection<DuplicateRow> duplicates =
-        attached.get(DUPLICATE_ROWS).setCoder(AvroCoder.of(DuplicateRow.class));
+    PCollection<KV<Article, DuplicateRow>> attached = articlesByFingerprint
+        .apply("JoinArticlesToLinks", new ShardedLookupJoin<>(linksByFingerprint, AvroCoder.of(ClusterLink.class),
+            AvroCoder.of(Article.class),
+            KvCoder.of(AvroCoder.of(Article.class), NullableCoder.of(AvroCoder.of(DuplicateRow.class))),
+            JOIN_SHARDS, new AttachDedupFn()));
+    PCollection<Article> deduped = attached
+        .apply("DedupedArticles", ParDo.of(new ArticleOfFn()))
+        .setCoder(AvroCoder.of(Article.class));
+    PCollection<DuplicateRow> duplicates = attached
+        .apply("DuplicateRows", ParDo.of(new DuplicateRowOfFn()))
+        .setCoder(AvroCoder.of(DuplicateRow.class));
 
     PCollection<KV<String, Long>> manifest = manifest(duplicates, linksByFingerprint);
     return new DedupResult(articles.getPipeline(), deduped, duplicates, manifest);
@@ -411,19 +408,8 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
 
   // ---- links back to articles ----------------------------------------------------------------
 
-  private static final TupleTag<KV<String, Article>> ARTICLE_TAG = new TupleTag<>();
-  private static final TupleTag<KV<String, ClusterLink>> FINAL_LINK_TAG = new TupleTag<>();
-
   static int joinShardOf(String fingerprint) {
     return Math.floorMod(fingerprint.hashCode() * 0x9E3779B9, JOIN_SHARDS);
-  }
-
-  static class JoinShardFn extends DoFn<KV<String, ClusterLink>, KV<Integer, KV<String, ClusterLink>>> {
-    @ProcessElement
-    public void process(@Element KV<String, ClusterLink> link,
-        OutputReceiver<KV<Integer, KV<String, ClusterLink>>> out) {
-      out.output(KV.of(joinShardOf(link.getKey()), link));
-    }
   }
 
   /** (fingerprint, link): the component link, or a link to itself for a representative with none. */
@@ -437,37 +423,50 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
     }
   }
 
-  static class AttachDedupFn extends DoFn<KV<Integer, CoGbkResult>, Article> {
+  /** The article with its dedup record, and its duplicates row (null for a canonical article). */
+  static class AttachDedupFn
+      implements ShardedLookupJoin.JoinFn<ClusterLink, Article, KV<Article, DuplicateRow>> {
     private final Counter unlinked = Metrics.counter(DetectDuplicates.class, "articles_without_link");
 
-    @ProcessElement
-    public void process(@Element KV<Integer, CoGbkResult> shard, MultiOutputReceiver out) {
-      Map<String, ClusterLink> links = new HashMap<>();
-      for (KV<String, ClusterLink> link : shard.getValue().getAll(FINAL_LINK_TAG)) {
-        links.put(link.getKey(), link.getValue());
+    @Override
+    public void join(String fingerprint, Article a, List<ClusterLink> links,
+        ShardedLookupJoin.Emitter<KV<Article, DuplicateRow>> out) {
+      if (links.isEmpty()) {
+        unlinked.inc(); // cannot happen: every fingerprint has a representative
+        return;
       }
-      for (KV<String, Article> keyed : shard.getValue().getAll(ARTICLE_TAG)) {
-        Article a = keyed.getValue();
-        ClusterLink link = links.get(keyed.getKey());
-        if (link == null) {
-          unlinked.inc(); // cannot happen: every fingerprint has a representative
-          continue;
-        }
-        DedupInfo info = dedupInfo(a.getId(), link);
-        out.get(DEDUPED).output(Article.newBuilder(a).setDedup(info).build());
-        if (!info.getIsCanonical()) {
-          out.get(DUPLICATE_ROWS).output(DuplicateRow.newBuilder()
-              .setId(a.getId())
-              .setSource(a.getSource())
-              .setCanonicalId(link.canonicalId)
-              .setCanonicalSource(link.canonicalSource)
-              .setClusterId(link.canonicalId)
-              .setKind(info.getKind())
-              .setSimilarity(info.getSimilarity())
-              .setMatchedVia(NEAR.equals(info.getKind()) && !a.getId().equals(link.repId)
-                  ? link.repId : null)
-              .build());
-        }
+      ClusterLink link = links.get(0);
+      DedupInfo info = dedupInfo(a.getId(), link);
+      Article deduped = Article.newBuilder(a).setDedup(info).build();
+      if (info.getIsCanonical()) {
+        out.emit(KV.of(deduped, null));
+        return;
+      }
+      out.emit(KV.of(deduped, DuplicateRow.newBuilder()
+          .setId(a.getId())
+          .setSource(a.getSource())
+          .setCanonicalId(link.canonicalId)
+          .setCanonicalSource(link.canonicalSource)
+          .setClusterId(link.canonicalId)
+          .setKind(info.getKind())
+          .setSimilarity(info.getSimilarity())
+          .setMatchedVia(NEAR.equals(info.getKind()) && !a.getId().equals(link.repId) ? link.repId : null)
+          .build()));
+    }
+  }
+
+  static class ArticleOfFn extends DoFn<KV<Article, DuplicateRow>, Article> {
+    @ProcessElement
+    public void process(@Element KV<Article, DuplicateRow> e, OutputReceiver<Article> out) {
+      out.output(e.getKey());
+    }
+  }
+
+  static class DuplicateRowOfFn extends DoFn<KV<Article, DuplicateRow>, DuplicateRow> {
+    @ProcessElement
+    public void process(@Element KV<Article, DuplicateRow> e, OutputReceiver<DuplicateRow> out) {
+      if (e.getValue() != null) {
+        out.output(e.getValue());
       }
     }
   }
@@ -652,7 +651,7 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
       }
       out.get(SKETCHES).output(KV.of(joinShardOf(fp), new DocSketch(a.getId(), a.getSource(), fp, published(a),
           a.getText() == null ? 0 : a.getText().length(), signature)));
-      out.get(KEYED_ARTICLES).output(KV.of(joinShardOf(fp), KV.of(fp, a)));
+      out.get(KEYED_ARTICLES).output(KV.of(fp, a));
       if (signature.length > 0) {
         for (long key : bands.bandKeys(signature)) {
           out.get(BAND_ENTRIES).output(KV.of(shardOf(key, BUCKET_SHARDS), KV.of(key, fp)));

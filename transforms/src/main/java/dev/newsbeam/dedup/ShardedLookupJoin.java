@@ -12,18 +12,19 @@ import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.join.CoGbkResult;
-import org.apache.beam.sdk.transforms.join.CoGroupByKey;
-import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.join.RawUnionValue;
+import org.apache.beam.sdk.transforms.join.UnionCoder;
+import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.TupleTag;
 
 /**
  * Joins a large keyed collection (one element per article) to a small one (edges, links, component
  * labels) by hashing the string keys into {@code shards} shuffle keys instead of one key per article.
- * Per shard, the small side is loaded into a map and the large side streams past it; {@link JoinFn}
- * sees each large element with the small values of its key (possibly none: a left join).
+ * Per shard, the small side goes into a map and {@link JoinFn} sees each large element with the small
+ * values of its key (possibly none: a left join).
  *
  * <p>Why not {@code CoGroupByKey} on the article key: runners pay per shuffle key, and the DirectRunner
  * runs a bundle per key, keeps per-key state for the rest of the run, and then carries every later
@@ -64,53 +65,67 @@ final class ShardedLookupJoin<S, L, O> extends PTransform<PCollection<KV<String,
 
   @Override
   public PCollection<O> expand(PCollection<KV<String, L>> large) {
-    TupleTag<KV<String, S>> smallTag = new TupleTag<>("small");
-    TupleTag<KV<String, L>> largeTag = new TupleTag<>("large");
-    PCollection<KV<Integer, KV<String, S>>> smallByShard = small
-        .apply("ShardSmall", ParDo.of(new ShardFn<S>(shards)))
-        .setCoder(KvCoder.of(VarIntCoder.of(), KvCoder.of(StringUtf8Coder.of(), smallCoder)));
-    PCollection<KV<Integer, KV<String, L>>> largeByShard = large
-        .apply("ShardLarge", ParDo.of(new ShardFn<L>(shards)))
-        .setCoder(KvCoder.of(VarIntCoder.of(), KvCoder.of(StringUtf8Coder.of(), largeCoder)));
-    // the small side first: it is read into a map before the large side is iterated
-    return KeyedPCollectionTuple.of(smallTag, smallByShard)
-        .and(largeTag, largeByShard)
-        .apply("CoGroupShards", CoGroupByKey.create())
-        .apply("Join", ParDo.of(new JoinShardFn<>(smallTag, largeTag, fn)))
+    UnionCoder union = UnionCoder.of(List.of(
+        KvCoder.of(StringUtf8Coder.of(), smallCoder), KvCoder.of(StringUtf8Coder.of(), largeCoder)));
+    KvCoder<Integer, RawUnionValue> sharded = KvCoder.of(VarIntCoder.of(), union);
+    PCollection<KV<Integer, RawUnionValue>> smallByShard = small
+        .apply("ShardSmall", ParDo.of(new ShardFn<S>(SMALL, shards)))
+        .setCoder(sharded);
+    PCollection<KV<Integer, RawUnionValue>> largeByShard = large
+        .apply("ShardLarge", ParDo.of(new ShardFn<L>(LARGE, shards)))
+        .setCoder(sharded);
+    return PCollectionList.of(smallByShard).and(largeByShard)
+        .apply("FlattenSides", Flatten.pCollections())
+        .setCoder(sharded)
+        .apply("GroupShards", GroupByKey.create())
+        .apply("Join", ParDo.of(new JoinShardFn<>(fn)))
         .setCoder(outputCoder);
   }
 
-  static final class ShardFn<V> extends DoFn<KV<String, V>, KV<Integer, KV<String, V>>> {
+  private static final int SMALL = 0;
+  private static final int LARGE = 1;
+
+  static final class ShardFn<V> extends DoFn<KV<String, V>, KV<Integer, RawUnionValue>> {
+    private final int side;
     private final int shards;
 
-    ShardFn(int shards) {
+    ShardFn(int side, int shards) {
+      this.side = side;
       this.shards = shards;
     }
 
     @ProcessElement
-    public void process(@Element KV<String, V> e, OutputReceiver<KV<Integer, KV<String, V>>> out) {
-      out.output(KV.of(shardOf(e.getKey(), shards), e));
+    public void process(@Element KV<String, V> e, OutputReceiver<KV<Integer, RawUnionValue>> out) {
+      out.output(KV.of(shardOf(e.getKey(), shards), new RawUnionValue(side, e)));
     }
   }
 
-  static final class JoinShardFn<S, L, O> extends DoFn<KV<Integer, CoGbkResult>, O> {
-    private final TupleTag<KV<String, S>> smallTag;
-    private final TupleTag<KV<String, L>> largeTag;
+  /**
+   * One pass over a shard's grouped values (runners such as Flink batch do not re-iterate a group, and
+   * the two sides arrive in any order): small values into a map, large ones into a list, then the joins.
+   * Memory is the shard: (small + large) / shards.
+   */
+  static final class JoinShardFn<S, L, O> extends DoFn<KV<Integer, Iterable<RawUnionValue>>, O> {
     private final JoinFn<S, L, O> fn;
 
-    JoinShardFn(TupleTag<KV<String, S>> smallTag, TupleTag<KV<String, L>> largeTag, JoinFn<S, L, O> fn) {
-      this.smallTag = smallTag;
-      this.largeTag = largeTag;
+    JoinShardFn(JoinFn<S, L, O> fn) {
       this.fn = fn;
     }
 
     @ProcessElement
-    public void process(@Element KV<Integer, CoGbkResult> shard, OutputReceiver<O> out) {
+    @SuppressWarnings("unchecked")
+    public void process(@Element KV<Integer, Iterable<RawUnionValue>> shard, OutputReceiver<O> out) {
       Map<String, List<S>> small = new HashMap<>();
-      for (KV<String, S> s : shard.getValue().getAll(smallTag)) {
-        small.computeIfAbsent(s.getKey(), k -> new ArrayList<>(1)).add(s.getValue());
+      List<KV<String, L>> large = new ArrayList<>();
+      for (RawUnionValue v : shard.getValue()) {
+        if (v.getUnionTag() == SMALL) {
+          KV<String, S> s = (KV<String, S>) v.getValue();
+          small.computeIfAbsent(s.getKey(), k -> new ArrayList<>(1)).add(s.getValue());
+        } else {
+          large.add((KV<String, L>) v.getValue());
+        }
       }
-      for (KV<String, L> l : shard.getValue().getAll(largeTag)) {
+      for (KV<String, L> l : large) {
         fn.join(l.getKey(), l.getValue(), small.getOrDefault(l.getKey(), List.of()), out::output);
       }
     }
