@@ -7,6 +7,7 @@
  * {@link dev.newsbeam.text.NewsAnalyzer} words, 64-bit hashes), {@link dev.newsbeam.dedup.MinHasher}
  * (seeded multiply-shift permutations, 32-bit signature values), {@link dev.newsbeam.dedup.LshBands}
  * (bands x rows by datasketch's weighted false-positive/false-negative area),
+ * {@link dev.newsbeam.dedup.BucketStars} (star edges of the buckets in one shuffle shard),
  * {@link dev.newsbeam.dedup.CanonicalPolicy}, {@link dev.newsbeam.dedup.ChainGuard},
  * {@link dev.newsbeam.dedup.ClusteringQuality} and {@link dev.newsbeam.dedup.DuplicateCorpusGenerator}.
  *
