@@ -74,10 +74,11 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
   private static final TupleTag<KV<Integer, KV<Long, String>>> BAND_ENTRIES = new TupleTag<>() {};
 
   /**
-   * Shards of the final join of articles to their cluster links (by fingerprint hash). A shuffle key
-   * per fingerprint would cost a shuffle group per article, and the DirectRunner would then carry every
-   * later stage in one-article bundles (per-bundle pre-aggregation in word statistics degenerates and
-   * held a 1 GB heap on Reuters). 256 shards: ~4,000 articles per shard at 1M articles, streamed.
+   * Shards of the exact-representative combine and of every per-article join ({@link
+   * ShardedLookupJoin}). A shuffle key per fingerprint or article would cost a shuffle group per
+   * article, and the DirectRunner would then carry every later stage in one-article bundles (per-bundle
+   * pre-aggregation in word statistics degenerated and held a 1 GB heap on Reuters). 256 shards: ~4,000
+   * articles per shard at 1M articles.
    */
   static final int JOIN_SHARDS = 256;
   private static final TupleTag<KV<String, ClusterLink>> ASSIGNED = new TupleTag<>() {};
@@ -408,7 +409,7 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
   // ---- links back to articles ----------------------------------------------------------------
 
   static int joinShardOf(String fingerprint) {
-    return Math.floorMod(fingerprint.hashCode() * 0x9E3779B9, JOIN_SHARDS);
+    return ShardedLookupJoin.shardOf(fingerprint, JOIN_SHARDS);
   }
 
   /** (fingerprint, link): the component link, or a link to itself for a representative with none. */

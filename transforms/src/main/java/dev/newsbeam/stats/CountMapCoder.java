@@ -33,11 +33,18 @@ final class CountMapCoder extends AtomicCoder<Map<String, long[]>> {
 
   @Override
   public Map<String, long[]> decode(InputStream in) throws IOException {
-    int size = SIZE.decode(in);
-    Map<String, long[]> map = new HashMap<>(Math.max(16, size * 4 / 3 + 1));
-    for (int i = 0; i < size; i++) {
-      map.put(KEY.decode(in), new long[] {COUNT.decode(in), COUNT.decode(in)});
-    }
+    Map<String, long[]> map = new HashMap<>();
+    visit(in, (key, occurrences, documents) -> map.put(key, new long[] {occurrences, documents}));
     return map;
+  }
+
+  /** Decodes one encoded map entry by entry, without building it. */
+  void visit(InputStream in, SumCountsInShards.SumVisitor visitor) throws IOException {
+    int size = SIZE.decode(in);
+    for (int i = 0; i < size; i++) {
+      String key = KEY.decode(in);
+      long occurrences = COUNT.decode(in);
+      visitor.visit(key, occurrences, COUNT.decode(in));
+    }
   }
 }

@@ -100,8 +100,13 @@ final class SumCountsInShards extends PTransform<PCollection<Map<String, Integer
     }
   }
 
+  /** Visits a block's entries as they are decoded (no map is built). */
   static void forEach(byte[] block, SumVisitor visitor) {
-    decode(block).forEach((key, sums) -> visitor.visit(key, sums[0], sums[1]));
+    try {
+      CountMapCoder.of().visit(new ByteArrayInputStream(block), visitor);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** In-bundle pre-aggregation: the combiner lifting runners do, bounded and runner-independent. */
