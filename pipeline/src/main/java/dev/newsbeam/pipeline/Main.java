@@ -2,6 +2,8 @@ package dev.newsbeam.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsbeam.ingest.InputSpec;
+import dev.newsbeam.pipeline.bench.BenchCommand;
+import dev.newsbeam.pipeline.bench.BenchRunCommand;
 import dev.newsbeam.pipeline.commands.BenchAnalyzerCommand;
 import dev.newsbeam.pipeline.commands.BenchBylinesCommand;
 import dev.newsbeam.pipeline.commands.BenchTopicsCommand;
@@ -63,6 +65,9 @@ public final class Main {
     register("bench-analyzer", "analyzer throughput (MB/s of text) on one core", BenchAnalyzerCommand::run);
     register("bench-word-stats", "word-statistics transform on generated articles (DirectRunner)",
         BenchWordStatsCommand::run);
+    register("bench", "throughput/memory of every engine vs a plain-Java baseline and Spark MLlib -> BENCHMARKS.md",
+        BenchCommand::run);
+    register("bench-run", "one measured run of one engine on one corpus (used by bench)", BenchRunCommand::run);
   }
 
   private Main() {}
@@ -89,7 +94,7 @@ public final class Main {
     return runPipeline(args, out, err);
   }
 
-  static int runPipeline(String[] args, PrintStream out, PrintStream err) {
+  public static int runPipeline(String[] args, PrintStream out, PrintStream err) {
     PipelineOptionsFactory.register(NewsbeamOptions.class);
     if (Arrays.asList(args).contains("--help")) {
       printHelp(out);

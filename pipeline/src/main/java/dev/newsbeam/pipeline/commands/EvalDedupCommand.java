@@ -92,17 +92,7 @@ public final class EvalDedupCommand {
         run.articles, run.seconds, run.articles / run.seconds, runnerOf(beamArgs), run.peakHeapMb);
     System.out.println("manifest: " + run.manifest);
 
-    Map<String, String> truth = new HashMap<>();
-    try (Stream<String> lines = Files.lines(corpus.resolve("truth.tsv"))) {
-      lines.forEach(l -> {
-        int tab = l.indexOf('\t');
-        truth.put(l.substring(0, tab), l.substring(tab + 1));
-      });
-    }
-    ClusteringQuality q = new ClusteringQuality();
-    for (Map.Entry<String, String> e : truth.entrySet()) {
-      q.add(e.getValue(), run.clusterOf.getOrDefault(e.getKey(), "missing:" + e.getKey()));
-    }
+    ClusteringQuality q = quality(corpus, run.clusterOf);
     ExactCheck exact = exactCheck(corpus.resolve("articles-*.jsonl"), corpus, run);
     System.out.printf(
         "quality: pairwise precision=%.4f recall=%.4f F1=%.4f ARI=%.4f (truth pairs %.0f, predicted %.0f)%n",
@@ -127,21 +117,46 @@ public final class EvalDedupCommand {
     return 0;
   }
 
+  /** Ingest + dedup of a generated corpus as a pipeline, scored against its truth. */
+  public record Score(long articles, double seconds, double precision, double recall, double f1,
+      double ari) {}
+
+  /**
+   * Runs ingest + {@link DetectDuplicates} over {@code corpus} (a generated corpus with truth.tsv)
+   * with the given Beam arguments and default settings; the seconds are the pipeline's run time.
+   */
+  public static Score score(Path corpus, Path work, List<String> beamArgs) throws IOException {
+    Path predicted = work.resolve("predicted");
+    deleteRecursively(predicted);
+    Run run = runDedup(corpus.resolve("articles-*.jsonl").toString(), predicted, DedupSettings.defaults(),
+        beamArgs);
+    ClusteringQuality q = quality(corpus, run.clusterOf);
+    return new Score(run.articles, run.seconds, q.precision(), q.recall(), q.f1(), q.adjustedRandIndex());
+  }
+
+  /** Pairwise quality of {@code clusterOf} against the corpus's truth.tsv (article id, story). */
+  public static ClusteringQuality quality(Path corpus, Map<String, String> clusterOf) throws IOException {
+    ClusteringQuality q = new ClusteringQuality();
+    try (Stream<String> lines = Files.lines(corpus.resolve("truth.tsv"))) {
+      lines.forEach(l -> {
+        int tab = l.indexOf('\t');
+        String id = l.substring(0, tab);
+        q.add(l.substring(tab + 1), clusterOf.getOrDefault(id, "missing:" + id));
+      });
+    }
+    return q;
+  }
+
   /**
    * {@code --mode=memory}: the same algorithm through {@link InMemoryDeduplicator} (no Beam) — seconds
    * instead of minutes, for sweeping --similarity/--shingle; the figures to quote come from the pipeline.
    */
   private static int inMemory(Path corpus, Path base, DedupSettings settings, boolean reuters)
       throws IOException {
-    Map<String, String> truth = new HashMap<>();
-    try (Stream<String> lines = Files.lines(corpus.resolve("truth.tsv"))) {
-      lines.forEach(l -> truth.put(l.substring(0, l.indexOf('\t')), l.substring(l.indexOf('\t') + 1)));
-    }
     long start = System.nanoTime();
     Map<String, String> clusterOf = memoryClusters(listJsonl(corpus), settings);
     double seconds = (System.nanoTime() - start) / 1e9;
-    ClusteringQuality q = new ClusteringQuality();
-    truth.forEach((id, c) -> q.add(c, clusterOf.get(id)));
+    ClusteringQuality q = quality(corpus, clusterOf);
     Map<String, String> kinds = new HashMap<>();
     Run run = new Run(clusterOf.size(), seconds, 0, clusterOf, kinds, Map.of());
     ExactCheck exact = exactCheck(corpus.resolve("articles-*.jsonl"), corpus, run);

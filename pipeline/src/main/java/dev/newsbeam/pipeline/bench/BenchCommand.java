@@ -1,0 +1,210 @@
+package dev.newsbeam.pipeline.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newsbeam.dedup.DuplicateCorpusGenerator;
+import dev.newsbeam.pipeline.commands.CommandArgs;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@code ./newsbeam bench}: generates seeded corpora, runs every engine on each a few times, each run in a
+ * fresh JVM ({@link BenchRunCommand}), appends the measurements to {@code <work>/results.jsonl} and
+ * writes {@link BenchReport the Markdown report} from all measurements there.
+ *
+ * <pre>
+ * ./newsbeam bench [--sizes=10000,100000] [--runs=3] [--engines=baseline,flink,direct,dedup-flink,mllib]
+ *     [--directMax=10000] [--mllibMax=100000] [--threads=2] [--javaOpts=-Xmx4g] [--seed=42]
+ *     [--base=../shared/corpora/reuters21578-train.jsonl] [--work=target/bench] [--report=BENCHMARKS.md]
+ *     [--jar=runners/target/newsbeam-runners.jar] [--jmh=true] [--reportOnly=true] [--fresh=true]
+ * </pre>
+ */
+public final class BenchCommand {
+  static final List<String> ENGINES = List.of("baseline", "flink", "direct", "dedup-flink", "dedup-direct", "mllib");
+
+  private BenchCommand() {}
+
+  public static int run(String[] argv) throws Exception {
+    CommandArgs args = new CommandArgs(argv);
+    Path work = Path.of(args.get("work", "target/bench"));
+    Path results = work.resolve("results.jsonl");
+    Path report = Path.of(args.get("report", "BENCHMARKS.md"));
+    Files.createDirectories(work);
+    if (args.getBoolean("fresh", false)) {
+      Files.deleteIfExists(results);
+      Files.deleteIfExists(work.resolve("commands.txt"));
+      Files.deleteIfExists(work.resolve("jmh.json"));
+    }
+    Path commands = work.resolve("commands.txt");
+    if (!args.getBoolean("reportOnly", false)) {
+      Files.writeString(commands, Instant.now() + "  " + commandLine(argv) + "\n", StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      measure(args, work, results);
+    }
+    Path jmh = work.resolve("jmh.json");
+    if (args.getBoolean("jmh", true) && !args.getBoolean("reportOnly", false)) {
+      runJmh(args, work, jmh);
+    }
+    List<JsonNode> rows = readResults(results);
+    String markdown = new BenchReport(rows, Files.exists(jmh) ? new ObjectMapper().readTree(jmh.toFile()) : null,
+        Files.exists(commands) ? Files.readAllLines(commands, StandardCharsets.UTF_8) : List.of(),
+        Machine.describe()).markdown();
+    Files.writeString(report, markdown, StandardCharsets.UTF_8);
+    System.out.println("bench: " + rows.size() + " measurements in " + results + "; report written to " + report);
+    return 0;
+  }
+
+  private static void measure(CommandArgs args, Path work, Path results) throws Exception {
+    long[] sizes = Arrays.stream(args.get("sizes", "10000,100000").split(","))
+        .mapToLong(x -> Long.parseLong(x.trim().replace("_", ""))).toArray();
+    List<String> engines = Arrays.stream(args.get("engines", "baseline,flink,direct,dedup-flink,mllib").split(","))
+        .map(String::trim).toList();
+    for (String e : engines) {
+      if (!ENGINES.contains(e)) {
+        throw new IllegalArgumentException("unknown engine '" + e + "'; engines: " + ENGINES);
+      }
+    }
+    int runs = args.getInt("runs", 3);
+    long directMax = args.getLong("directMax", 10_000);
+    long mllibMax = args.getLong("mllibMax", 100_000);
+    long seed = args.getLong("seed", 42);
+    Path base = args.path("base", "../shared/corpora/reuters21578-train.jsonl");
+    Path jar = jar(args);
+
+    for (long size : sizes) {
+      Path corpus = work.resolve("corpus-" + size + "-" + seed);
+      if (!Files.exists(corpus.resolve("truth.tsv"))) {
+        System.out.printf("bench: generating %,d articles (seed %d) into %s%n", size, seed, corpus);
+        new DuplicateCorpusGenerator(seed).generate(base, corpus, size);
+      }
+      List<String> here = engines.stream()
+          .filter(e -> !e.endsWith("direct") || size <= directMax)
+          .filter(e -> !e.equals("mllib") || size <= mllibMax)
+          .toList();
+      // run k of every engine before run k+1 of any, so drift on a shared machine spreads over all
+      for (int run = 1; run <= runs; run++) {
+        for (String engine : here) {
+          JsonNode r = runChild(args, jar, work, corpus, engine, size, run);
+          if (r != null) {
+            Files.writeString(results, r + "\n", StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+          }
+        }
+      }
+    }
+  }
+
+  /** One run in a fresh JVM; null (and the log's name) when it failed. */
+  private static JsonNode runChild(CommandArgs args, Path jar, Path work, Path corpus, String engine,
+      long size, int run) throws IOException, InterruptedException {
+    int threads = args.getInt("threads", 2);
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // this JVM's module openings and logging properties (from the launcher), not its heap settings
+    for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (a.startsWith("--add-opens") || a.startsWith("-Dorg.slf4j")) {
+        cmd.add(a);
+      }
+    }
+    cmd.addAll(Arrays.asList(args.get("javaOpts", "-Xmx4g").trim().split("\\s+")));
+    cmd.addAll(List.of("-cp", jar.toString(), "dev.newsbeam.pipeline.Main", "bench-run",
+        "--engine=" + engine, "--corpus=" + corpus.toAbsolutePath(),
+        "--output=" + work.resolve("out-" + engine).toAbsolutePath(), "--threads=" + threads));
+    Path log = work.resolve("logs").resolve(size + "-" + engine + "-" + run + ".log");
+    Files.createDirectories(log.getParent());
+    System.out.printf("bench: %,d articles, %s, run %d ... ", size, engine, run);
+    System.out.flush();
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    pb.environment().putIfAbsent("SPARK_LOCAL_IP", "127.0.0.1");
+    Process p = pb.start();
+    JsonNode result = null;
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        PrintWriter out = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8))) {
+      for (String line; (line = in.readLine()) != null; ) {
+        out.println(line);
+        if (line.startsWith(BenchRunCommand.RESULT_PREFIX)) {
+          result = new ObjectMapper().readTree(line.substring(BenchRunCommand.RESULT_PREFIX.length()));
+        }
+      }
+    }
+    int code = p.waitFor();
+    if (code != 0 || result == null) {
+      System.out.printf("FAILED (exit %d), see %s%n", code, log);
+      return null;
+    }
+    ObjectNode row = (ObjectNode) result;
+    row.put("size", size);
+    row.put("run", run);
+    row.put("at", Instant.now().toString());
+    row.put("java_opts", args.get("javaOpts", "-Xmx4g"));
+    System.out.printf("%.1f s wall, %.1f s CPU, %,d articles, heap %d MB, RSS %d MB%s%n",
+        row.path("wall_s").asDouble(), row.path("cpu_s").asDouble(), row.path("articles").asLong(),
+        row.path("heap_after_gc_mb").asLong(), row.path("peak_rss_mb").asLong(),
+        row.has("f1") ? String.format(", F1 %.4f", row.path("f1").asDouble()) : "");
+    return row;
+  }
+
+  /** The runners jar (Flink, Spark and the pipeline), which every engine can run from. */
+  private static Path jar(CommandArgs args) {
+    if (args.has("jar")) {
+      return Path.of(args.get("jar", ""));
+    }
+    String home = System.getenv().getOrDefault("NEWSBEAM_HOME", ".");
+    Path jar = Path.of(home, "runners", "target", "newsbeam-runners.jar");
+    if (!Files.exists(jar)) {
+      throw new IllegalArgumentException("bench needs " + jar
+          + " (Flink and Spark): build it with mvn -B -Prunners -DskipTests package, or pass --jar=");
+    }
+    return jar;
+  }
+
+  /** The JMH microbenchmarks, short settings (the figures are per-operation rates, not the point of the run). */
+  private static void runJmh(CommandArgs args, Path work, Path jmhJson) throws IOException, InterruptedException {
+    String home = System.getenv().getOrDefault("NEWSBEAM_HOME", ".");
+    Path jar = Path.of(args.get("jmhJar", Path.of(home, "benchmarks", "target", "benchmarks.jar").toString()));
+    if (!Files.exists(jar)) {
+      System.out.println("bench: no " + jar + " (mvn -B package builds it); JMH skipped");
+      return;
+    }
+    List<String> cmd = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
+    cmd.addAll(Arrays.asList(args.get("jmhArgs", "-f 1 -wi 3 -w 2s -i 5 -r 2s").trim().split("\\s+")));
+    cmd.addAll(List.of("-rf", "json", "-rff", jmhJson.toAbsolutePath().toString()));
+    Path log = work.resolve("logs").resolve("jmh.log");
+    Files.createDirectories(log.getParent());
+    System.out.println("bench: JMH microbenchmarks (" + String.join(" ", cmd.subList(1, cmd.size())) + ")");
+    int code = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start().waitFor();
+    if (code != 0) {
+      System.out.println("bench: JMH failed (exit " + code + "), see " + log);
+    }
+  }
+
+  private static List<JsonNode> readResults(Path results) throws IOException {
+    List<JsonNode> rows = new ArrayList<>();
+    if (Files.exists(results)) {
+      ObjectMapper json = new ObjectMapper();
+      for (String line : Files.readAllLines(results, StandardCharsets.UTF_8)) {
+        if (!line.isBlank()) {
+          rows.add(json.readTree(line));
+        }
+      }
+    }
+    return rows;
+  }
+
+  private static String commandLine(String[] argv) {
+    return ("./newsbeam bench " + String.join(" ", argv)).trim();
+  }
+}

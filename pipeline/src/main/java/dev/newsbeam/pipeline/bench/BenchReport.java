@@ -1,0 +1,237 @@
+package dev.newsbeam.pipeline.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The Markdown report of {@code ./newsbeam bench}: medians per corpus size and engine, throughput as a
+ * ratio of the plain-Java baseline, the near-duplicate stage against Spark MLlib, scaling from 100k to
+ * 1M, the issue's targets with whether each is met, and the JMH microbenchmarks.
+ */
+final class BenchReport {
+  static final long RATIO_SIZE = 100_000;
+  static final long LARGE_SIZE = 1_000_000;
+
+  private static final Map<String, String> NAMES = Map.of(
+      "baseline", "plain Java, thread pool (no Beam)",
+      "flink", "Beam, Flink embedded",
+      "direct", "Beam, DirectRunner",
+      "dedup-flink", "newsbeam dedup, Flink embedded",
+      "dedup-direct", "newsbeam dedup, DirectRunner",
+      "mllib", "Spark MLlib MinHashLSH, local[n]");
+  private static final List<String> PIPELINE = List.of("baseline", "flink", "direct");
+  private static final List<String> DEDUP = List.of("dedup-flink", "dedup-direct", "mllib");
+
+  /** The runs of one engine on one corpus size. */
+  record Cell(long size, String engine, List<JsonNode> runs) {
+    double median(ToDoubleFunction<JsonNode> f) {
+      double[] v = runs.stream().mapToDouble(f).sorted().toArray();
+      return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    double min(String field) {
+      return runs.stream().mapToDouble(r -> r.path(field).asDouble()).min().orElse(Double.NaN);
+    }
+
+    double max(String field) {
+      return runs.stream().mapToDouble(r -> r.path(field).asDouble()).max().orElse(Double.NaN);
+    }
+
+    double wall() {
+      return median(r -> r.path("wall_s").asDouble());
+    }
+
+    long articles() {
+      return runs.get(0).path("articles").asLong();
+    }
+
+    double articlesPerSecond() {
+      return articles() / wall();
+    }
+
+    double f1() {
+      return median(r -> r.path("f1").asDouble());
+    }
+  }
+
+  private final Map<Long, Map<String, Cell>> cells = new TreeMap<>();
+  private final JsonNode jmh;
+  private final List<String> commands;
+  private final String machine;
+
+  BenchReport(List<JsonNode> rows, JsonNode jmh, List<String> commands, String machine) {
+    for (JsonNode r : rows) {
+      cells.computeIfAbsent(r.path("size").asLong(), k -> new TreeMap<>())
+          .computeIfAbsent(r.path("engine").asText(), e -> new Cell(r.path("size").asLong(), e, new ArrayList<>()))
+          .runs().add(r);
+    }
+    this.jmh = jmh;
+    this.commands = commands;
+    this.machine = machine;
+  }
+
+  Cell cell(long size, String engine) {
+    return cells.getOrDefault(size, Map.of()).get(engine);
+  }
+
+  String markdown() {
+    StringBuilder md = new StringBuilder();
+    md.append("# newsbeam benchmarks\n\n");
+    md.append("Written by `./newsbeam bench` on ").append(LocalDate.now()).append(".\n\n");
+    md.append("- Machine: ").append(machine).append('\n');
+    md.append("- Each row is the **median** of its runs; every run is a fresh JVM (`bench-run`) over the same")
+        .append(" seeded generated corpus (`generate`, seed in the corpus name). articles/s = articles ÷")
+        .append(" median wall time. CPU = process CPU seconds, all threads. Heap = largest heap occupancy")
+        .append(" right after a garbage collection; RSS = peak resident set (VmHWM), both the worst run.\n");
+    md.append("- Ratios are taken within one `bench` invocation's machine and date, never against figures")
+        .append(" from elsewhere. Raw measurements: `target/bench/results.jsonl`.\n");
+    if (!commands.isEmpty()) {
+      md.append("- Invocations that produced the measurements:\n");
+      for (String c : commands) {
+        md.append("  - `").append(c.trim()).append("`\n");
+      }
+    }
+    md.append('\n');
+
+    md.append("## Full pipeline\n\n");
+    md.append("ingest → bylines/datelines → dedup → topics → word statistics → Avro, on the same files. The")
+        .append(" baseline runs the same pure cores on a thread pool of the same size, without Beam.\n\n");
+    md.append("| articles | engine | runs | wall s, median (min–max) | CPU s | articles/s | × baseline |")
+        .append(" heap MB | RSS MB |\n");
+    md.append("|---:|---|---:|---|---:|---:|---:|---:|---:|\n");
+    cells.forEach((size, bySize) -> {
+      Cell base = bySize.get("baseline");
+      for (String engine : PIPELINE) {
+        Cell c = bySize.get(engine);
+        if (c == null) {
+          continue;
+        }
+        md.append(String.format(Locale.ROOT, "| %,d | %s | %d | %.1f (%.1f–%.1f) | %.1f | %,.0f | %s | %,.0f | %,.0f |%n",
+            size, NAMES.get(engine), c.runs().size(), c.wall(), c.min("wall_s"), c.max("wall_s"),
+            c.median(r -> r.path("cpu_s").asDouble()), c.articlesPerSecond(),
+            base == null ? "–" : String.format(Locale.ROOT, "%.2f×", c.articlesPerSecond() / base.articlesPerSecond()),
+            c.max("heap_after_gc_mb"), c.max("peak_rss_mb")));
+      }
+    });
+    md.append('\n');
+
+    md.append("## Near-duplicate stage against Spark MLlib\n\n");
+    md.append("Ingest + near-duplicate detection only, scored against the generator's truth (pairwise")
+        .append(" precision/recall/F1, adjusted Rand index). MLlib: `MinHashLSH` + `approxSimilarityJoin`")
+        .append(" over the same shingles, threshold and number of hash tables (see README), then connected")
+        .append(" components.\n\n");
+    md.append("| articles | engine | runs | wall s, median (min–max) | articles/s | precision | recall | F1 | ARI |")
+        .append(" MLlib time ÷ this |\n");
+    md.append("|---:|---|---:|---|---:|---:|---:|---:|---:|---:|\n");
+    cells.forEach((size, bySize) -> {
+      Cell mllib = bySize.get("mllib");
+      for (String engine : DEDUP) {
+        Cell c = bySize.get(engine);
+        if (c == null) {
+          continue;
+        }
+        md.append(String.format(Locale.ROOT, "| %,d | %s | %d | %.1f (%.1f–%.1f) | %,.0f | %.4f | %.4f | %.4f | %.4f | %s |%n",
+            size, NAMES.get(engine), c.runs().size(), c.wall(), c.min("wall_s"), c.max("wall_s"),
+            c.articlesPerSecond(), c.median(r -> r.path("precision").asDouble()),
+            c.median(r -> r.path("recall").asDouble()), c.f1(), c.median(r -> r.path("ari").asDouble()),
+            mllib == null || engine.equals("mllib") ? "–" : String.format(Locale.ROOT, "%.1f×", mllib.wall() / c.wall())));
+      }
+    });
+    md.append('\n');
+
+    md.append("## Targets (issue 8)\n\n");
+    md.append("| target | measured | met |\n|---|---|---|\n");
+    for (Target t : targets()) {
+      md.append("| ").append(t.name()).append(" | ").append(t.measured()).append(" | ")
+          .append(t.met() == null ? "not measured" : t.met() ? "yes" : "**no**").append(" |\n");
+    }
+    md.append('\n');
+
+    if (jmh != null && jmh.isArray() && !jmh.isEmpty()) {
+      md.append("## JMH microbenchmarks (pure cores, one thread)\n\n");
+      md.append("| benchmark | params | score | ± error | unit |\n|---|---|---:|---:|---|\n");
+      for (JsonNode b : jmh) {
+        String name = b.path("benchmark").asText().replaceFirst("^.*\\.(\\w+\\.\\w+)$", "$1");
+        List<String> params = new ArrayList<>();
+        b.path("params").fields().forEachRemaining(e -> params.add(e.getKey() + "=" + e.getValue().asText()));
+        appendJmhRow(md, name, String.join(", ", params), b.path("primaryMetric"));
+        b.path("secondaryMetrics").fields().forEachRemaining(e ->
+            appendJmhRow(md, name + " · " + e.getKey(), String.join(", ", params), e.getValue()));
+      }
+      md.append('\n');
+    }
+    return md.toString();
+  }
+
+  private static void appendJmhRow(StringBuilder md, String name, String params, JsonNode metric) {
+    md.append(String.format(Locale.ROOT, "| %s | %s | %,.1f | %,.1f | %s |%n", name, params.isEmpty() ? "–" : params,
+        metric.path("score").asDouble(), metric.path("scoreError").asDouble(Double.NaN),
+        metric.path("scoreUnit").asText()));
+  }
+
+  /** A target of the issue: what was measured, and whether it holds (null: not measured). */
+  record Target(String name, String measured, Boolean met) {}
+
+  List<Target> targets() {
+    List<Target> out = new ArrayList<>();
+    out.add(throughputTarget("flink", 0.6));
+    out.add(throughputTarget("direct", 0.3));
+
+    Cell ours = cell(RATIO_SIZE, "dedup-flink");
+    Cell mllib = cell(RATIO_SIZE, "mllib");
+    String dedupName = "near-duplicate stage ≥ 5× faster than Spark MLlib at equal or better F1, 100k";
+    if (ours == null || mllib == null) {
+      out.add(new Target(dedupName, "–", null));
+    } else {
+      double speedup = mllib.wall() / ours.wall();
+      out.add(new Target(dedupName, String.format(Locale.ROOT, "%.1f× faster; F1 %.4f vs MLlib %.4f",
+          speedup, ours.f1(), mllib.f1()), speedup >= 5 && ours.f1() >= mllib.f1()));
+    }
+
+    Cell mid = cell(RATIO_SIZE, "flink");
+    Cell large = cell(LARGE_SIZE, "flink");
+    String scaleName = "Flink embedded: articles/s at 1M within 1.5× of 100k";
+    if (mid == null || large == null) {
+      out.add(new Target(scaleName, "–", null));
+    } else {
+      double slowdown = mid.articlesPerSecond() / large.articlesPerSecond();
+      out.add(new Target(scaleName, String.format(Locale.ROOT, "%,.0f vs %,.0f articles/s: %.2f× slower per article",
+          large.articlesPerSecond(), mid.articlesPerSecond(), slowdown), slowdown <= 1.5));
+    }
+    String heapName = "peak heap ≤ 4 GB at 1M (Flink embedded)";
+    if (large == null) {
+      out.add(new Target(heapName, "–", null));
+    } else {
+      double heap = large.max("heap_after_gc_mb");
+      out.add(new Target(heapName, String.format(Locale.ROOT, "%,.0f MB after GC (%,.0f MB at most in use; -Xmx %,.0f MB)",
+          heap, large.max("heap_used_mb"), large.max("max_heap_mb")), heap <= 4096));
+    }
+    return out;
+  }
+
+  private Target throughputTarget(String engine, double ratio) {
+    String name = String.format(Locale.ROOT, "%s ≥ %.1f× the baseline's articles/s, 100k", NAMES.get(engine), ratio);
+    Cell c = cell(RATIO_SIZE, engine);
+    Cell base = cell(RATIO_SIZE, "baseline");
+    if (c == null || base == null) {
+      // fall back to the largest size that has both, stated as such
+      Long size = cells.keySet().stream().filter(s -> cell(s, engine) != null && cell(s, "baseline") != null)
+          .max(Comparator.naturalOrder()).orElse(null);
+      if (size == null) {
+        return new Target(name, "–", null);
+      }
+      double r = cell(size, engine).articlesPerSecond() / cell(size, "baseline").articlesPerSecond();
+      return new Target(name, String.format(Locale.ROOT, "not run at 100k; %.2f× at %,d", r, size), null);
+    }
+    double r = c.articlesPerSecond() / base.articlesPerSecond();
+    return new Target(name, String.format(Locale.ROOT, "%.2f× (%,.0f vs %,.0f articles/s)", r,
+        c.articlesPerSecond(), base.articlesPerSecond()), r >= ratio);
+  }
+}

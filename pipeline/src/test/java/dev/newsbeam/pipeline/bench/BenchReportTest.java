@@ -1,0 +1,119 @@
+package dev.newsbeam.pipeline.bench;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.closeTo;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BenchReportTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static JsonNode run(long size, String engine, double wall, double f1, long heapMb) {
+    ObjectNode r = JSON.createObjectNode();
+    r.put("size", size);
+    r.put("engine", engine);
+    r.put("articles", size);
+    r.put("wall_s", wall);
+    r.put("cpu_s", wall * 1.8);
+    r.put("heap_after_gc_mb", heapMb);
+    r.put("heap_used_mb", heapMb * 2);
+    r.put("max_heap_mb", 4096);
+    r.put("peak_rss_mb", heapMb * 3);
+    if (f1 >= 0) {
+      r.put("precision", f1);
+      r.put("recall", f1);
+      r.put("f1", f1);
+      r.put("ari", f1);
+    }
+    return r;
+  }
+
+  private static BenchReport.Target target(BenchReport report, String prefix) {
+    return report.targets().stream().filter(t -> t.name().startsWith(prefix)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void mediansIgnoreTheOutlierRun() {
+    List<JsonNode> rows = List.of(run(100_000, "flink", 100, -1, 500), run(100_000, "flink", 300, -1, 600),
+        run(100_000, "flink", 110, -1, 550));
+    BenchReport report = new BenchReport(rows, null, List.of(), "test machine");
+    assertThat(report.cell(100_000, "flink").wall(), closeTo(110, 1e-9));
+    assertThat(report.cell(100_000, "flink").articlesPerSecond(), closeTo(100_000 / 110.0, 1e-9));
+    assertThat(report.cell(100_000, "flink").max("heap_after_gc_mb"), closeTo(600, 1e-9));
+  }
+
+  @Test
+  void throughputRatiosAgainstTheBaselineDecideTheTargets() {
+    List<JsonNode> rows = new ArrayList<>();
+    for (double wall : new double[] {60, 62, 61}) {
+      rows.add(run(100_000, "baseline", wall, -1, 900));
+    }
+    for (double wall : new double[] {100, 98, 99}) {
+      rows.add(run(100_000, "flink", wall, -1, 800));
+    }
+    for (double wall : new double[] {400, 401, 399}) {
+      rows.add(run(100_000, "direct", wall, -1, 800));
+    }
+    BenchReport report = new BenchReport(rows, null, List.of(), "test machine");
+    // 61 / 99 = 0.616 >= 0.6; 61 / 400 = 0.15 < 0.3
+    assertThat(target(report, "Beam, Flink").met(), is(true));
+    assertThat(target(report, "Beam, Flink").measured(), containsString("0.62×"));
+    assertThat(target(report, "Beam, DirectRunner").met(), is(false));
+    assertThat(target(report, "near-duplicate").met(), nullValue());
+    String md = report.markdown();
+    assertThat(md, containsString("| 100,000 | Beam, Flink embedded | 3 | 99.0 (98.0–100.0) |"));
+    assertThat(md, containsString("| Beam, DirectRunner ≥ 0.3× the baseline's articles/s, 100k | 0.15×"));
+  }
+
+  @Test
+  void dedupMustBeFiveTimesFasterAndAtLeastAsAccurate() {
+    List<JsonNode> faster = List.of(run(100_000, "dedup-flink", 100, 0.98, 800), run(100_000, "mllib", 600, 0.95, 2000));
+    assertThat(target(new BenchReport(faster, null, List.of(), "m"), "near-duplicate").met(), is(true));
+    List<JsonNode> lessAccurate = List.of(run(100_000, "dedup-flink", 100, 0.90, 800), run(100_000, "mllib", 600, 0.95, 2000));
+    assertThat(target(new BenchReport(lessAccurate, null, List.of(), "m"), "near-duplicate").met(), is(false));
+    List<JsonNode> tooSlow = List.of(run(100_000, "dedup-flink", 200, 0.98, 800), run(100_000, "mllib", 600, 0.95, 2000));
+    BenchReport slow = new BenchReport(tooSlow, null, List.of(), "m");
+    assertThat(target(slow, "near-duplicate").met(), is(false));
+    assertThat(slow.markdown(), containsString("| 3.0× |"));
+  }
+
+  @Test
+  void scalingComparesArticlesPerSecondAt100kAnd1M() {
+    List<JsonNode> rows = List.of(run(100_000, "flink", 100, -1, 800), run(1_000_000, "flink", 1400, -1, 1500));
+    BenchReport report = new BenchReport(rows, null, List.of(), "m");
+    assertThat(target(report, "Flink embedded: articles/s at 1M").met(), is(true));
+    assertThat(target(report, "peak heap").met(), is(true));
+    List<JsonNode> slow = List.of(run(100_000, "flink", 100, -1, 800), run(1_000_000, "flink", 1600, -1, 5000));
+    BenchReport worse = new BenchReport(slow, null, List.of(), "m");
+    assertThat(target(worse, "Flink embedded: articles/s at 1M").met(), is(false));
+    assertThat(target(worse, "peak heap").met(), is(false));
+  }
+
+  @Test
+  void aRatioFromAnotherSizeIsReportedButNotJudged() {
+    List<JsonNode> rows = List.of(run(10_000, "baseline", 10, -1, 100), run(10_000, "direct", 40, -1, 100));
+    BenchReport.Target t = target(new BenchReport(rows, null, List.of(), "m"), "Beam, DirectRunner");
+    assertThat(t.met(), nullValue());
+    assertThat(t.measured(), equalTo("not run at 100k; 0.25× at 10,000"));
+  }
+
+  @Test
+  void jmhResultsBecomeRows() throws Exception {
+    JsonNode jmh = JSON.readTree("[{\"benchmark\":\"dev.newsbeam.benchmarks.AnalyzerBenchmark.analyze\","
+        + "\"params\":{\"article\":\"long\"},\"primaryMetric\":{\"score\":1234.5,\"scoreError\":12.25,"
+        + "\"scoreUnit\":\"ops/s\"},\"secondaryMetrics\":{}}]");
+    String md = new BenchReport(List.of(), jmh, List.of("x"), "m").markdown();
+    assertThat(md, containsString("| AnalyzerBenchmark.analyze | article=long | 1,234.5 | 12.3 | ops/s |"));
+    assertThat(md, not(containsString("| Beam, Flink embedded |")));
+  }
+}
