@@ -149,6 +149,9 @@ public final class MllibDedup {
         .config("spark.ui.enabled", "false")
         .config("spark.sql.shuffle.partitions", String.valueOf(2 * threads))
         .config("spark.default.parallelism", String.valueOf(2 * threads))
+        // file splits are at least openCostInBytes (4 MB) long: a 10k corpus (one 11 MB shard) would be
+        // read, shingled and hashed in 3 tasks on 2 threads; 1 MB lets it split into 2 x threads
+        .config("spark.sql.files.openCostInBytes", String.valueOf(1 << 20))
         // local mode talks to its own driver: loopback, whatever SPARK_LOCAL_IP says
         .config("spark.driver.host", "127.0.0.1")
         .config("spark.driver.bindAddress", "127.0.0.1")
