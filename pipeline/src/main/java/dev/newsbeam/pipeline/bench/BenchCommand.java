@@ -18,6 +18,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code ./newsbeam bench}: generates seeded corpora, runs every engine on each a few times, each run in a
@@ -29,6 +31,7 @@ import java.util.List;
  *     [--directMax=10000] [--mllibMax=100000] [--threads=2] [--javaOpts=-Xmx4g] [--seed=42]
  *     [--base=../shared/corpora/reuters21578-train.jsonl] [--work=target/bench] [--report=BENCHMARKS.md]
  *     [--jar=runners/target/newsbeam-runners.jar] [--jmh=true] [--reportOnly=true] [--fresh=true]
+ *     [--timeoutMinutes=60]
  * </pre>
  */
 public final class BenchCommand {
@@ -129,6 +132,22 @@ public final class BenchCommand {
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.environment().putIfAbsent("SPARK_LOCAL_IP", "127.0.0.1");
     Process p = pb.start();
+    long timeoutSeconds = args.getLong("timeoutMinutes", 60) * 60;
+    long started = System.nanoTime();
+    AtomicBoolean timedOut = new AtomicBoolean();
+    Thread watchdog = new Thread(() -> {
+      try {
+        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+          timedOut.set(true);
+          p.descendants().forEach(ProcessHandle::destroyForcibly);
+          p.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    watchdog.setDaemon(true);
+    watchdog.start();
     JsonNode result = null;
     try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         PrintWriter out = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8))) {
@@ -140,6 +159,20 @@ public final class BenchCommand {
       }
     }
     int code = p.waitFor();
+    if (timedOut.get()) {
+      // a lower bound is still a measurement: the report shows it as "> N s"
+      System.out.printf("timed out after %d s, see %s%n", timeoutSeconds, log);
+      ObjectNode row = new ObjectMapper().createObjectNode();
+      row.put("engine", engine);
+      row.put("corpus", corpus.getFileName().toString());
+      row.put("articles", size);
+      row.put("timed_out", true);
+      row.put("wall_s", (System.nanoTime() - started) / 1e9);
+      row.put("size", size);
+      row.put("run", run);
+      row.put("at", Instant.now().toString());
+      return row;
+    }
     if (code != 0 || result == null) {
       System.out.printf("FAILED (exit %d), see %s%n", code, log);
       return null;

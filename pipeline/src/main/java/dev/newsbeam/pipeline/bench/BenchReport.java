@@ -59,6 +59,17 @@ final class BenchReport {
     double f1() {
       return median(r -> r.path("f1").asDouble());
     }
+
+    /** Whether some run was stopped at the time limit: then the wall time is only a lower bound. */
+    boolean timedOut() {
+      return runs.stream().anyMatch(r -> r.path("timed_out").asBoolean());
+    }
+
+    String wallColumn() {
+      return timedOut()
+          ? String.format(Locale.ROOT, "> %.0f (stopped at the time limit)", min("wall_s"))
+          : String.format(Locale.ROOT, "%.1f (%.1f–%.1f)", wall(), min("wall_s"), max("wall_s"));
+    }
   }
 
   private final Map<Long, Map<String, Cell>> cells = new TreeMap<>();
@@ -113,8 +124,8 @@ final class BenchReport {
         if (c == null) {
           continue;
         }
-        md.append(String.format(Locale.ROOT, "| %,d | %s | %d | %.1f (%.1f–%.1f) | %.1f | %,.0f | %s | %,.0f | %,.0f |%n",
-            size, NAMES.get(engine), c.runs().size(), c.wall(), c.min("wall_s"), c.max("wall_s"),
+        md.append(String.format(Locale.ROOT, "| %,d | %s | %d | %s | %.1f | %,.0f | %s | %,.0f | %,.0f |%n",
+            size, NAMES.get(engine), c.runs().size(), c.wallColumn(),
             c.median(r -> r.path("cpu_s").asDouble()), c.articlesPerSecond(),
             base == null ? "–" : String.format(Locale.ROOT, "%.2f×", c.articlesPerSecond() / base.articlesPerSecond()),
             c.max("heap_after_gc_mb"), c.max("peak_rss_mb")));
@@ -137,11 +148,18 @@ final class BenchReport {
         if (c == null) {
           continue;
         }
-        md.append(String.format(Locale.ROOT, "| %,d | %s | %d | %.1f (%.1f–%.1f) | %,.0f | %.4f | %.4f | %.4f | %.4f | %s |%n",
-            size, NAMES.get(engine), c.runs().size(), c.wall(), c.min("wall_s"), c.max("wall_s"),
+        if (c.timedOut()) {
+          md.append(String.format(Locale.ROOT, "| %,d | %s | %d | %s | < %,.0f | – | – | – | – | – |%n",
+              size, NAMES.get(engine), c.runs().size(), c.wallColumn(), c.articles() / c.min("wall_s")));
+          continue;
+        }
+        String ratio = mllib == null || engine.equals("mllib") ? "–"
+            : String.format(Locale.ROOT, mllib.timedOut() ? "> %.1f×" : "%.1f×",
+                (mllib.timedOut() ? mllib.min("wall_s") : mllib.wall()) / c.wall());
+        md.append(String.format(Locale.ROOT, "| %,d | %s | %d | %s | %,.0f | %.4f | %.4f | %.4f | %.4f | %s |%n",
+            size, NAMES.get(engine), c.runs().size(), c.wallColumn(),
             c.articlesPerSecond(), c.median(r -> r.path("precision").asDouble()),
-            c.median(r -> r.path("recall").asDouble()), c.f1(), c.median(r -> r.path("ari").asDouble()),
-            mllib == null || engine.equals("mllib") ? "–" : String.format(Locale.ROOT, "%.1f×", mllib.wall() / c.wall())));
+            c.median(r -> r.path("recall").asDouble()), c.f1(), c.median(r -> r.path("ari").asDouble()), ratio));
       }
     });
     md.append('\n');
@@ -189,6 +207,10 @@ final class BenchReport {
     String dedupName = "near-duplicate stage ≥ 5× faster than Spark MLlib at equal or better F1, 100k";
     if (ours == null || mllib == null) {
       out.add(new Target(dedupName, "–", null));
+    } else if (mllib.timedOut()) {
+      out.add(new Target(dedupName, String.format(Locale.ROOT,
+          "MLlib stopped at the time limit (%.0f s): ours at least %.1f× faster, F1 %.4f; MLlib's F1 unknown",
+          mllib.min("wall_s"), mllib.min("wall_s") / ours.wall(), ours.f1()), null));
     } else {
       double speedup = mllib.wall() / ours.wall();
       out.add(new Target(dedupName, String.format(Locale.ROOT, "%.1f× faster; F1 %.4f vs MLlib %.4f",

@@ -116,4 +116,22 @@ class BenchReportTest {
     assertThat(md, containsString("| AnalyzerBenchmark.analyze | article=long | 1,234.5 | 12.3 | ops/s |"));
     assertThat(md, not(containsString("| Beam, Flink embedded |")));
   }
+
+  @Test
+  void aRunStoppedAtTheTimeLimitIsALowerBound() {
+    ObjectNode stopped = JSON.createObjectNode();
+    stopped.put("size", 100_000);
+    stopped.put("engine", "mllib");
+    stopped.put("articles", 100_000);
+    stopped.put("wall_s", 3600.0);
+    stopped.put("timed_out", true);
+    BenchReport report = new BenchReport(List.of(run(100_000, "dedup-flink", 150, 0.98, 800), stopped), null,
+        List.of(), "m");
+    BenchReport.Target t = target(report, "near-duplicate");
+    assertThat(t.met(), nullValue());
+    assertThat(t.measured(), containsString("at least 24.0× faster"));
+    String md = report.markdown();
+    assertThat(md, containsString("| > 3600 (stopped at the time limit) | < 28 |"));
+    assertThat(md, containsString("| > 24.0× |"));
+  }
 }
