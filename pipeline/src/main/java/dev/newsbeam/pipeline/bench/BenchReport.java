@@ -65,6 +65,11 @@ final class BenchReport {
       return runs.stream().anyMatch(r -> r.path("timed_out").asBoolean());
     }
 
+    /** A note recorded with a run (how it was measured, if not by {@code bench} itself). */
+    String note() {
+      return runs.stream().map(r -> r.path("note").asText("")).filter(n -> !n.isEmpty()).findFirst().orElse("");
+    }
+
     String wallColumn() {
       return timedOut()
           ? String.format(Locale.ROOT, "> %.0f (stopped at the time limit)", min("wall_s"))
@@ -125,12 +130,13 @@ final class BenchReport {
           continue;
         }
         md.append(String.format(Locale.ROOT, "| %,d | %s | %d | %s | %.1f | %,.0f | %s | %,.0f | %,.0f |%n",
-            size, NAMES.get(engine), c.runs().size(), c.wallColumn(),
+            size, NAMES.get(engine) + noteMark(c), c.runs().size(), c.wallColumn(),
             c.median(r -> r.path("cpu_s").asDouble()), c.articlesPerSecond(),
             base == null ? "–" : String.format(Locale.ROOT, "%.2f×", c.articlesPerSecond() / base.articlesPerSecond()),
             c.max("heap_after_gc_mb"), c.max("peak_rss_mb")));
       }
     });
+    appendNotes(md);
     md.append('\n');
 
     md.append("## Near-duplicate stage against Spark MLlib\n\n");
@@ -186,6 +192,26 @@ final class BenchReport {
       md.append('\n');
     }
     return md.toString();
+  }
+
+  private final List<String> notes = new ArrayList<>();
+
+  private String noteMark(Cell c) {
+    if (c.note().isEmpty()) {
+      return "";
+    }
+    notes.add(c.note());
+    return " (" + notes.size() + ")";
+  }
+
+  private void appendNotes(StringBuilder md) {
+    if (!notes.isEmpty()) {
+      md.append('\n');
+      for (int i = 0; i < notes.size(); i++) {
+        md.append(i + 1).append(". ").append(notes.get(i)).append('\n');
+      }
+      notes.clear();
+    }
   }
 
   private static void appendJmhRow(StringBuilder md, String name, String params, JsonNode metric) {

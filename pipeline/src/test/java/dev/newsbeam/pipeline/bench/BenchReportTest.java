@@ -134,4 +134,14 @@ class BenchReportTest {
     assertThat(md, containsString("| > 3600 (stopped at the time limit) | < 28 |"));
     assertThat(md, containsString("| > 24.0× |"));
   }
+
+  @Test
+  void aNoteOnARunIsFootnoted() {
+    ObjectNode noted = (ObjectNode) run(1_000_000, "flink", 4000, -1, 3000);
+    noted.put("note", "measured by hand");
+    String md = new BenchReport(List.of(run(1_000_000, "baseline", 2000, -1, 3000), noted), null, List.of(), "m")
+        .markdown();
+    assertThat(md, containsString("| 1,000,000 | Beam, Flink embedded (1) | 1 |"));
+    assertThat(md, containsString("\n1. measured by hand\n"));
+  }
 }
