@@ -106,8 +106,8 @@ final class BenchReport {
         .append(" seeded generated corpus (`generate`, seed in the corpus name). articles/s = articles ÷")
         .append(" median wall time. CPU = process CPU seconds, all threads. Heap = largest heap occupancy")
         .append(" right after a garbage collection; RSS = peak resident set (VmHWM), both the worst run.\n");
-    md.append("- Ratios are taken within one `bench` invocation's machine and date, never against figures")
-        .append(" from elsewhere. Raw measurements: `target/bench/results.jsonl`.\n");
+    md.append("- All runs on this machine on the date above; ratios never use figures")
+        .append(" measured elsewhere. Raw measurements: `target/bench/results.jsonl`.\n");
     if (!commands.isEmpty()) {
       md.append("- Invocations that produced the measurements:\n");
       for (String c : commands) {
@@ -156,18 +156,19 @@ final class BenchReport {
         }
         if (c.timedOut()) {
           md.append(String.format(Locale.ROOT, "| %,d | %s | %d | %s | < %,.0f | – | – | – | – | – |%n",
-              size, NAMES.get(engine), c.runs().size(), c.wallColumn(), c.articles() / c.min("wall_s")));
+              size, NAMES.get(engine) + noteMark(c), c.runs().size(), c.wallColumn(), c.articles() / c.min("wall_s")));
           continue;
         }
         String ratio = mllib == null || engine.equals("mllib") ? "–"
             : String.format(Locale.ROOT, mllib.timedOut() ? "> %.1f×" : "%.1f×",
                 (mllib.timedOut() ? mllib.min("wall_s") : mllib.wall()) / c.wall());
         md.append(String.format(Locale.ROOT, "| %,d | %s | %d | %s | %,.0f | %.4f | %.4f | %.4f | %.4f | %s |%n",
-            size, NAMES.get(engine), c.runs().size(), c.wallColumn(),
+            size, NAMES.get(engine) + noteMark(c), c.runs().size(), c.wallColumn(),
             c.articlesPerSecond(), c.median(r -> r.path("precision").asDouble()),
             c.median(r -> r.path("recall").asDouble()), c.f1(), c.median(r -> r.path("ari").asDouble()), ratio));
       }
     });
+    appendNotes(md);
     md.append('\n');
 
     md.append("## Targets (issue 8)\n\n");

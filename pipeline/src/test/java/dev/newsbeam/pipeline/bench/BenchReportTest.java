@@ -143,5 +143,11 @@ class BenchReportTest {
         .markdown();
     assertThat(md, containsString("| 1,000,000 | Beam, Flink embedded (1) | 1 |"));
     assertThat(md, containsString("\n1. measured by hand\n"));
+    ObjectNode mllib = (ObjectNode) run(10_000, "mllib", 200, 0.99, 2000);
+    mllib.put("note", "one run");
+    String dedup = new BenchReport(List.of(run(10_000, "dedup-flink", 40, 0.98, 80), mllib), null, List.of(), "m")
+        .markdown();
+    assertThat(dedup, containsString("| 10,000 | Spark MLlib MinHashLSH, local[n] (1) | 1 |"));
+    assertThat(dedup, containsString("\n1. one run\n"));
   }
 }
