@@ -1,5 +1,7 @@
 package dev.newsbeam.byline;
 
+import dev.newsbeam.schema.Author;
+import dev.newsbeam.schema.Dateline;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,6 +37,29 @@ public final class ArticleBylines {
     /** Whether a non-blank byline yielded nothing recognisable. */
     public boolean bylineUnparsed() {
       return byline.status() == ParsedByline.Status.UNPARSED;
+    }
+
+    /** The people as output {@link Author} records. */
+    public List<Author> authorRecords() {
+      List<Author> out = new ArrayList<>(authors.size());
+      for (Person p : authors) {
+        out.add(Author.newBuilder()
+            .setName(p.name())
+            .setRole(p.role())
+            .setAffiliation(p.affiliation())
+            .setLocation(p.location())
+            .build());
+      }
+      return out;
+    }
+
+    /** The dateline as an output {@link Dateline} record, or null. */
+    public Dateline datelineRecord() {
+      return dateline == null ? null : Dateline.newBuilder()
+          .setLocation(dateline.location())
+          .setAgency(dateline.agency())
+          .setRaw(dateline.raw())
+          .build();
     }
   }
 

@@ -3,7 +3,6 @@ package dev.newsbeam.byline;
 import dev.newsbeam.schema.Article;
 import dev.newsbeam.schema.Author;
 import dev.newsbeam.schema.Dateline;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.metrics.Counter;
@@ -65,20 +64,8 @@ public final class ParseBylines extends PTransform<PCollection<Article>, PCollec
       if (r.signOffRemoved()) {
         signOffs.inc();
       }
-      List<Author> authors = new ArrayList<>(r.authors().size());
-      for (Person p : r.authors()) {
-        authors.add(Author.newBuilder()
-            .setName(p.name())
-            .setRole(p.role())
-            .setAffiliation(p.affiliation())
-            .setLocation(p.location())
-            .build());
-      }
-      Dateline dateline = r.dateline() == null ? null : Dateline.newBuilder()
-          .setLocation(r.dateline().location())
-          .setAgency(r.dateline().agency())
-          .setRaw(r.dateline().raw())
-          .build();
+      List<Author> authors = r.authorRecords();
+      Dateline dateline = r.datelineRecord();
       out.output(Article.newBuilder(article)
           .setAuthors(authors)
           .setOutlet(r.outlet())

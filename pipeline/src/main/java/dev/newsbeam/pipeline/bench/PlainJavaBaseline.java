@@ -3,7 +3,6 @@ package dev.newsbeam.pipeline.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.newsbeam.byline.ArticleBylines;
-import dev.newsbeam.byline.Person;
 import dev.newsbeam.dedup.DedupSettings;
 import dev.newsbeam.ingest.ReadArticles;
 import dev.newsbeam.pipeline.commands.CommandArgs;
@@ -177,20 +176,8 @@ public final class PlainJavaBaseline {
       for (int i = from; i < to; i++) {
         Article a = articles.get(i);
         ArticleBylines.Result r = parser.parse(a.getBylineRaw(), a.getText(), a.getOutlet());
-        List<Author> authors = new ArrayList<>(r.authors().size());
-        for (Person p : r.authors()) {
-          authors.add(Author.newBuilder()
-              .setName(p.name())
-              .setRole(p.role())
-              .setAffiliation(p.affiliation())
-              .setLocation(p.location())
-              .build());
-        }
-        Dateline dateline = r.dateline() == null ? null : Dateline.newBuilder()
-            .setLocation(r.dateline().location())
-            .setAgency(r.dateline().agency())
-            .setRaw(r.dateline().raw())
-            .build();
+        List<Author> authors = r.authorRecords();
+        Dateline dateline = r.datelineRecord();
         a.setAuthors(authors);
         a.setOutlet(r.outlet());
         a.setDateline(dateline);
