@@ -56,4 +56,20 @@ public final class ClusterLink implements Serializable {
   public String toString() {
     return repId + "->" + canonicalId + "@" + similarity + " size=" + clusterSize;
   }
+
+  /** The dedup record of article {@code id}, which shares its exact text with {@link #repId}. */
+  public dev.newsbeam.schema.DedupInfo dedupInfo(String id) {
+    dev.newsbeam.schema.DedupInfo.Builder info = dev.newsbeam.schema.DedupInfo.newBuilder()
+        .setClusterId(canonicalId)
+        .setCanonicalId(canonicalId);
+    if (id.equals(canonicalId)) {
+      String kind = canonicalExactCopies > 1 ? DetectDuplicates.EXACT
+          : clusterSize > 1 ? DetectDuplicates.NEAR : DetectDuplicates.UNIQUE;
+      return info.setIsCanonical(true).setKind(kind).setSimilarity(1.0).build();
+    }
+    if (isCanonical()) {
+      return info.setIsCanonical(false).setKind(DetectDuplicates.EXACT).setSimilarity(1.0).build();
+    }
+    return info.setIsCanonical(false).setKind(DetectDuplicates.NEAR).setSimilarity(similarity).build();
+  }
 }

@@ -65,9 +65,9 @@ import org.apache.beam.sdk.values.TupleTagList;
  * Every choice is a minimum under a total order, so the output is the same on every runner and run.
  */
 public final class DetectDuplicates extends PTransform<PCollection<Article>, DedupResult> {
-  static final String EXACT = "exact";
-  static final String NEAR = "near";
-  static final String UNIQUE = "unique";
+  public static final String EXACT = "exact";
+  public static final String NEAR = "near";
+  public static final String UNIQUE = "unique";
 
   private static final TupleTag<KV<Integer, DocSketch>> SKETCHES = new TupleTag<>() {};
   private static final TupleTag<KV<String, Article>> KEYED_ARTICLES = new TupleTag<>() {};
@@ -436,7 +436,7 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
         return;
       }
       ClusterLink link = links.get(0);
-      DedupInfo info = dedupInfo(a.getId(), link);
+      DedupInfo info = link.dedupInfo(a.getId());
       Article deduped = Article.newBuilder(a).setDedup(info).build();
       if (info.getIsCanonical()) {
         out.emit(KV.of(deduped, null));
@@ -469,21 +469,6 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
         out.output(e.getValue());
       }
     }
-  }
-
-  /** The dedup record of article {@code id}, which shares its exact text with {@code link.repId}. */
-  static DedupInfo dedupInfo(String id, ClusterLink link) {
-    DedupInfo.Builder info = DedupInfo.newBuilder()
-        .setClusterId(link.canonicalId)
-        .setCanonicalId(link.canonicalId);
-    if (id.equals(link.canonicalId)) {
-      String kind = link.canonicalExactCopies > 1 ? EXACT : link.clusterSize > 1 ? NEAR : UNIQUE;
-      return info.setIsCanonical(true).setKind(kind).setSimilarity(1.0).build();
-    }
-    if (link.isCanonical()) {
-      return info.setIsCanonical(false).setKind(EXACT).setSimilarity(1.0).build();
-    }
-    return info.setIsCanonical(false).setKind(NEAR).setSimilarity(link.similarity).build();
   }
 
   /** dedup.clusters (clusters of 2+ articles), dedup.exact_duplicates, near_duplicates, largest_cluster. */

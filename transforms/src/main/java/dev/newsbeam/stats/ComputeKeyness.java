@@ -164,18 +164,7 @@ final class ComputeKeyness
           return;
         }
         best.computeIfAbsent(group, g -> new BoundedTop<>(topK, new ComputeWordStats.KeynessOrder()))
-            .offer(TermKeyness.newBuilder()
-                .setFacet(ArticleGroups.facet(group))
-                .setGroup(ArticleGroups.group(group))
-                .setTerm(term)
-                .setGroupCount(a)
-                .setRestCount(b)
-                .setGroupTokens(groupTotal)
-                .setRestTokens(rest)
-                .setG2(Keyness.g2(a, b, groupTotal, rest))
-                .setLogRatio(Keyness.logRatio(a, b, groupTotal, rest))
-                .setRank(0)
-                .build());
+            .offer(Keyness.row(group, term, a, b, groupTotal, rest));
       });
       best.forEach((group, top) -> top.best().forEach(k -> c.output(KV.of(group, k))));
     }

@@ -32,4 +32,25 @@ public final class Keyness {
   private static double xLogXOverE(long x, double e) {
     return x == 0 ? 0.0 : x * Math.log(x / e);
   }
+
+  /**
+   * The output row of {@code term} in {@code group} (an {@link ArticleGroups} key): counts {@code a} in the
+   * group and {@code b} in the rest, of {@code groupTokens} and {@code restTokens} term tokens; rank 0
+   * until ranked.
+   */
+  public static dev.newsbeam.schema.TermKeyness row(String group, String term, long a, long b, long groupTokens,
+      long restTokens) {
+    return dev.newsbeam.schema.TermKeyness.newBuilder()
+        .setFacet(ArticleGroups.facet(group))
+        .setGroup(ArticleGroups.group(group))
+        .setTerm(term)
+        .setGroupCount(a)
+        .setRestCount(b)
+        .setGroupTokens(groupTokens)
+        .setRestTokens(restTokens)
+        .setG2(g2(a, b, groupTokens, restTokens))
+        .setLogRatio(logRatio(a, b, groupTokens, restTokens))
+        .setRank(0)
+        .build();
+  }
 }

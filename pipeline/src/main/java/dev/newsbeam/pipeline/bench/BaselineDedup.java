@@ -5,6 +5,7 @@ import dev.newsbeam.dedup.CanonicalPolicy;
 import dev.newsbeam.dedup.ChainGuard;
 import dev.newsbeam.dedup.ClusterLink;
 import dev.newsbeam.dedup.DedupSettings;
+import dev.newsbeam.dedup.DetectDuplicates;
 import dev.newsbeam.dedup.DocSketch;
 import dev.newsbeam.dedup.LshBands;
 import dev.newsbeam.dedup.MinHasher;
@@ -42,9 +43,8 @@ import java.util.concurrent.Callable;
  * Articles get their {@code dedup} field set in place.
  */
 final class BaselineDedup {
-  static final String EXACT = "exact";
-  static final String NEAR = "near";
-  static final String UNIQUE = "unique";
+  static final String EXACT = DetectDuplicates.EXACT;
+  static final String NEAR = DetectDuplicates.NEAR;
 
   private final DedupSettings settings;
 
@@ -258,7 +258,7 @@ final class BaselineDedup {
       for (int i = from; i < to; i++) {
         Article a = articles.get(i);
         ClusterLink link = linkByFingerprint.get(sketches[i].fingerprint);
-        DedupInfo info = dedupInfo(a.getId(), link);
+        DedupInfo info = link.dedupInfo(a.getId());
         a.setDedup(info);
         if (!info.getIsCanonical()) {
           out.add(DuplicateRow.newBuilder()
@@ -278,21 +278,6 @@ final class BaselineDedup {
       rows.addAll(part);
     }
     return rows;
-  }
-
-  /** The dedup record of article {@code id}, which shares its exact text with {@code link.repId}. */
-  static DedupInfo dedupInfo(String id, ClusterLink link) {
-    DedupInfo.Builder info = DedupInfo.newBuilder()
-        .setClusterId(link.canonicalId)
-        .setCanonicalId(link.canonicalId);
-    if (id.equals(link.canonicalId)) {
-      String kind = link.canonicalExactCopies > 1 ? EXACT : link.clusterSize > 1 ? NEAR : UNIQUE;
-      return info.setIsCanonical(true).setKind(kind).setSimilarity(1.0).build();
-    }
-    if (link.isCanonical()) {
-      return info.setIsCanonical(false).setKind(EXACT).setSimilarity(1.0).build();
-    }
-    return info.setIsCanonical(false).setKind(NEAR).setSimilarity(link.similarity).build();
   }
 
   private static ClusterLink selfLink(DocSketch d) {

@@ -202,18 +202,7 @@ final class BaselineWordStats {
           if (!Keyness.overRepresented(a, b, groupTotal, rest)) {
             return;
           }
-          offer(best, settings.keynessTopK(), KEYNESS_BEST_FIRST, TermKeyness.newBuilder()
-              .setFacet(ArticleGroups.facet(group))
-              .setGroup(ArticleGroups.group(group))
-              .setTerm(term)
-              .setGroupCount(a)
-              .setRestCount(b)
-              .setGroupTokens(groupTotal)
-              .setRestTokens(rest)
-              .setG2(Keyness.g2(a, b, groupTotal, rest))
-              .setLogRatio(Keyness.logRatio(a, b, groupTotal, rest))
-              .setRank(0)
-              .build());
+          offer(best, settings.keynessTopK(), KEYNESS_BEST_FIRST, Keyness.row(group, term, a, b, groupTotal, rest));
         });
         List<TermKeyness> top = sorted(best, KEYNESS_BEST_FIRST);
         for (int r = 0; r < top.size(); r++) {
