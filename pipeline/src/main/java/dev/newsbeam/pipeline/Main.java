@@ -59,7 +59,7 @@ public final class Main {
         EvalDedupCommand::run);
     register("train-topics", "train a multi-label topic classifier (a Beam pipeline) on labelled JSONL",
         TrainTopicsCommand::run);
-    register("eval-topics", "train/test the classifier on Reuters by date; score the default taxonomy",
+    register("eval-topics", "train/test the classifier on Reuters (--split=date or kfold); score the default taxonomy",
         EvalTopicsCommand::run);
     register("bench-topics", "taxonomy tagger throughput on one core", BenchTopicsCommand::run);
     register("bench-analyzer", "analyzer throughput (MB/s of text) on one core", BenchAnalyzerCommand::run);

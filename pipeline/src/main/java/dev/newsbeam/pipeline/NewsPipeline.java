@@ -87,7 +87,7 @@ public final class NewsPipeline {
       tagger = tagger.withTaxonomyJson(Taxonomy.readJson(Path.of(options.getTaxonomy())));
     }
     if (options.getTopicModel() != null) {
-      tagger = tagger.withModel(options.getTopicModel());
+      tagger = tagger.withModel(options.getTopicModel()).withModelFallback(options.getTopicFallback());
     }
     TagTopics.Result topics = articles.apply("TagTopics", tagger);
     articles = topics.articles();

@@ -84,6 +84,14 @@ public interface NewsbeamOptions extends PipelineOptions {
 
   void setTopicModel(String value);
 
+  @Description("With --topicModel: an article that reaches no label's threshold gets the model's nearest "
+      + "label if within the model's fallback margin (true), or no model tag (false: for news unlike the "
+      + "training corpus).")
+  @Default.Boolean(true)
+  boolean getTopicFallback();
+
+  void setTopicFallback(boolean value);
+
   // ---- word statistics ----
 
   @Description("Stemming of terms (TF-IDF, keyness, collocations, topics): none, english-minimal or porter.")

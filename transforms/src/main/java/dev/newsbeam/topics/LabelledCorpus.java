@@ -13,6 +13,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A labelled JSONL corpus held in memory for evaluation ({@code id}, {@code date}, {@code title},
@@ -75,5 +76,32 @@ public final class LabelledCorpus {
     sorted.sort(Comparator.comparing(Article::getPublishedDate, Comparator.nullsFirst(Comparator.naturalOrder())));
     int cut = (int) Math.round(sorted.size() * trainShare);
     return new Split(sorted.subList(0, cut), sorted.subList(cut, sorted.size()));
+  }
+
+  /**
+   * {@code k} cross-validation splits: every article is in the test part of exactly one. Articles of one
+   * {@code group} (e.g. a near-duplicate cluster: wire copies of one story) share a fold, so a test
+   * article never has a copy in its training part. The fold is a hash of the group, the same every run.
+   */
+  public static List<Split> kFolds(List<Article> labelled, int k, Function<Article, String> group) {
+    if (k < 2) {
+      throw new IllegalArgumentException("k must be at least 2, not " + k);
+    }
+    List<Split> out = new ArrayList<>();
+    for (int f = 0; f < k; f++) {
+      List<Article> train = new ArrayList<>();
+      List<Article> test = new ArrayList<>();
+      for (Article a : labelled) {
+        (foldOf(group.apply(a), k) == f ? test : train).add(a);
+      }
+      out.add(new Split(train, test));
+    }
+    return out;
+  }
+
+  /** Fold of a group key: its hash mixed and reduced, independent of the training folds' own hash. */
+  static int foldOf(String group, int k) {
+    long h = group.hashCode() * 0xC2B2AE3D27D4EB4FL;
+    return (int) Math.floorMod(h ^ (h >>> 31), (long) k);
   }
 }

@@ -46,38 +46,50 @@ public final class TagTopics extends PTransform<PCollection<Article>, TagTopics.
   private final String taxonomyJson;
   private final TaxonomyTagger.Settings settings;
   private final String modelPath;
+  private final boolean modelFallback;
 
-  private TagTopics(String taxonomyJson, TaxonomyTagger.Settings settings, String modelPath) {
+  private TagTopics(String taxonomyJson, TaxonomyTagger.Settings settings, String modelPath,
+      boolean modelFallback) {
     this.taxonomyJson = taxonomyJson;
     this.settings = settings;
     this.modelPath = modelPath;
+    this.modelFallback = modelFallback;
   }
 
   /** The bundled IPTC taxonomy with default settings and no model. */
   public static TagTopics withDefaultTaxonomy() {
-    return new TagTopics(Taxonomy.defaultJson(), TaxonomyTagger.Settings.defaults(), null);
+    return new TagTopics(Taxonomy.defaultJson(), TaxonomyTagger.Settings.defaults(), null, true);
   }
 
   /** A taxonomy given as JSON text (see {@link Taxonomy} for the format); validated here. */
   public TagTopics withTaxonomyJson(String json) {
     Taxonomy.parse(json);
-    return new TagTopics(json, settings, modelPath);
+    return new TagTopics(json, settings, modelPath, modelFallback);
   }
 
   public TagTopics withSettings(TaxonomyTagger.Settings s) {
-    return new TagTopics(taxonomyJson, s, modelPath);
+    return new TagTopics(taxonomyJson, s, modelPath, modelFallback);
   }
 
   /** A {@code train-topics} output directory (or model file); null for taxonomy tags only. */
   public TagTopics withModel(String path) {
-    return new TagTopics(taxonomyJson, settings, path);
+    return new TagTopics(taxonomyJson, settings, path, modelFallback);
+  }
+
+  /**
+   * Whether an article that reaches no label's threshold gets the model's nearest label (default true:
+   * the model's own {@code fallback_margin}). Off for news outside the model's training domain: a
+   * model trained on a corpus where every article has a label would tag every article.
+   */
+  public TagTopics withModelFallback(boolean value) {
+    return new TagTopics(taxonomyJson, settings, modelPath, value);
   }
 
   @Override
   public Result expand(PCollection<Article> articles) {
     PCollection<Article> tagged;
     if (modelPath == null) {
-      tagged = articles.apply("TagTopics", ParDo.of(new TagFn(taxonomyJson, settings, null)));
+      tagged = articles.apply("TagTopics", ParDo.of(new TagFn(taxonomyJson, settings, null, false)));
     } else {
       String pattern = modelPath.endsWith(".avro") ? modelPath
           : (modelPath.endsWith("/") ? modelPath : modelPath + "/") + TrainTopicModel.FILE_PREFIX + "*.avro";
@@ -85,7 +97,7 @@ public final class TagTopics extends PTransform<PCollection<Article>, TagTopics.
           .apply("ReadTopicModel", AvroIO.read(TopicModel.class).from(pattern))
           .apply("TopicModelView", View.asSingleton());
       tagged = articles.apply("TagTopics",
-          ParDo.of(new TagFn(taxonomyJson, settings, model)).withSideInputs(model));
+          ParDo.of(new TagFn(taxonomyJson, settings, model, modelFallback)).withSideInputs(model));
     }
     tagged.setCoder(AvroCoder.of(Article.class));
 
@@ -154,14 +166,17 @@ public final class TagTopics extends PTransform<PCollection<Article>, TagTopics.
     private final String taxonomyJson;
     private final TaxonomyTagger.Settings settings;
     private final PCollectionView<TopicModel> model;
+    private final boolean fallback;
     private transient TaxonomyTagger tagger;
     private transient TopicClassifier classifier;
     private transient TopicModel classifierOf;
 
-    TagFn(String taxonomyJson, TaxonomyTagger.Settings settings, PCollectionView<TopicModel> model) {
+    TagFn(String taxonomyJson, TaxonomyTagger.Settings settings, PCollectionView<TopicModel> model,
+        boolean fallback) {
       this.taxonomyJson = taxonomyJson;
       this.settings = settings;
       this.model = model;
+      this.fallback = fallback;
     }
 
     @Setup
@@ -175,7 +190,7 @@ public final class TagTopics extends PTransform<PCollection<Article>, TagTopics.
       if (model != null) {
         TopicModel m = c.sideInput(model);
         if (classifierOf != m) { // built once per side-input value, not per article
-          classifier = new TopicClassifier(m);
+          classifier = new TopicClassifier(m, fallback);
           classifierOf = m;
         }
         List<Topic> byModel = classifier.tag(a.getTitle(), a.getText());

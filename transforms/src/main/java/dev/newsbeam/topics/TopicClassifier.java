@@ -21,7 +21,9 @@ import org.apache.avro.specific.SpecificDatumWriter;
  * Applies a trained {@link TopicModel} to an article (pure core): TF-IDF features as in training, one
  * logistic score per label, a tag for every label whose probability reaches its tuned threshold; an
  * article that reaches none gets its best label if that is within the model's {@code fallback_margin}
- * (logit units) of its threshold. The evidence of a tag is the present terms that pushed its score up
+ * (logit units) of its threshold, unless the fallback is switched off ({@link #TopicClassifier(TopicModel,
+ * boolean)}): a model trained where every article has a label (Reuters) would otherwise give off-topic
+ * news its nearest label. The evidence of a tag is the present terms that pushed its score up
  * most ({@code "term×count"}).
  */
 public final class TopicClassifier {
@@ -40,6 +42,11 @@ public final class TopicClassifier {
   private final String[] labels;
 
   public TopicClassifier(TopicModel model) {
+    this(model, true);
+  }
+
+  /** {@code fallback} false: only labels that reach their threshold, whatever the model's fallback margin. */
+  public TopicClassifier(TopicModel model, boolean fallback) {
     if (model.getFormatVersion() != FORMAT_VERSION) {
       throw new IllegalArgumentException("unknown topic model format " + model.getFormatVersion());
     }
@@ -51,7 +58,7 @@ public final class TopicClassifier {
       vocabulary.put(terms.get(i), i);
     }
     idf = toArray(model.getIdf());
-    fallbackMargin = model.getFallbackMargin();
+    fallbackMargin = fallback ? model.getFallbackMargin() : 0;
     int n = model.getLabels().size();
     weights = new float[n][];
     bias = new double[n];

@@ -46,4 +46,32 @@ class EvaluationSupportTest {
     assertThat(split.test().stream().map(Article::getId).toList(), contains("d"));
     assertThat(split.test().get(0).getPublishedDate(), org.hamcrest.Matchers.is(LocalDate.of(2024, 1, 4)));
   }
+
+  @Test
+  void kFoldsPutEveryArticleInOneTestFoldAndKeepAGroupTogether() {
+    List<Article> labelled = new java.util.ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      labelled.add(Synthetic.article("a" + i, "t", "x", List.of("x"), LocalDate.of(2024, 1, 1)));
+    }
+    // groups of four consecutive articles, as if each were a story and its three wire copies
+    java.util.function.Function<Article, String> group =
+        a -> "g" + (Integer.parseInt(a.getId().substring(1)) / 4);
+    List<LabelledCorpus.Split> folds = LabelledCorpus.kFolds(labelled, 5, group);
+    assertThat(folds, hasSize(5));
+    java.util.Map<String, Integer> testFold = new java.util.HashMap<>();
+    for (int f = 0; f < folds.size(); f++) {
+      LabelledCorpus.Split s = folds.get(f);
+      assertThat(s.train().size() + s.test().size(), org.hamcrest.Matchers.is(200));
+      assertThat(s.test(), org.hamcrest.Matchers.not(empty()));
+      for (Article a : s.test()) {
+        assertThat(a.getId() + " in two test folds", testFold.put(a.getId(), f), org.hamcrest.Matchers.nullValue());
+        assertThat(s.train(), org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(a)));
+      }
+    }
+    assertThat(testFold.size(), org.hamcrest.Matchers.is(200));
+    for (Article a : labelled) {
+      int first = Integer.parseInt(a.getId().substring(1)) / 4 * 4;
+      assertThat(testFold.get(a.getId()), org.hamcrest.Matchers.is(testFold.get("a" + first)));
+    }
+  }
 }

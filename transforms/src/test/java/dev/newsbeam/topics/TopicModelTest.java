@@ -165,6 +165,9 @@ class TopicModelTest {
     assertThat(tags.stream().map(Topic::getCode).toList(), contains("grain"));
     assertThat(tags.get(0).getEvidence(), hasItem(matchesPattern("(wheat|harvest|farmer|rainfal)×1")));
     assertThat(tags.get(0).getScore(), lessThan(0.999999));
+    // switched off at apply time, the same model gives the same article nothing
+    assertThat(new TopicClassifier(model, false).predict(title, text), empty());
+    assertThat(new TopicClassifier(model, true).predict(title, text), contains("grain"));
   }
 
   @Test

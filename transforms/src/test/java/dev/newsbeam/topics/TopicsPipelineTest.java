@@ -25,8 +25,10 @@ import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestPipelineExtension;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.TypeDescriptors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -148,5 +150,31 @@ class TopicsPipelineTest {
       return null;
     });
     pipeline.run().waitUntilFinish();
+  }
+
+  @Test
+  void modelFallbackCanBeSwitchedOff(TestPipeline pipeline, @TempDir Path dir) throws Exception {
+    TopicModel model = TopicModelTest.trainInMemory(Synthetic.corpus(90, 11),
+        TrainSettings.defaults().withFolds(3));
+    model.getLabels().forEach(l -> l.setThreshold(0.999999)); // no article reaches a threshold
+    model.setFallbackMargin(50.0); // so every article would get its nearest label
+    try (OutputStream out = new FileOutputStream(dir.resolve(TrainTopicModel.FILE_PREFIX + ".avro").toFile())) {
+      TopicClassifier.write(model, out);
+    }
+    PCollection<Article> articles = pipeline.apply("Articles", Create.of(List.of(
+            news("m2", "Harvest", "Farmers brought in a record wheat harvest after good rainfall.", null)))
+        .withCoder(AvroCoder.of(Article.class)));
+    TagTopics tagger = TagTopics.withDefaultTaxonomy().withModel(dir.toString());
+    PAssert.that(articles.apply("WithFallback", tagger).articles()
+            .apply("ModelCodesWith", MapElements.into(TypeDescriptors.strings()).via(TopicsPipelineTest::modelCodes)))
+        .containsInAnyOrder("grain");
+    PAssert.that(articles.apply("WithoutFallback", tagger.withModelFallback(false)).articles()
+            .apply("ModelCodesWithout", MapElements.into(TypeDescriptors.strings()).via(TopicsPipelineTest::modelCodes)))
+        .containsInAnyOrder("");
+    pipeline.run().waitUntilFinish();
+  }
+
+  private static String modelCodes(Article a) {
+    return String.join(",", a.getTopics().stream().filter(t -> t.getSource().equals("model")).map(Topic::getCode).toList());
   }
 }

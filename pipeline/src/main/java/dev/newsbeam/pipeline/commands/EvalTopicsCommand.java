@@ -1,5 +1,11 @@
 package dev.newsbeam.pipeline.commands;
 
+import dev.newsbeam.dedup.DedupSettings;
+import dev.newsbeam.dedup.DocSketch;
+import dev.newsbeam.dedup.InMemoryDeduplicator;
+import dev.newsbeam.dedup.MinHasher;
+import dev.newsbeam.dedup.Shingler;
+import dev.newsbeam.dedup.TextFingerprint;
 import dev.newsbeam.schema.Article;
 import dev.newsbeam.schema.Topic;
 import dev.newsbeam.schema.TopicModel;
@@ -15,7 +21,9 @@ import dev.newsbeam.text.NewsAnalyzer;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,14 +37,16 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.transforms.Create;
 
 /**
- * {@code ./newsbeam eval-topics [--input=labelled.jsonl] [--trainShare=0.8] [--taxonomy=path]
- * [--mapping=path] [--c=50 --folds=5 --titleWeight=N ...] [--runner=...]}.
+ * {@code ./newsbeam eval-topics [--input=labelled.jsonl] [--split=date|kfold] [--trainShare=0.8] [--k=5]
+ * [--fallback=true] [--taxonomy=path] [--mapping=path] [--c=50 --folds=5 --titleWeight=N ...] [--runner=...]}.
  *
  * <ol>
- *   <li>Trained model: the labelled articles are split by date (earliest 80% train, latest 20% test),
- *       the model is trained by the {@code train-topics} Beam pipeline on the training part, and
- *       micro/macro F1 are reported on the test part over all categories and over the 10 most frequent
- *       training categories.
+ *   <li>Trained model, trained by the {@code train-topics} Beam pipeline on each training part; micro/macro
+ *       F1 over all categories and over the 10 most frequent training categories. {@code --split=date}
+ *       (default): earliest 80% train, latest 20% test — the later period's news drifts from the
+ *       training period's, as it will in use. {@code --split=kfold}: {@code k} folds, every labelled
+ *       article tested once, scores pooled; a near-duplicate cluster (the dedup stage's algorithm) stays
+ *       in one fold, so no test article has a wire copy in its training part.
  *   <li>Default taxonomy (no training): every labelled article's gold labels are mapped to IPTC
  *       top-level codes ({@code --mapping}, default the bundled Reuters mapping); top-1 accuracy is the
  *       share of articles whose first tag has one of those codes as its root.
@@ -47,7 +57,8 @@ public final class EvalTopicsCommand {
 
   public static int run(String[] args) throws Exception {
     TopicCommandArgs a = new TopicCommandArgs(args, TopicCommandArgs.union(
-        Set.of("input", "trainShare", "taxonomy", "mapping", "work", "model", "skipModel", "skipTaxonomy"),
+        Set.of("input", "split", "k", "trainShare", "fallback", "taxonomy", "mapping", "work", "model", "skipModel",
+            "skipTaxonomy"),
         TopicCommandArgs.TRAIN_KEYS));
     Path input = Path.of(a.get("input", defaultCorpus()));
     List<Article> labelled = LabelledCorpus.readLabelled(input);
@@ -66,22 +77,61 @@ public final class EvalTopicsCommand {
   }
 
   private static void evaluateModel(List<Article> labelled, TopicCommandArgs a) throws Exception {
-    LabelledCorpus.Split split = LabelledCorpus.byDate(labelled, a.getDouble("trainShare", 0.8));
     TrainSettings settings = a.trainSettings();
+    boolean fallback = Boolean.parseBoolean(a.get("fallback", "true"));
     Path work = Path.of(a.get("work", Files.createTempDirectory("newsbeam-eval-topics").toString()));
-    System.out.printf("eval-topics: train %d articles (%s .. %s), test %d (%s .. %s); %s%n",
-        split.train().size(), split.train().get(0).getPublishedDate(),
-        split.train().get(split.train().size() - 1).getPublishedDate(), split.test().size(),
-        split.test().get(0).getPublishedDate(), split.test().get(split.test().size() - 1).getPublishedDate(),
-        settings);
-
-    TopicModel model;
-    if (a.known.containsKey("model")) { // score a model trained before on the same split
-      model = TopicClassifier.read(new File(a.get("model", null)));
-    } else {
-      model = train(split.train(), settings, work, a);
+    String split = a.get("split", "date");
+    Scores scores = new Scores();
+    Map<String, Integer> labelFreq = new HashMap<>();
+    switch (split) {
+      case "date" -> {
+        LabelledCorpus.Split s = LabelledCorpus.byDate(labelled, a.getDouble("trainShare", 0.8));
+        System.out.printf("eval-topics: split by date: train %d articles (%s .. %s), test %d (%s .. %s); %s%n",
+            s.train().size(), s.train().get(0).getPublishedDate(),
+            s.train().get(s.train().size() - 1).getPublishedDate(), s.test().size(),
+            s.test().get(0).getPublishedDate(), s.test().get(s.test().size() - 1).getPublishedDate(), settings);
+        TopicModel model = a.known.containsKey("model") // score a model trained before on the same split
+            ? TopicClassifier.read(new File(a.get("model", null)))
+            : train(s.train(), settings, work, a);
+        scores.add(new TopicClassifier(model, fallback), s.test());
+        s.train().forEach(art -> art.getLabels().forEach(l -> labelFreq.merge(l, 1, Integer::sum)));
+      }
+      case "kfold" -> {
+        int k = a.getInt("k", 5);
+        Map<String, String> cluster = nearDuplicateClusters(labelled);
+        System.out.printf("eval-topics: %d-fold cross-validation, folds by near-duplicate cluster (%d clusters of "
+            + "%d articles: copies of a story never straddle train and test); %s%n",
+            k, new HashSet<>(cluster.values()).size(), labelled.size(), settings);
+        List<LabelledCorpus.Split> folds = LabelledCorpus.kFolds(labelled, k, art -> cluster.get(art.getId()));
+        for (int f = 0; f < folds.size(); f++) {
+          LabelledCorpus.Split s = folds.get(f);
+          TopicModel model = train(s.train(), settings, work.resolve("fold-" + f), a);
+          Scores fold = new Scores();
+          TopicClassifier classifier = new TopicClassifier(model, fallback);
+          fold.add(classifier, s.test());
+          scores.add(classifier, s.test());
+          System.out.printf("eval-topics: fold %d: train %d, test %d: micro-F1 %.4f%n",
+              f, s.train().size(), s.test().size(), fold.microAll());
+        }
+        labelled.forEach(art -> art.getLabels().forEach(l -> labelFreq.merge(l, 1, Integer::sum)));
+      }
+      default -> throw new IllegalArgumentException("--split must be date or kfold, not '" + split + "'");
     }
-    score(model, split);
+    scores.report(labelFreq, fallback);
+  }
+
+  /** Article id → near-duplicate cluster, by the dedup stage's algorithm in memory (default settings). */
+  private static Map<String, String> nearDuplicateClusters(List<Article> labelled) {
+    DedupSettings ds = DedupSettings.defaults();
+    InMemoryDeduplicator dedup = new InMemoryDeduplicator(ds);
+    TextFingerprint fingerprints = new TextFingerprint();
+    Shingler shingler = ds.shingler();
+    MinHasher hasher = ds.minHasher();
+    List<DocSketch> sketches = new ArrayList<>();
+    for (Article art : labelled) {
+      sketches.add(dedup.sketch(art.getId(), art.getText(), null, fingerprints, shingler, hasher));
+    }
+    return dedup.clusters(sketches);
   }
 
   private static TopicModel train(List<Article> train, TrainSettings settings, Path work, TopicCommandArgs a)
@@ -103,32 +153,45 @@ public final class EvalTopicsCommand {
     return model;
   }
 
-  private static void score(TopicModel model, LabelledCorpus.Split split) {
-    TopicClassifier classifier = new TopicClassifier(model);
-    F1Scores f1 = new F1Scores();
-    Set<String> testLabels = new TreeSet<>();
-    Set<String> predictedLabels = new TreeSet<>();
-    for (Article art : split.test()) {
-      List<String> predicted = classifier.predict(art.getTitle(), art.getText());
-      f1.add(art.getLabels(), predicted);
-      testLabels.addAll(art.getLabels());
-      predictedLabels.addAll(predicted);
+  /** Predictions against gold labels, pooled over every test article scored (all folds). */
+  private static final class Scores {
+    final F1Scores f1 = new F1Scores();
+    final Set<String> testLabels = new TreeSet<>();
+    final Set<String> predictedLabels = new TreeSet<>();
+
+    void add(TopicClassifier classifier, List<Article> test) {
+      for (Article art : test) {
+        List<String> predicted = classifier.predict(art.getTitle(), art.getText());
+        f1.add(art.getLabels(), predicted);
+        testLabels.addAll(art.getLabels());
+        predictedLabels.addAll(predicted);
+      }
     }
-    Map<String, Integer> trainFreq = new HashMap<>();
-    split.train().forEach(art -> art.getLabels().forEach(l -> trainFreq.merge(l, 1, Integer::sum)));
-    Set<String> top10 = new LinkedHashSet<>(trainFreq.entrySet().stream()
-        .sorted((x, y) -> y.getValue() != x.getValue().intValue()
-            ? y.getValue() - x.getValue() : x.getKey().compareTo(y.getKey()))
-        .limit(10).map(Map.Entry::getKey).toList());
-    Set<String> all = new TreeSet<>(testLabels);
-    all.addAll(predictedLabels);
-    System.out.printf("eval-topics: MODEL all categories (%d in test): micro-F1 %.4f  macro-F1 %.4f%n",
-        testLabels.size(), f1.micro(all), f1.macro(testLabels));
-    System.out.printf("eval-topics: MODEL top-10 categories %s: micro-F1 %.4f  macro-F1 %.4f%n",
-        top10, f1.micro(top10), f1.macro(top10));
-    for (String l : top10) {
-      long[] c = f1.counts(l);
-      System.out.printf("eval-topics:   %-10s tp %4d fp %4d fn %4d%n", l, c[0], c[1], c[2]);
+
+    Set<String> all() {
+      Set<String> all = new TreeSet<>(testLabels);
+      all.addAll(predictedLabels);
+      return all;
+    }
+
+    double microAll() {
+      return f1.micro(all());
+    }
+
+    /** Over all categories and over the 10 most frequent of {@code labelFreq} (the training labels). */
+    void report(Map<String, Integer> labelFreq, boolean fallback) {
+      Set<String> top10 = new LinkedHashSet<>(labelFreq.entrySet().stream()
+          .sorted((x, y) -> y.getValue() != x.getValue().intValue()
+              ? y.getValue() - x.getValue() : x.getKey().compareTo(y.getKey()))
+          .limit(10).map(Map.Entry::getKey).toList());
+      System.out.printf("eval-topics: MODEL (fallback %s) all categories (%d in test): micro-F1 %.4f  macro-F1 %.4f%n",
+          fallback ? "on" : "off", testLabels.size(), microAll(), f1.macro(testLabels));
+      System.out.printf("eval-topics: MODEL top-10 categories %s: micro-F1 %.4f  macro-F1 %.4f%n",
+          top10, f1.micro(top10), f1.macro(top10));
+      for (String l : top10) {
+        long[] c = f1.counts(l);
+        System.out.printf("eval-topics:   %-10s tp %4d fp %4d fn %4d%n", l, c[0], c[1], c[2]);
+      }
     }
   }
 
