@@ -82,7 +82,8 @@ public final class NewsPipeline {
     articles = dedup.articles();
     counts.add(dedup.manifest());
 
-    TagTopics tagger = TagTopics.withDefaultTaxonomy();
+    TagTopics tagger = TagTopics.withDefaultTaxonomy().withAnalyzer(
+        NewsAnalyzer.Stemming.parse(options.getStem()), NewsAnalyzer.Stopwords.parse(options.getStopwords()));
     if (options.getTaxonomy() != null) {
       tagger = tagger.withTaxonomyJson(Taxonomy.readJson(Path.of(options.getTaxonomy())));
     }

@@ -94,13 +94,15 @@ public interface NewsbeamOptions extends PipelineOptions {
 
   // ---- word statistics ----
 
-  @Description("Stemming of terms (TF-IDF, keyness, collocations, topics): none, english-minimal or porter.")
+  @Description("Stemming of terms (TF-IDF, keyness, collocations, taxonomy topics; a topic model keeps the "
+      + "stemming it was trained with): none, english-minimal or porter.")
   @Default.String("porter")
   String getStem();
 
   void setStem(String value);
 
-  @Description("English stopword list: classic (Lucene's 33 words), snowball (174) or none.")
+  @Description("English stopword list (word statistics and taxonomy topics): classic (Lucene's 33 words), "
+      + "snowball (174) or none.")
   @Default.String("classic")
   String getStopwords();
 

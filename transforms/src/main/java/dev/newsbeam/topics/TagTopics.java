@@ -47,33 +47,39 @@ public final class TagTopics extends PTransform<PCollection<Article>, TagTopics.
   private final TaxonomyTagger.Settings settings;
   private final String modelPath;
   private final boolean modelFallback;
+  private final NewsAnalyzer.Stemming stemming;
+  private final NewsAnalyzer.Stopwords stopwords;
 
   private TagTopics(String taxonomyJson, TaxonomyTagger.Settings settings, String modelPath,
-      boolean modelFallback) {
+      boolean modelFallback, NewsAnalyzer.Stemming stemming, NewsAnalyzer.Stopwords stopwords) {
     this.taxonomyJson = taxonomyJson;
     this.settings = settings;
     this.modelPath = modelPath;
     this.modelFallback = modelFallback;
+    this.stemming = stemming;
+    this.stopwords = stopwords;
   }
 
   /** The bundled IPTC taxonomy with default settings and no model. */
   public static TagTopics withDefaultTaxonomy() {
-    return new TagTopics(Taxonomy.defaultJson(), TaxonomyTagger.Settings.defaults(), null, true);
+    NewsAnalyzer analyzer = NewsAnalyzer.defaults();
+    return new TagTopics(Taxonomy.defaultJson(), TaxonomyTagger.Settings.defaults(), null, true,
+        analyzer.stemming(), analyzer.stopwords());
   }
 
   /** A taxonomy given as JSON text (see {@link Taxonomy} for the format); validated here. */
   public TagTopics withTaxonomyJson(String json) {
     Taxonomy.parse(json);
-    return new TagTopics(json, settings, modelPath, modelFallback);
+    return new TagTopics(json, settings, modelPath, modelFallback, stemming, stopwords);
   }
 
   public TagTopics withSettings(TaxonomyTagger.Settings s) {
-    return new TagTopics(taxonomyJson, s, modelPath, modelFallback);
+    return new TagTopics(taxonomyJson, s, modelPath, modelFallback, stemming, stopwords);
   }
 
   /** A {@code train-topics} output directory (or model file); null for taxonomy tags only. */
   public TagTopics withModel(String path) {
-    return new TagTopics(taxonomyJson, settings, path, modelFallback);
+    return new TagTopics(taxonomyJson, settings, path, modelFallback, stemming, stopwords);
   }
 
   /**
@@ -82,14 +88,23 @@ public final class TagTopics extends PTransform<PCollection<Article>, TagTopics.
    * model trained on a corpus where every article has a label would tag every article.
    */
   public TagTopics withModelFallback(boolean value) {
-    return new TagTopics(taxonomyJson, settings, modelPath, value);
+    return new TagTopics(taxonomyJson, settings, modelPath, value, stemming, stopwords);
+  }
+
+  /**
+   * How the taxonomy tagger analyses articles and the taxonomy's terms (default: Porter stemming,
+   * classic stopwords — what the bundled term lists are written for). A trained model always uses the
+   * analysis it was trained with.
+   */
+  public TagTopics withAnalyzer(NewsAnalyzer.Stemming stemming, NewsAnalyzer.Stopwords stopwords) {
+    return new TagTopics(taxonomyJson, settings, modelPath, modelFallback, stemming, stopwords);
   }
 
   @Override
   public Result expand(PCollection<Article> articles) {
     PCollection<Article> tagged;
     if (modelPath == null) {
-      tagged = articles.apply("TagTopics", ParDo.of(new TagFn(taxonomyJson, settings, null, false)));
+      tagged = articles.apply("TagTopics", ParDo.of(new TagFn(taxonomyJson, settings, stemming, stopwords, null, false)));
     } else {
       String pattern = modelPath.endsWith(".avro") ? modelPath
           : (modelPath.endsWith("/") ? modelPath : modelPath + "/") + TrainTopicModel.FILE_PREFIX + "*.avro";
@@ -97,7 +112,7 @@ public final class TagTopics extends PTransform<PCollection<Article>, TagTopics.
           .apply("ReadTopicModel", AvroIO.read(TopicModel.class).from(pattern))
           .apply("TopicModelView", View.asSingleton());
       tagged = articles.apply("TagTopics",
-          ParDo.of(new TagFn(taxonomyJson, settings, model, modelFallback)).withSideInputs(model));
+          ParDo.of(new TagFn(taxonomyJson, settings, stemming, stopwords, model, modelFallback)).withSideInputs(model));
     }
     tagged.setCoder(AvroCoder.of(Article.class));
 
@@ -165,23 +180,27 @@ public final class TagTopics extends PTransform<PCollection<Article>, TagTopics.
     private final Counter modelTags = Metrics.counter(TagFn.class, "model_tags");
     private final String taxonomyJson;
     private final TaxonomyTagger.Settings settings;
+    private final NewsAnalyzer.Stemming stemming;
+    private final NewsAnalyzer.Stopwords stopwords;
     private final PCollectionView<TopicModel> model;
     private final boolean fallback;
     private transient TaxonomyTagger tagger;
     private transient TopicClassifier classifier;
     private transient TopicModel classifierOf;
 
-    TagFn(String taxonomyJson, TaxonomyTagger.Settings settings, PCollectionView<TopicModel> model,
-        boolean fallback) {
+    TagFn(String taxonomyJson, TaxonomyTagger.Settings settings, NewsAnalyzer.Stemming stemming,
+        NewsAnalyzer.Stopwords stopwords, PCollectionView<TopicModel> model, boolean fallback) {
       this.taxonomyJson = taxonomyJson;
       this.settings = settings;
+      this.stemming = stemming;
+      this.stopwords = stopwords;
       this.model = model;
       this.fallback = fallback;
     }
 
     @Setup
     public void setup() {
-      tagger = new TaxonomyTagger(Taxonomy.parse(taxonomyJson), NewsAnalyzer.defaults(), settings);
+      tagger = new TaxonomyTagger(Taxonomy.parse(taxonomyJson), new NewsAnalyzer(stemming, stopwords), settings);
     }
 
     @ProcessElement

@@ -14,6 +14,7 @@ import dev.newsbeam.schema.Article;
 import dev.newsbeam.schema.Topic;
 import dev.newsbeam.schema.TopicDayCount;
 import dev.newsbeam.schema.TopicModel;
+import dev.newsbeam.text.NewsAnalyzer;
 import java.io.FileOutputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -176,5 +177,28 @@ class TopicsPipelineTest {
 
   private static String modelCodes(Article a) {
     return String.join(",", a.getTopics().stream().filter(t -> t.getSource().equals("model")).map(Topic::getCode).toList());
+  }
+
+  @Test
+  void taxonomyTermsAreMatchedWithTheAnalysisAskedFor(TestPipeline pipeline) {
+    // one topic whose only term is "election": Porter stemming matches "elections", no stemming does not
+    String json = "{\"format\": \"newsbeam-taxonomy/1\", \"topics\": [{\"code\": \"x:1\", "
+        + "\"name\": \"elections\", \"parent\": null, \"terms\": [\"election^3\"]}]}";
+    PCollection<Article> articles = pipeline.apply("Articles", Create.of(List.of(
+            news("e1", "Elections", "Elections were held; the elections ended calmly after weeks of elections.", null)))
+        .withCoder(AvroCoder.of(Article.class)));
+    TagTopics tagger = TagTopics.withDefaultTaxonomy().withTaxonomyJson(json);
+    PAssert.that(articles.apply("Porter", tagger).articles()
+            .apply("CodesPorter", MapElements.into(TypeDescriptors.strings()).via(TopicsPipelineTest::codes)))
+        .containsInAnyOrder("x:1");
+    PAssert.that(articles.apply("Unstemmed", tagger.withAnalyzer(NewsAnalyzer.Stemming.NONE,
+                NewsAnalyzer.Stopwords.CLASSIC)).articles()
+            .apply("CodesUnstemmed", MapElements.into(TypeDescriptors.strings()).via(TopicsPipelineTest::codes)))
+        .containsInAnyOrder("");
+    pipeline.run().waitUntilFinish();
+  }
+
+  private static String codes(Article a) {
+    return String.join(",", a.getTopics().stream().map(Topic::getCode).toList());
   }
 }
