@@ -12,10 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * {@code bench-analyzer}: single-thread throughput of the word-statistics core
@@ -43,18 +41,18 @@ public final class BenchAnalyzerCommand {
   }
 
   public static int run(String[] args) throws Exception {
-    Map<String, String> opts = parse(args);
-    String input = opts.get("input");
+    CommandArgs opts = new CommandArgs(args);
+    String input = opts.get("input", null);
     if (input == null) {
       System.err.println("usage: bench-analyzer --input=<file.jsonl|file.txt> [--warmupSeconds=10] "
           + "[--seconds=20] [--stem=none|english-minimal|porter] [--stopwords=classic|snowball|none]");
       return 2;
     }
-    double warmup = Double.parseDouble(opts.getOrDefault("warmupSeconds", "10"));
-    double seconds = Double.parseDouble(opts.getOrDefault("seconds", "20"));
+    double warmup = opts.getDouble("warmupSeconds", 10);
+    double seconds = opts.getDouble("seconds", 20);
     NewsAnalyzer analyzer = new NewsAnalyzer(
-        NewsAnalyzer.Stemming.parse(opts.getOrDefault("stem", "porter")),
-        NewsAnalyzer.Stopwords.parse(opts.getOrDefault("stopwords", "classic")));
+        NewsAnalyzer.Stemming.parse(opts.get("stem", "porter")),
+        NewsAnalyzer.Stopwords.parse(opts.get("stopwords", "classic")));
     ArticleStatsCalculator calculator = new ArticleStatsCalculator(analyzer);
 
     List<String> texts = readTexts(Path.of(input));
@@ -130,17 +128,6 @@ public final class BenchAnalyzerCommand {
       }
     }
     return texts;
-  }
-
-  private static Map<String, String> parse(String[] args) {
-    Map<String, String> out = new HashMap<>();
-    for (String arg : args) {
-      if (!arg.startsWith("--") || !arg.contains("=")) {
-        throw new IllegalArgumentException("expected --key=value, got '" + arg + "'");
-      }
-      out.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-    }
-    return out;
   }
 
   private static final class Run {

@@ -8,10 +8,8 @@ import dev.newsbeam.text.NewsAnalyzer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.Pipeline;
@@ -43,19 +41,13 @@ public final class BenchWordStatsCommand {
   }
 
   public static int run(String[] args) throws Exception {
-    Map<String, String> opts = new HashMap<>();
-    for (String arg : args) {
-      if (!arg.startsWith("--") || !arg.contains("=")) {
-        throw new IllegalArgumentException("expected --key=value, got '" + arg + "'");
-      }
-      opts.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-    }
-    long articles = Long.parseLong(opts.getOrDefault("articles", "100000"));
-    int vocabulary = Integer.parseInt(opts.getOrDefault("vocabulary", "200000"));
-    int minDf = Integer.parseInt(opts.getOrDefault("minDf", "2"));
+    CommandArgs opts = new CommandArgs(args);
+    long articles = opts.getLong("articles", 100000);
+    int vocabulary = opts.getInt("vocabulary", 200000);
+    int minDf = opts.getInt("minDf", 2);
 
     DirectOptions options = PipelineOptionsFactory.create().as(DirectOptions.class);
-    options.setTargetParallelism(Integer.parseInt(opts.getOrDefault("parallelism", "2")));
+    options.setTargetParallelism(opts.getInt("parallelism", 2));
     // the checks re-encode every element: right for tests, not for measuring
     options.setEnforceImmutability(false);
     options.setEnforceEncodability(false);
@@ -66,8 +58,8 @@ public final class BenchWordStatsCommand {
         .setCoder(AvroCoder.of(Article.class));
     WordStatsResult stats = input.apply("ComputeWordStats", ComputeWordStats.create()
         .withMinDf(minDf)
-        .withHotKeyFanout(Integer.parseInt(opts.getOrDefault("hotKeyFanout", "16")))
-        .withStemming(NewsAnalyzer.Stemming.parse(opts.getOrDefault("stem", "porter"))));
+        .withHotKeyFanout(opts.getInt("hotKeyFanout", 16))
+        .withStemming(NewsAnalyzer.Stemming.parse(opts.get("stem", "porter"))));
     stats.manifest().apply("PrintManifest", ParDo.of(new PrintFn<>("manifest")));
     stats.terms().apply("CountTerms", Count.globally()).apply(ParDo.of(new PrintFn<>("terms rows")));
     stats.keyness().apply("CountKeyness", Count.globally()).apply(ParDo.of(new PrintFn<>("term_keyness rows")));

@@ -2,25 +2,45 @@ package dev.newsbeam.pipeline.commands;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** The {@code --key=value} arguments of a tool command. */
+/**
+ * The {@code --key=value} arguments of a tool command ({@code --flag} alone means {@code true}). A
+ * command that also runs a Beam pipeline names its own keys; every other argument is kept in order for
+ * Beam's {@code PipelineOptionsFactory} ({@link #pipelineArgs()}, e.g. {@code --runner=FlinkRunner}).
+ */
 public final class CommandArgs {
   private final Map<String, String> values = new LinkedHashMap<>();
+  private final List<String> pipelineArgs = new ArrayList<>();
 
+  /** Every argument is the command's own. */
   public CommandArgs(String[] args) {
+    this(args, null);
+  }
+
+  /** Keys in {@code known} are the command's own; the rest go to {@link #pipelineArgs()}. */
+  public CommandArgs(String[] args, Set<String> known) {
     for (String arg : args) {
       if (!arg.startsWith("--")) {
         throw new IllegalArgumentException("expected --key=value, got '" + arg + "'");
       }
       int eq = arg.indexOf('=');
-      if (eq < 0) {
-        values.put(arg.substring(2), "true");
+      String key = eq < 0 ? arg.substring(2) : arg.substring(2, eq);
+      if (known != null && !known.contains(key)) {
+        pipelineArgs.add(arg);
       } else {
-        values.put(arg.substring(2, eq), arg.substring(eq + 1));
+        values.put(key, eq < 0 ? "true" : arg.substring(eq + 1));
       }
     }
+  }
+
+  /** The arguments that are not the command's own, for Beam. */
+  public List<String> pipelineArgs() {
+    return List.copyOf(pipelineArgs);
   }
 
   public boolean has(String key) {

@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.io.TextIO;
@@ -45,32 +46,22 @@ public final class EvalDedupCommand {
   private EvalDedupCommand() {}
 
   public static int run(String[] args) throws Exception {
-    Map<String, String> opts = new HashMap<>();
-    List<String> beamArgs = new ArrayList<>();
-    for (String a : args) {
-      String key = a.startsWith("--") && a.contains("=") ? a.substring(2, a.indexOf('=')) : "";
-      switch (key) {
-        case "articles", "seed", "base", "work", "similarity", "numPerm", "shingle", "keep", "corpus",
-            "reuters", "mode" -> opts.put(key, a.substring(a.indexOf('=') + 1));
-        default -> beamArgs.add(a);
-      }
-    }
+    CommandArgs opts = new CommandArgs(args, Set.of("articles", "seed", "base", "work", "similarity", "numPerm",
+        "shingle", "keep", "corpus", "reuters", "mode"));
+    List<String> beamArgs = new ArrayList<>(opts.pipelineArgs());
     DedupSettings settings = DedupSettings.defaults()
-        .withSimilarity(Double.parseDouble(opts.getOrDefault("similarity",
-            String.valueOf(DedupSettings.DEFAULT_SIMILARITY))))
-        .withNumPerm(Integer.parseInt(opts.getOrDefault("numPerm",
-            String.valueOf(DedupSettings.DEFAULT_NUM_PERM))))
-        .withShingle(Integer.parseInt(opts.getOrDefault("shingle",
-            String.valueOf(DedupSettings.DEFAULT_SHINGLE))))
-        .withKeep(CanonicalPolicy.parse(opts.getOrDefault("keep", "earliest")));
-    Path base = Path.of(opts.getOrDefault("base", defaultBase()));
-    Path work = Path.of(opts.getOrDefault("work", "target/eval-dedup"));
-    long n = Long.parseLong(opts.getOrDefault("articles", "10000"));
-    long seed = Long.parseLong(opts.getOrDefault("seed", "42"));
+        .withSimilarity(opts.getDouble("similarity", DedupSettings.DEFAULT_SIMILARITY))
+        .withNumPerm(opts.getInt("numPerm", DedupSettings.DEFAULT_NUM_PERM))
+        .withShingle(opts.getInt("shingle", DedupSettings.DEFAULT_SHINGLE))
+        .withKeep(CanonicalPolicy.parse(opts.get("keep", "earliest")));
+    Path base = Path.of(opts.get("base", defaultBase()));
+    Path work = Path.of(opts.get("work", "target/eval-dedup"));
+    long n = opts.getLong("articles", 10000);
+    long seed = opts.getLong("seed", 42);
 
     Path corpus;
-    if (opts.containsKey("corpus")) {
-      corpus = Path.of(opts.get("corpus"));
+    if (opts.has("corpus")) {
+      corpus = Path.of(opts.require("corpus"));
     } else {
       corpus = work.resolve("corpus-" + n + "-" + seed);
       deleteRecursively(corpus);
@@ -82,8 +73,8 @@ public final class EvalDedupCommand {
         settings.similarity(), settings.numPerm(), settings.bands(), settings.shingle(),
         settings.keep().name().toLowerCase());
 
-    if ("memory".equals(opts.get("mode"))) {
-      return inMemory(corpus, base, settings, Boolean.parseBoolean(opts.getOrDefault("reuters", "true")));
+    if ("memory".equals(opts.get("mode", "pipeline"))) {
+      return inMemory(corpus, base, settings, Boolean.parseBoolean(opts.get("reuters", "true")));
     }
     Path predicted = work.resolve("predicted-" + n + "-" + seed);
     deleteRecursively(predicted);
@@ -102,7 +93,7 @@ public final class EvalDedupCommand {
         exact.found, exact.pairs, exact.pairs == 0 ? 1.0 : (double) exact.found / exact.pairs,
         exact.falsePositives);
 
-    if (Boolean.parseBoolean(opts.getOrDefault("reuters", "true"))) {
+    if (Boolean.parseBoolean(opts.get("reuters", "true"))) {
       Path reutersOut = work.resolve("predicted-reuters");
       deleteRecursively(reutersOut);
       Run r = runDedup(base.toString(), reutersOut, settings, beamArgs);

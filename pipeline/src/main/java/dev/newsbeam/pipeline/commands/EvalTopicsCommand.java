@@ -67,9 +67,9 @@ public final class EvalTopicsCommand {
       evaluateModel(labelled, a);
     }
     if (!Boolean.parseBoolean(a.get("skipTaxonomy", "false"))) {
-      Taxonomy taxonomy = a.known.containsKey("taxonomy")
+      Taxonomy taxonomy = a.has("taxonomy")
           ? Taxonomy.parse(Taxonomy.readJson(Path.of(a.get("taxonomy", null)))) : Taxonomy.defaults();
-      LabelMapping mapping = a.known.containsKey("mapping")
+      LabelMapping mapping = a.has("mapping")
           ? LabelMapping.read(Path.of(a.get("mapping", null))) : LabelMapping.reuters();
       evaluateTaxonomy(labelled, taxonomy, mapping);
     }
@@ -90,7 +90,7 @@ public final class EvalTopicsCommand {
             s.train().size(), s.train().get(0).getPublishedDate(),
             s.train().get(s.train().size() - 1).getPublishedDate(), s.test().size(),
             s.test().get(0).getPublishedDate(), s.test().get(s.test().size() - 1).getPublishedDate(), settings);
-        TopicModel model = a.known.containsKey("model") // score a model trained before on the same split
+        TopicModel model = a.has("model") // score a model trained before on the same split
             ? TopicClassifier.read(new File(a.get("model", null)))
             : train(s.train(), settings, work, a);
         scores.add(new TopicClassifier(model, fallback), s.test());

@@ -3,32 +3,20 @@ package dev.newsbeam.pipeline.commands;
 import dev.newsbeam.text.NewsAnalyzer;
 import dev.newsbeam.topics.TrainSettings;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code --key=value} arguments of the topic commands: the keys a command knows, and the rest, which go
- * to Beam's {@code PipelineOptionsFactory} (e.g. {@code --runner=FlinkRunner}).
+ * {@link CommandArgs} of the topic commands, with what train-topics and eval-topics share: the training
+ * settings and the Beam arguments of the training pipeline.
  */
 final class TopicCommandArgs {
-  final Map<String, String> known = new LinkedHashMap<>();
-  final List<String> pipelineArgs = new ArrayList<>();
+  private final CommandArgs args;
+  private final List<String> pipelineArgs;
 
   TopicCommandArgs(String[] args, Set<String> keys) {
-    for (String a : args) {
-      if (!a.startsWith("--")) {
-        throw new IllegalArgumentException("arguments are --key=value, not '" + a + "'");
-      }
-      int eq = a.indexOf('=');
-      String key = eq < 0 ? a.substring(2) : a.substring(2, eq);
-      if (keys.contains(key)) {
-        known.put(key, eq < 0 ? "true" : a.substring(eq + 1));
-      } else {
-        pipelineArgs.add(a);
-      }
-    }
+    this.args = new CommandArgs(args, keys);
+    this.pipelineArgs = this.args.pipelineArgs();
   }
 
   /**
@@ -49,16 +37,20 @@ final class TopicCommandArgs {
     return out.toArray(String[]::new);
   }
 
+  boolean has(String key) {
+    return args.has(key);
+  }
+
   String get(String key, String fallback) {
-    return known.getOrDefault(key, fallback);
+    return args.get(key, fallback);
   }
 
   int getInt(String key, int fallback) {
-    return known.containsKey(key) ? Integer.parseInt(known.get(key)) : fallback;
+    return args.getInt(key, fallback);
   }
 
   double getDouble(String key, double fallback) {
-    return known.containsKey(key) ? Double.parseDouble(known.get(key)) : fallback;
+    return args.getDouble(key, fallback);
   }
 
   /** Keys shared by train-topics and eval-topics. */
@@ -74,7 +66,7 @@ final class TopicCommandArgs {
         .withFolds(getInt("folds", d.folds()))
         .withMinDf(getInt("minDf", d.minDf()))
         .withTitleWeight(getInt("titleWeight", d.titleWeight()))
-        .withStemming(known.containsKey("stem") ? NewsAnalyzer.Stemming.parse(get("stem", null)) : d.stemming());
+        .withStemming(has("stem") ? NewsAnalyzer.Stemming.parse(get("stem", null)) : d.stemming());
   }
 
   static Set<String> union(Set<String> a, Set<String> b) {
