@@ -2,6 +2,8 @@ package dev.newsbeam.dedup;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,8 +18,9 @@ import java.util.Map;
  * whatever is still left after the last pass stays on its own.
  *
  * <p>So A~B~C with A and C far apart never becomes one cluster, and no cluster can grow through a long
- * chain: every member is directly similar to the article it is linked to. The Beam transform runs the
- * same passes with combiners; {@link #assign} is the in-memory reference used by tests.
+ * chain: every member is directly similar to the article it is linked to. {@link #links} runs the passes
+ * over one component in memory; the pipeline calls it per component (all the components of a shuffle
+ * shard in one call of a DoFn), and so do the plain-Java baseline and {@link InMemoryDeduplicator}.
  */
 public final class ChainGuard implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -56,25 +59,57 @@ public final class ChainGuard implements Serializable {
   /** Where a member ended up: its canonical and its similarity to it. */
   public record Assignment(String canonicalId, double similarity) {}
 
-  /** Assigns every member of one connected component (in-memory reference of the Beam passes). */
-  public Map<String, Assignment> assign(List<DocSketch> component, CanonicalPolicy policy) {
-    Map<String, Assignment> out = new LinkedHashMap<>();
-    List<DocSketch> left = new ArrayList<>(component);
+  /**
+   * The outcome of the passes over one component: one link per member, and how many times a member was
+   * left over by a pass (metric {@code chain_members_detached}).
+   */
+  public record Outcome(List<ClusterLink> links, long detached) {}
+
+  /**
+   * Runs the passes over one connected component (its representatives, in any order) and returns each
+   * member's {@link ClusterLink}: a pass's canonical links to itself with the cluster's size (its exact
+   * copies plus those of the members that joined it), a member that joined links to the canonical with
+   * its similarity, and a member left after the last pass links to itself. Every choice is a minimum
+   * under the policy's total order, so the links do not depend on the order of {@code component}.
+   */
+  public Outcome links(Collection<DocSketch> component, CanonicalPolicy policy) {
+    List<ClusterLink> links = new ArrayList<>(component.size());
+    long detached = 0;
     Comparator<DocSketch> order = policy.order();
-    for (int round = 0; round < rounds && !left.isEmpty(); round++) {
-      DocSketch canonical = left.stream().min(order).orElseThrow();
+    Collection<DocSketch> left = component;
+    for (int pass = 0; pass < rounds && !left.isEmpty(); pass++) {
+      DocSketch canonical = Collections.min(left, order);
+      long clusterSize = canonical.exactCopies;
       List<DocSketch> next = new ArrayList<>();
-      for (DocSketch m : left) {
-        if (accepts(canonical, m)) {
-          out.put(m.id, new Assignment(canonical.id, similarity(canonical, m)));
+      for (DocSketch member : left) {
+        if (member.id.equals(canonical.id)) {
+          continue; // its link needs the cluster size, known after the pass
+        }
+        if (accepts(canonical, member)) {
+          clusterSize += member.exactCopies;
+          links.add(new ClusterLink(member.id, member.fingerprint, canonical.id, canonical.source,
+              similarity(canonical, member), 0, canonical.exactCopies));
         } else {
-          next.add(m);
+          detached++;
+          next.add(member);
         }
       }
+      ClusterLink self = ClusterLink.alone(canonical);
+      self.clusterSize = clusterSize;
+      links.add(self);
       left = next;
     }
-    for (DocSketch m : left) {
-      out.put(m.id, new Assignment(m.id, 1.0));
+    for (DocSketch member : left) {
+      links.add(ClusterLink.alone(member));
+    }
+    return new Outcome(links, detached);
+  }
+
+  /** Member id → its canonical and similarity (the {@link #links} of one component, in short). */
+  public Map<String, Assignment> assign(List<DocSketch> component, CanonicalPolicy policy) {
+    Map<String, Assignment> out = new LinkedHashMap<>();
+    for (ClusterLink link : links(component, policy).links()) {
+      out.put(link.repId, new Assignment(link.canonicalId, link.similarity));
     }
     return out;
   }

@@ -36,6 +36,11 @@ public final class ClusterLink implements Serializable {
     this.canonicalExactCopies = canonicalExactCopies;
   }
 
+  /** The link of a representative that is its own cluster: itself plus its exact copies. */
+  public static ClusterLink alone(DocSketch d) {
+    return new ClusterLink(d.id, d.fingerprint, d.id, d.source, 1.0, d.exactCopies, d.exactCopies);
+  }
+
   public boolean isCanonical() {
     return repId.equals(canonicalId);
   }

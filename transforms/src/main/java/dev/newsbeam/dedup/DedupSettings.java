@@ -21,7 +21,6 @@ public record DedupSettings(
     CanonicalPolicy keep,
     long seed,
     int maxBucketSize,
-    int componentRounds,
     int guardRounds)
     implements Serializable {
 
@@ -36,35 +35,35 @@ public record DedupSettings(
     if (numPerm < 8 || numPerm > 1024) {
       throw new IllegalArgumentException("--numPerm must be in [8,1024], not " + numPerm);
     }
-    if (maxBucketSize < 2 || componentRounds < 1 || guardRounds < 1) {
-      throw new IllegalArgumentException("maxBucketSize >= 2, rounds >= 1 required");
+    if (maxBucketSize < 2 || guardRounds < 1) {
+      throw new IllegalArgumentException("maxBucketSize >= 2, guardRounds >= 1 required");
     }
   }
 
   public static DedupSettings defaults() {
     return new DedupSettings(
         DEFAULT_SIMILARITY, DEFAULT_NUM_PERM, DEFAULT_SHINGLE, CanonicalPolicy.EARLIEST, 42L,
-        10_000, 8, 2);
+        10_000, 2);
   }
 
   public DedupSettings withSimilarity(double s) {
-    return new DedupSettings(s, numPerm, shingle, keep, seed, maxBucketSize, componentRounds, guardRounds);
+    return new DedupSettings(s, numPerm, shingle, keep, seed, maxBucketSize, guardRounds);
   }
 
   public DedupSettings withNumPerm(int n) {
-    return new DedupSettings(similarity, n, shingle, keep, seed, maxBucketSize, componentRounds, guardRounds);
+    return new DedupSettings(similarity, n, shingle, keep, seed, maxBucketSize, guardRounds);
   }
 
   public DedupSettings withShingle(int n) {
-    return new DedupSettings(similarity, numPerm, n, keep, seed, maxBucketSize, componentRounds, guardRounds);
+    return new DedupSettings(similarity, numPerm, n, keep, seed, maxBucketSize, guardRounds);
   }
 
   public DedupSettings withKeep(CanonicalPolicy k) {
-    return new DedupSettings(similarity, numPerm, shingle, k, seed, maxBucketSize, componentRounds, guardRounds);
+    return new DedupSettings(similarity, numPerm, shingle, k, seed, maxBucketSize, guardRounds);
   }
 
   public DedupSettings withMaxBucketSize(int m) {
-    return new DedupSettings(similarity, numPerm, shingle, keep, seed, m, componentRounds, guardRounds);
+    return new DedupSettings(similarity, numPerm, shingle, keep, seed, m, guardRounds);
   }
 
   public MinHasher minHasher() {

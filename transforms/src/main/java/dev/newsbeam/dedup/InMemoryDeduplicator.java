@@ -8,7 +8,7 @@ import java.util.TreeMap;
 
 /**
  * The algorithm of {@link DetectDuplicates} on one machine, in memory: exact groups, LSH star edges,
- * verification, connected components (union-find instead of bounded label rounds), chain guard. An
+ * verification, connected components ({@link ComponentForest}, as the pipeline), chain guard. An
  * oracle for tests and a quick way to sweep parameters on evaluation corpora; the pipeline is the
  * product. Returns article id → cluster id (= canonical id).
  */
@@ -50,17 +50,16 @@ public final class InMemoryDeduplicator {
         stars.add(k, r.id);
       }
     }
-    Map<String, String> parent = new HashMap<>();
+    ComponentForest forest = new ComponentForest();
     stars.emit((member, min) -> {
       if (MinHasher.similarity(repById.get(member).signature, repById.get(min).signature)
           >= settings.similarity()) {
-        union(parent, member, min);
+        forest.union(member, min);
       }
     });
     Map<String, List<DocSketch>> components = new TreeMap<>();
-    for (String id : parent.keySet()) {
-      components.computeIfAbsent(find(parent, id), k -> new ArrayList<>()).add(repById.get(id));
-    }
+    forest.labels().forEach((id, label) ->
+        components.computeIfAbsent(label, k -> new ArrayList<>()).add(repById.get(id)));
     Map<String, String> repCanonical = new HashMap<>();
     ChainGuard guard = settings.guard();
     for (List<DocSketch> component : components.values()) {
@@ -72,31 +71,5 @@ public final class InMemoryDeduplicator {
       out.put(d.id, repCanonical.getOrDefault(rep, rep));
     }
     return out;
-  }
-
-  private static String find(Map<String, String> parent, String x) {
-    parent.putIfAbsent(x, x);
-    String root = x;
-    while (!parent.get(root).equals(root)) {
-      root = parent.get(root);
-    }
-    while (!parent.get(x).equals(root)) {
-      String next = parent.get(x);
-      parent.put(x, root);
-      x = next;
-    }
-    return root;
-  }
-
-  private static void union(Map<String, String> parent, String a, String b) {
-    String ra = find(parent, a);
-    String rb = find(parent, b);
-    if (!ra.equals(rb)) {
-      if (ra.compareTo(rb) < 0) {
-        parent.put(rb, ra);
-      } else {
-        parent.put(ra, rb);
-      }
-    }
   }
 }

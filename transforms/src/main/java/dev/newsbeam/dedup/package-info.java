@@ -8,6 +8,7 @@
  * (seeded multiply-shift permutations, 32-bit signature values), {@link dev.newsbeam.dedup.LshBands}
  * (bands x rows by datasketch's weighted false-positive/false-negative area),
  * {@link dev.newsbeam.dedup.BucketStars} (star edges of the buckets in one shuffle shard),
+ * {@link dev.newsbeam.dedup.ComponentForest} (mergeable union-find, smallest id as root),
  * {@link dev.newsbeam.dedup.CanonicalPolicy}, {@link dev.newsbeam.dedup.ChainGuard},
  * {@link dev.newsbeam.dedup.ClusteringQuality} and {@link dev.newsbeam.dedup.DuplicateCorpusGenerator}.
  *

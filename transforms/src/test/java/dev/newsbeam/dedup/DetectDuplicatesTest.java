@@ -201,6 +201,38 @@ class DetectDuplicatesTest {
   }
 
   @Test
+  void componentsOfAChainLongerThanAnyRoundCountAreWhole(TestPipeline pipeline) {
+    // 40-node path with ids in no order along it, plus a triangle: min-label propagation with 8
+    // unrolled rounds (the former graph) gave the far end of the path other labels than the near end
+    List<KV<String, String>> edges = new ArrayList<>();
+    List<KV<String, String>> expected = new ArrayList<>();
+    List<String> path = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      path.add(String.format("n%08x", i * 0x9E3779B9));
+    }
+    String smallest = Collections.min(path);
+    for (int i = 0; i < path.size(); i++) {
+      if (i > 0) {
+        edges.add(i % 2 == 0 ? KV.of(path.get(i - 1), path.get(i)) : KV.of(path.get(i), path.get(i - 1)));
+      }
+      expected.add(KV.of(path.get(i), smallest));
+    }
+    edges.addAll(List.of(KV.of("t3", "t2"), KV.of("t2", "t1"), KV.of("t3", "t1"), KV.of("t3", "t2")));
+    expected.addAll(List.of(KV.of("t1", "t1"), KV.of("t2", "t1"), KV.of("t3", "t1")));
+    Collections.shuffle(edges, new Random(3));
+    fastDirectRunner(pipeline);
+    PCollection<KV<String, String>> labels = pipeline
+        .apply("CreateEdges", Create.of(edges))
+        .apply("ConnectedComponents", new DetectDuplicates.ConnectedComponents());
+    PAssert.that(labels).containsInAnyOrder(expected);
+    PCollection<KV<String, String>> none = pipeline
+        .apply("CreateNoEdges", Create.empty(labels.getCoder()))
+        .apply("NoComponents", new DetectDuplicates.ConnectedComponents());
+    PAssert.that(none).empty();
+    pipeline.run().waitUntilFinish();
+  }
+
+  @Test
   void inputOrderDoesNotChangeAnyRecord(TestPipeline pipeline) {
     Corpus corpus = new Corpus();
     fastDirectRunner(pipeline);

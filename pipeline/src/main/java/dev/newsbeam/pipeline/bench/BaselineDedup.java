@@ -4,6 +4,7 @@ import dev.newsbeam.dedup.BucketStars;
 import dev.newsbeam.dedup.CanonicalPolicy;
 import dev.newsbeam.dedup.ChainGuard;
 import dev.newsbeam.dedup.ClusterLink;
+import dev.newsbeam.dedup.ComponentForest;
 import dev.newsbeam.dedup.DedupSettings;
 import dev.newsbeam.dedup.DetectDuplicates;
 import dev.newsbeam.dedup.DocSketch;
@@ -21,7 +22,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 /**
@@ -36,9 +36,10 @@ import java.util.concurrent.Callable;
  *   <li>LSH star edges between fingerprints with {@link BucketStars}, buckets split among the workers
  *       by key as the pipeline splits them among shuffle shards;
  *   <li>each distinct (fingerprint, fingerprint) edge verified by the representatives' estimated Jaccard;
- *   <li>connected components by min-label propagation, {@code componentRounds} rounds as in the graph;
- *   <li>{@link ChainGuard} passes per component; then every article takes its dedup record from the link
- *       of its fingerprint's representative.
+ *   <li>connected components of the verified edges with {@link ComponentForest} (the union-find the
+ *       pipeline's combiner accumulates);
+ *   <li>{@link ChainGuard#links} per component, as the pipeline calls it per component; then every
+ *       article takes its dedup record from the link of its fingerprint's representative.
  * </ol>
  * Articles get their {@code dedup} field set in place.
  */
@@ -92,34 +93,28 @@ final class BaselineDedup {
       }
     }
 
-    Map<String, String> labels = components(verified);
+    ComponentForest forest = new ComponentForest();
+    for (String[] e : verified) {
+      forest.union(e[0], e[1]);
+    }
 
-    // chain guard per component, in label order (the outcome does not depend on it: every choice is a
-    // minimum under the policy's total order)
-    Map<String, List<DocSketch>> byComponent = new TreeMap<>();
-    labels.forEach((id, label) -> byComponent.computeIfAbsent(label, k -> new ArrayList<>()).add(repsById.get(id)));
+    // chain guard per component (the outcome does not depend on the order of components or members:
+    // every choice is a minimum under the policy's total order)
+    Map<String, List<DocSketch>> byComponent = new HashMap<>();
+    forest.labels().forEach((id, label) ->
+        byComponent.computeIfAbsent(label, k -> new ArrayList<>()).add(repsById.get(id)));
     ChainGuard guard = settings.guard();
     Map<String, ClusterLink> linkByRepId = new HashMap<>();
     for (List<DocSketch> component : byComponent.values()) {
-      Map<String, ChainGuard.Assignment> assigned = guard.assign(component, policy);
-      Map<String, Long> clusterSizes = new HashMap<>();
-      for (DocSketch member : component) {
-        clusterSizes.merge(assigned.get(member.id).canonicalId(), member.exactCopies, Long::sum);
-      }
-      for (DocSketch member : component) {
-        ChainGuard.Assignment a = assigned.get(member.id);
-        DocSketch canonical = repsById.get(a.canonicalId());
-        boolean isCanonical = member.id.equals(canonical.id);
-        linkByRepId.put(member.id, new ClusterLink(member.id, member.fingerprint, canonical.id, canonical.source,
-            isCanonical ? 1.0 : a.similarity(), isCanonical ? clusterSizes.get(canonical.id) : 0,
-            canonical.exactCopies));
+      for (ClusterLink link : guard.links(component, policy).links()) {
+        linkByRepId.put(link.repId, link);
       }
     }
     // a representative in no component is its own cluster: itself plus its exact copies
     Map<String, ClusterLink> linkByFingerprint = new HashMap<>();
     for (DocSketch r : reps.values()) {
       ClusterLink link = linkByRepId.get(r.id);
-      linkByFingerprint.put(r.fingerprint, link != null ? link : selfLink(r));
+      linkByFingerprint.put(r.fingerprint, link != null ? link : ClusterLink.alone(r));
     }
 
     List<DuplicateRow> duplicates = attach(articles, sketches, linkByFingerprint, pool);
@@ -209,46 +204,6 @@ final class BaselineDedup {
     return (int) Math.floorMod(bucketKey ^ (bucketKey >>> 29), (long) shards);
   }
 
-  /**
-   * (node → component label) by min-label propagation over the verified edges: the initial label is the
-   * smaller of the node and its smallest neighbour, then each round every node offers its label to
-   * itself and its neighbours and keeps the smallest offer; {@code componentRounds} rounds, exactly as
-   * the pipeline unrolls them (so a component of larger diameter splits the same way).
-   */
-  private Map<String, String> components(List<String[]> edges) {
-    Map<String, List<String>> adjacency = new TreeMap<>();
-    for (String[] e : edges) {
-      adjacency.computeIfAbsent(e[0], k -> new ArrayList<>()).add(e[1]);
-      adjacency.computeIfAbsent(e[1], k -> new ArrayList<>()).add(e[0]);
-    }
-    Map<String, String> labels = new HashMap<>();
-    for (Map.Entry<String, List<String>> node : adjacency.entrySet()) {
-      String min = node.getKey();
-      for (String nb : node.getValue()) {
-        if (nb.compareTo(min) < 0) {
-          min = nb;
-        }
-      }
-      labels.put(node.getKey(), min);
-    }
-    for (int round = 1; round <= settings.componentRounds(); round++) {
-      Map<String, String> next = new HashMap<>();
-      for (Map.Entry<String, List<String>> node : adjacency.entrySet()) {
-        String label = labels.get(node.getKey());
-        next.merge(node.getKey(), label, BaselineDedup::min);
-        for (String nb : node.getValue()) {
-          next.merge(nb, label, BaselineDedup::min);
-        }
-      }
-      labels = next;
-    }
-    return labels;
-  }
-
-  private static String min(String a, String b) {
-    return a.compareTo(b) <= 0 ? a : b;
-  }
-
   /** Sets every article's dedup record; returns the duplicates rows (non-canonical articles). */
   private static List<DuplicateRow> attach(List<Article> articles, DocSketch[] sketches,
       Map<String, ClusterLink> linkByFingerprint, WorkerPool pool) {
@@ -278,10 +233,6 @@ final class BaselineDedup {
       rows.addAll(part);
     }
     return rows;
-  }
-
-  private static ClusterLink selfLink(DocSketch d) {
-    return new ClusterLink(d.id, d.fingerprint, d.id, d.source, 1.0, d.exactCopies, d.exactCopies);
   }
 
   private static Long published(Article a) {
