@@ -537,7 +537,6 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
     }
   }
 
-  /** Best of two representatives per policy, exact-copy counts added (associative, commutative). */
   /**
    * Per fingerprint shard: the representative of each fingerprint (the best by the canonical policy)
    * with the number of articles sharing that exact text. The accumulator holds one sketch per distinct
