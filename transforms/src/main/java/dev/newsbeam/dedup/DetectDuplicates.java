@@ -283,12 +283,8 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
    * what this combiner is (partial forests per bundle, merged). The merge is the only place that holds
    * all nodes: the verified graph has at most about one edge per near-duplicate representative, so
    * about 100 bytes per node in a component (~7k nodes at 10k generated articles; extrapolated ~70 MB
-   * at a million). Measured against the former graph on a 10k generated corpus, identical output: the
-   * whole pipeline on the DirectRunner 493 s wall / 533 CPU s before, 372 / 432 after; dedup alone on
-   * the DirectRunner ({@code eval-dedup}, process) 367 / 360 before, 183 / 282 after, peak heap 3.5 GB before,
-   * 1.3 GB after. On Flink embedded (parallelism 2), which pays little per key, the gain is small:
-   * dedup of 10k articles 47 s / 92 CPU s before, 44 / 86 after; of 100k 155 / 302 before, 145 / 283
-   * after (same assignments): there most of the stage's time is elsewhere.
+   * at a million). Output is identical to the former graph's; the measured gain (large on the
+   * DirectRunner, small on Flink) is in the README's dedup and benchmark sections.
    */
   static final class ConnectedComponents
       extends PTransform<PCollection<KV<String, String>>, PCollection<KV<String, String>>> {
