@@ -29,6 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.file.CodecFactory;
+import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -58,7 +59,8 @@ public final class NewsPipeline {
     CodecFactory codec = codec(options.getAvroCodec());
 
     ReadArticles.Result ingested = pipeline.apply("ReadArticles",
-        ReadArticles.from(options.getInput()).withMaxArticleBytes(options.getMaxArticleBytes()));
+        withRedistribution(ReadArticles.from(options.getInput())
+            .withMaxArticleBytes(options.getMaxArticleBytes()), options));
     PCollection<ErrorRecord> errors = ingested.errors();
     List<PCollection<KV<String, Long>>> counts = new ArrayList<>();
     counts.add(ingested.counts());
@@ -74,15 +76,15 @@ public final class NewsPipeline {
 
     Map<String, String[]> outputs = new LinkedHashMap<>();
     List<PCollection<?>> written = new ArrayList<>();
-    DedupResult dedup = articles.apply("DetectDuplicates", DetectDuplicates.with(DedupSettings.defaults()
+    DedupResult dedup = articles.apply("DetectDuplicates", detectDuplicates(DedupSettings.defaults()
         .withSimilarity(options.getSimilarity())
         .withNumPerm(options.getNumPerm())
         .withShingle(options.getShingle())
-        .withKeep(CanonicalPolicy.parse(options.getKeep()))));
+        .withKeep(CanonicalPolicy.parse(options.getKeep())), options));
     articles = dedup.articles();
     counts.add(dedup.manifest());
 
-    TagTopics tagger = TagTopics.withDefaultTaxonomy().withAnalyzer(
+    TagTopics tagger = withShards(TagTopics.withDefaultTaxonomy(), options).withAnalyzer(
         NewsAnalyzer.Stemming.parse(options.getStem()), NewsAnalyzer.Stopwords.parse(options.getStopwords()));
     if (options.getTaxonomy() != null) {
       tagger = tagger.withTaxonomyJson(Taxonomy.readJson(Path.of(options.getTaxonomy())));
@@ -94,7 +96,7 @@ public final class NewsPipeline {
     articles = topics.articles();
     counts.add(topics.manifestCounts());
 
-    WordStatsResult stats = articles.apply("ComputeWordStats", ComputeWordStats.create()
+    WordStatsResult stats = articles.apply("ComputeWordStats", withShards(ComputeWordStats.create(), options)
         .withStemming(NewsAnalyzer.Stemming.parse(options.getStem()))
         .withStopwords(NewsAnalyzer.Stopwords.parse(options.getStopwords()))
         .withMinDf(options.getMinDf())
@@ -143,6 +145,44 @@ public final class NewsPipeline {
         AvroIO.write(type).to(layout.prefix(dataset)).withSuffix(".avro").withCodec(codec)
             .withNumShards(numShards).withOutputFilenames());
     return result.getPerDestinationOutputFilenames();
+  }
+
+  /**
+   * {@code --shuffleShards}, or 0 for each stage's default. The DirectRunner's default is small: it
+   * copies a key's accumulated group for every incoming bundle, and after a shuffle it runs a bundle per
+   * key, so the next shuffle costs (keys of the last one) x (elements) copies and every stage pays a
+   * per-bundle overhead per key. At 256 join shards that was ~90% of its CPU time at 10k articles.
+   */
+  static int shuffleShards(NewsbeamOptions options) {
+    if (options.getShuffleShards() > 0) {
+      return options.getShuffleShards();
+    }
+    if ("DirectRunner".equals(runnerName(options))) {
+      int parallelism = options.as(DirectOptions.class).getTargetParallelism();
+      return Math.max(2, 2 * parallelism);
+    }
+    return 0;
+  }
+
+  private static ReadArticles withRedistribution(ReadArticles read, NewsbeamOptions options) {
+    int shards = shuffleShards(options);
+    return shards > 0 ? read.withRedistributeBuckets(shards) : read;
+  }
+
+  private static DetectDuplicates detectDuplicates(DedupSettings settings, NewsbeamOptions options) {
+    int shards = shuffleShards(options);
+    DetectDuplicates dedup = DetectDuplicates.with(settings);
+    return shards > 0 ? dedup.withShards(shards) : dedup;
+  }
+
+  private static TagTopics withShards(TagTopics tagger, NewsbeamOptions options) {
+    int shards = shuffleShards(options);
+    return shards > 0 ? tagger.withShards(shards) : tagger;
+  }
+
+  private static ComputeWordStats withShards(ComputeWordStats stats, NewsbeamOptions options) {
+    int shards = shuffleShards(options);
+    return shards > 0 ? stats.withShards(shards) : stats;
   }
 
   /**

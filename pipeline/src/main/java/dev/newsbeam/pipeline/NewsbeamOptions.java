@@ -39,6 +39,16 @@ public interface NewsbeamOptions extends PipelineOptions {
 
   void setNumShards(int value);
 
+  @Description("Shuffle shards of the joins and sums (dedup, topic counts, word statistics, the "
+      + "redistribution after reading); the output does not depend on it. 0 = automatic: each stage's "
+      + "default (256 for dedup, 64 for sums, 128 buckets after reading) on a cluster runner, "
+      + "2 x --targetParallelism on the DirectRunner, which copies a key's group for every incoming "
+      + "bundle and runs a bundle per key downstream.")
+  @Default.Integer(0)
+  int getShuffleShards();
+
+  void setShuffleShards(int value);
+
   @Description("Avro block compression of every output: snappy, deflate, zstandard or null.")
   @Default.String("snappy")
   String getAvroCodec();

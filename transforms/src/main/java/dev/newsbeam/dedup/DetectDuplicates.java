@@ -58,7 +58,7 @@ import org.apache.beam.sdk.values.TupleTagList;
  *   <li>each edge is verified by estimated Jaccard, with both signatures joined back by id;
  *   <li>connected components by one union-find combiner over the verified edges ({@link
  *       ComponentForest}): each node's label is the smallest id reachable from it, for any diameter;
- *   <li>{@link ChainGuard}, components hashed by label into {@link #GUARD_SHARDS} shards, each shard's
+ *   <li>{@link ChainGuard}, components hashed by label into shards ({@link #withShards}), each shard's
  *       components in memory: the canonical of a component is its best member and only members within
  *       the threshold of it join; the rest go through another pass, then stay alone;
  *   <li>the link of each representative is joined back to all articles with its fingerprint.
@@ -79,18 +79,34 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
    * ShardedLookupJoin}). A shuffle key per fingerprint or article would cost a shuffle group per
    * article, and the DirectRunner would then carry every later stage in one-article bundles (per-bundle
    * pre-aggregation in word statistics degenerated and held a 1 GB heap on Reuters). 256 shards: ~4,000
-   * articles per shard at 1M articles.
+   * articles per shard at 1M articles. {@link #withShards} sets them (the chain guard's too, and four
+   * times as many LSH bucket shards).
    */
-  static final int JOIN_SHARDS = 256;
+  public static final int DEFAULT_SHARDS = 256;
 
   private final DedupSettings settings;
+  private final int shards;
 
-  private DetectDuplicates(DedupSettings settings) {
+  private DetectDuplicates(DedupSettings settings, int shards) {
+    if (shards < 1) {
+      throw new IllegalArgumentException("shards must be >= 1, not " + shards);
+    }
     this.settings = settings;
+    this.shards = shards;
   }
 
   public static DetectDuplicates with(DedupSettings settings) {
-    return new DetectDuplicates(settings);
+    return new DetectDuplicates(settings, DEFAULT_SHARDS);
+  }
+
+  /**
+   * Shuffle shards of the joins, the exact-representative combine and the chain guard ({@code n}), and
+   * of the LSH buckets ({@code 4n}). The output does not depend on them. Many shards bound the memory
+   * of one group on a cluster; the DirectRunner wants few (it copies a key's whole group for every
+   * incoming bundle and runs a bundle per key downstream).
+   */
+  public DetectDuplicates withShards(int n) {
+    return new DetectDuplicates(settings, n);
   }
 
   private static AvroCoder<DocSketch> sketchCoder() {
@@ -112,7 +128,7 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
   @Override
   public DedupResult expand(PCollection<Article> articles) {
     PCollectionTuple sketched = articles.apply("SketchArticles",
-        ParDo.of(new SketchFn(settings))
+        ParDo.of(new SketchFn(settings, shards))
             .withOutputTags(SKETCHES, TupleTagList.of(KEYED_ARTICLES).and(BAND_ENTRIES)));
     PCollection<KV<Integer, DocSketch>> sketchesByShard =
         sketched.get(SKETCHES).setCoder(KvCoder.of(VarIntCoder.of(), sketchCoder()));
@@ -132,20 +148,20 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
         .setCoder(keyedSketchCoder());
 
     PCollection<KV<String, String>> verifiedEdges = candidateEdges(sketched.get(BAND_ENTRIES))
-        .apply("VerifyEdges", new VerifyEdges(repsByFingerprint, settings.similarity()));
+        .apply("VerifyEdges", new VerifyEdges(repsByFingerprint, settings.similarity(), shards));
     PCollection<KV<String, String>> components = verifiedEdges
         .apply("ConnectedComponents", new ConnectedComponents());
     PCollection<KV<String, ClusterLink>> graphLinks = applyChainGuard(components, repsById);
 
     PCollection<KV<String, ClusterLink>> linksByFingerprint = repsById
         .apply("JoinRepresentativeLinks", new ShardedLookupJoin<>(graphLinks, AvroCoder.of(ClusterLink.class),
-            sketchCoder(), keyedLinkCoder(), JOIN_SHARDS, new LinkEveryRepresentativeFn()));
+            sketchCoder(), keyedLinkCoder(), shards, new LinkEveryRepresentativeFn()));
 
     PCollection<KV<Article, DuplicateRow>> attached = articlesByFingerprint
         .apply("JoinArticlesToLinks", new ShardedLookupJoin<>(linksByFingerprint, AvroCoder.of(ClusterLink.class),
             AvroCoder.of(Article.class),
             KvCoder.of(AvroCoder.of(Article.class), NullableCoder.of(AvroCoder.of(DuplicateRow.class))),
-            JOIN_SHARDS, new AttachDedupFn()));
+            shards, new AttachDedupFn()));
     PCollection<Article> deduped = attached
         .apply("DedupedArticles", ParDo.of(new ArticleOfFn()))
         .setCoder(AvroCoder.of(Article.class));
@@ -162,11 +178,13 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
   /**
    * Shuffle shards of the LSH buckets. One shuffle key per bucket would be ~bands x articles keys
    * (37 x 15k = 570k on Reuters): runners pay per key, and the DirectRunner queues a work item per key
-   * and input bundle (that filled a 1 GB heap). Buckets are hashed into this many shards instead; a
-   * shard holds about articles x bands / 1,024 (bucket, fingerprint) entries (36k at 1M articles,
-   * ~4 MB), sorted in memory by {@link BucketStars}.
+   * and input bundle (that filled a 1 GB heap). Buckets are hashed into four times the join shards
+   * instead; with the default 1,024 a shard holds about articles x bands / 1,024 (bucket, fingerprint)
+   * entries (36k at 1M articles, ~4 MB), sorted in memory by {@link BucketStars}.
    */
-  static final int BUCKET_SHARDS = 1024;
+  static int bucketShards(int shards) {
+    return 4 * shards;
+  }
 
   /** (fingerprint, bucket-minimum fingerprint) star edges of the shared LSH buckets. */
   private PCollection<KV<String, String>> candidateEdges(
@@ -213,20 +231,22 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
       extends PTransform<PCollection<KV<String, String>>, PCollection<KV<String, String>>> {
     private final PCollection<KV<String, DocSketch>> repsByFingerprint;
     private final double threshold;
+    private final int shards;
 
-    VerifyEdges(PCollection<KV<String, DocSketch>> repsByFingerprint, double threshold) {
+    VerifyEdges(PCollection<KV<String, DocSketch>> repsByFingerprint, double threshold, int shards) {
       this.repsByFingerprint = repsByFingerprint;
       this.threshold = threshold;
+      this.shards = shards;
     }
 
     @Override
     public PCollection<KV<String, String>> expand(PCollection<KV<String, String>> edges) {
       PCollection<KV<String, KV<String, DocSketch>>> halfJoined = repsByFingerprint
           .apply("JoinSourceSignature", new ShardedLookupJoin<>(edges, StringUtf8Coder.of(), sketchCoder(),
-              KvCoder.of(StringUtf8Coder.of(), keyedSketchCoder()), JOIN_SHARDS, new KeyByTargetFn()));
+              KvCoder.of(StringUtf8Coder.of(), keyedSketchCoder()), shards, new KeyByTargetFn()));
       return repsByFingerprint
           .apply("JoinTargetSignature", new ShardedLookupJoin<>(halfJoined, keyedSketchCoder(), sketchCoder(),
-              stringPairCoder(), JOIN_SHARDS, new KeepSimilarFn(threshold)));
+              stringPairCoder(), shards, new KeepSimilarFn(threshold)));
     }
   }
 
@@ -362,17 +382,16 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
    * shard's components go through {@link ChainGuard#links} in memory, all passes at once. The former
    * graph keyed by component (a combiner for the canonical, then a join, {@code guardRounds} times) cost
    * a shuffle group per component per pass. A shard holds the sketches of its components' members
-   * (~0.6 KB each: ~30 members per shard at 10k articles, ~3k at a million).
+   * (~0.6 KB each: ~30 members per shard at 10k articles, ~3k at a million with the default shards).
    */
-  static final int GUARD_SHARDS = 256;
 
   /** (representative id, link) for every representative that is in a component. */
   private PCollection<KV<String, ClusterLink>> applyChainGuard(
       PCollection<KV<String, String>> components, PCollection<KV<String, DocSketch>> repsById) {
     return repsById
         .apply("JoinComponentMembers", new ShardedLookupJoin<>(components, StringUtf8Coder.of(),
-            sketchCoder(), KvCoder.of(VarIntCoder.of(), keyedSketchCoder()), JOIN_SHARDS,
-            new KeyByComponentShardFn()))
+            sketchCoder(), KvCoder.of(VarIntCoder.of(), keyedSketchCoder()), shards,
+            new KeyByComponentShardFn(shards)))
         .apply("GroupComponentShards", GroupByKey.create())
         .apply("GuardComponents", ParDo.of(new GuardComponentsFn(settings.guard(), settings.keep())))
         .setCoder(keyedLinkCoder());
@@ -381,12 +400,18 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
   /** (guard shard, (component label, sketch)) for each representative that is in a component. */
   static class KeyByComponentShardFn
       implements ShardedLookupJoin.JoinFn<String, DocSketch, KV<Integer, KV<String, DocSketch>>> {
+    private final int shards;
+
+    KeyByComponentShardFn(int shards) {
+      this.shards = shards;
+    }
+
     @Override
     public void join(String id, DocSketch doc, List<String> labels,
         ShardedLookupJoin.Emitter<KV<Integer, KV<String, DocSketch>>> out) {
       if (!labels.isEmpty()) {
         String label = labels.get(0);
-        out.emit(KV.of(ShardedLookupJoin.shardOf(label, GUARD_SHARDS), KV.of(label, doc)));
+        out.emit(KV.of(ShardedLookupJoin.shardOf(label, shards), KV.of(label, doc)));
       }
     }
   }
@@ -421,10 +446,6 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
   }
 
   // ---- links back to articles ----------------------------------------------------------------
-
-  static int joinShardOf(String fingerprint) {
-    return ShardedLookupJoin.shardOf(fingerprint, JOIN_SHARDS);
-  }
 
   /** (fingerprint, link): the component link, or a link to itself for a representative with none. */
   static class LinkEveryRepresentativeFn
@@ -606,13 +627,15 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
   static class SketchFn extends DoFn<Article, KV<Integer, DocSketch>> {
     private final Counter empty = Metrics.counter(DetectDuplicates.class, "empty_texts");
     private final DedupSettings settings;
+    private final int shards;
     private transient TextFingerprint fingerprints;
     private transient Shingler shingler;
     private transient MinHasher minHasher;
     private transient LshBands bands;
 
-    SketchFn(DedupSettings settings) {
+    SketchFn(DedupSettings settings, int shards) {
       this.settings = settings;
+      this.shards = shards;
     }
 
     @Setup
@@ -634,12 +657,12 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
       } else {
         signature = minHasher.signature(shingler.shingles(a.getText()));
       }
-      out.get(SKETCHES).output(KV.of(joinShardOf(fp), new DocSketch(a.getId(), a.getSource(), fp, published(a),
+      out.get(SKETCHES).output(KV.of(ShardedLookupJoin.shardOf(fp, shards), new DocSketch(a.getId(), a.getSource(), fp, published(a),
           a.getText() == null ? 0 : a.getText().length(), signature)));
       out.get(KEYED_ARTICLES).output(KV.of(fp, a));
       if (signature.length > 0) {
         for (long key : bands.bandKeys(signature)) {
-          out.get(BAND_ENTRIES).output(KV.of(shardOf(key, BUCKET_SHARDS), KV.of(key, fp)));
+          out.get(BAND_ENTRIES).output(KV.of(shardOf(key, bucketShards(shards)), KV.of(key, fp)));
         }
       }
     }

@@ -48,7 +48,8 @@ public final class ReadArticles extends PTransform<PBegin, ReadArticles.Result> 
   /** Default {@code --maxArticleBytes}: 10 MB. */
   public static final long DEFAULT_MAX_ARTICLE_BYTES = 10L * 1024 * 1024;
 
-  private static final int REDISTRIBUTE_BUCKETS = 128;
+  /** Default redistribution buckets ({@link #withRedistributeBuckets}). */
+  public static final int DEFAULT_REDISTRIBUTE_BUCKETS = 128;
 
   static final TupleTag<Article> ARTICLES = new TupleTag<>() {};
   static final TupleTag<ErrorRecord> ERRORS = new TupleTag<>() {};
@@ -56,19 +57,32 @@ public final class ReadArticles extends PTransform<PBegin, ReadArticles.Result> 
 
   private final List<InputSpec> inputs;
   private final long maxArticleBytes;
+  private final int redistributeBuckets;
 
-  private ReadArticles(List<InputSpec> inputs, long maxArticleBytes) {
+  private ReadArticles(List<InputSpec> inputs, long maxArticleBytes, int redistributeBuckets) {
+    if (redistributeBuckets < 1) {
+      throw new IllegalArgumentException("redistribute buckets must be >= 1, not " + redistributeBuckets);
+    }
     this.inputs = inputs;
     this.maxArticleBytes = maxArticleBytes;
+    this.redistributeBuckets = redistributeBuckets;
   }
 
   /** Reads the comma-separated files, globs and directories of {@code inputs}. */
   public static ReadArticles from(String inputs) {
-    return new ReadArticles(InputSpec.parseAll(inputs), DEFAULT_MAX_ARTICLE_BYTES);
+    return new ReadArticles(InputSpec.parseAll(inputs), DEFAULT_MAX_ARTICLE_BYTES, DEFAULT_REDISTRIBUTE_BUCKETS);
   }
 
   public ReadArticles withMaxArticleBytes(long maxArticleBytes) {
-    return new ReadArticles(inputs, maxArticleBytes);
+    return new ReadArticles(inputs, maxArticleBytes, redistributeBuckets);
+  }
+
+  /**
+   * Random-key buckets the parsed articles are spread over (one big file is parsed by one worker).
+   * Enough to keep every worker busy; the DirectRunner runs a bundle per bucket in every later stage.
+   */
+  public ReadArticles withRedistributeBuckets(int buckets) {
+    return new ReadArticles(inputs, maxArticleBytes, buckets);
   }
 
   @Override
@@ -95,7 +109,7 @@ public final class ReadArticles extends PTransform<PBegin, ReadArticles.Result> 
         articles.apply("FlattenArticles", Flatten.pCollections())
             // one big JSONL file is read by one worker: spread its articles before the heavy stages.
             // Bounded buckets: an unbounded random key makes the DirectRunner run one bundle per article.
-            .apply("RedistributeArticles", Reshuffle.<Article>viaRandomKey().withNumBuckets(REDISTRIBUTE_BUCKETS)),
+            .apply("RedistributeArticles", Reshuffle.<Article>viaRandomKey().withNumBuckets(redistributeBuckets)),
         errors.apply("FlattenErrors", Flatten.pCollections()),
         counts.apply("FlattenCounts", Flatten.pCollections()));
   }

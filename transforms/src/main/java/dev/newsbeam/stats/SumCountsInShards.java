@@ -31,20 +31,22 @@ import org.apache.beam.sdk.values.PCollection;
  * as the DirectRunner does, holds bytes rather than a hash map per bundle. Shard keys are uniform by
  * construction, so no hot key.
  */
-final class SumCountsInShards extends PTransform<PCollection<Map<String, Integer>>, PCollection<KV<Integer, byte[]>>> {
+public final class SumCountsInShards extends PTransform<PCollection<Map<String, Integer>>, PCollection<KV<Integer, byte[]>>> {
   private static final long serialVersionUID = 1L;
 
   /** Buffered distinct keys per bundle before a flush: ~10 MB. */
   static final int MAX_BUFFERED_KEYS = 100_000;
 
   static final KvCoder<Integer, byte[]> BLOCKS_CODER = KvCoder.of(VarIntCoder.of(), ByteArrayCoder.of());
-  static final KvCoder<String, KV<Long, Long>> SUMS_CODER =
+  /** Coder of {@link UnpackFn}'s output: (key, (occurrences, documents)). */
+  public static final KvCoder<String, KV<Long, Long>> SUMS_CODER =
       KvCoder.of(StringUtf8Coder.of(), KvCoder.of(VarLongCoder.of(), VarLongCoder.of()));
 
   private final int shards;
   private final int maxBufferedKeys;
 
-  SumCountsInShards(int shards) {
+  /** Sums into {@code shards} blocks. */
+  public SumCountsInShards(int shards) {
     this(shards, MAX_BUFFERED_KEYS);
   }
 
@@ -169,7 +171,7 @@ final class SumCountsInShards extends PTransform<PCollection<Map<String, Integer
   }
 
   /** One (key, (occurrences, documents)) element per key of each block. */
-  static class UnpackFn extends DoFn<KV<Integer, byte[]>, KV<String, KV<Long, Long>>> {
+  public static class UnpackFn extends DoFn<KV<Integer, byte[]>, KV<String, KV<Long, Long>>> {
     @ProcessElement
     public void process(@Element KV<Integer, byte[]> shard, OutputReceiver<KV<String, KV<Long, Long>>> out) {
       forEach(shard.getValue(), (key, occurrences, documents) -> out.output(KV.of(key, KV.of(occurrences, documents))));

@@ -4,8 +4,11 @@ import dev.newsbeam.schema.Article;
 import dev.newsbeam.schema.Topic;
 import dev.newsbeam.schema.TopicDayCount;
 import dev.newsbeam.schema.TopicModel;
+import dev.newsbeam.stats.CompactCounts;
+import dev.newsbeam.stats.SumCountsInShards;
 import dev.newsbeam.text.NewsAnalyzer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
@@ -16,7 +19,6 @@ import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.extensions.avro.io.AvroIO;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
-import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -49,9 +51,17 @@ public final class TagTopics extends PTransform<PCollection<Article>, TagTopics.
   private final boolean modelFallback;
   private final NewsAnalyzer.Stemming stemming;
   private final NewsAnalyzer.Stopwords stopwords;
+  private final int shards;
+
+  /** Default shuffle shards of the day × topic counts ({@link #withShards}). */
+  public static final int DEFAULT_SHARDS = 64;
 
   private TagTopics(String taxonomyJson, TaxonomyTagger.Settings settings, String modelPath,
-      boolean modelFallback, NewsAnalyzer.Stemming stemming, NewsAnalyzer.Stopwords stopwords) {
+      boolean modelFallback, NewsAnalyzer.Stemming stemming, NewsAnalyzer.Stopwords stopwords, int shards) {
+    if (shards < 1) {
+      throw new IllegalArgumentException("shards must be >= 1, not " + shards);
+    }
+    this.shards = shards;
     this.taxonomyJson = taxonomyJson;
     this.settings = settings;
     this.modelPath = modelPath;
@@ -64,22 +74,22 @@ public final class TagTopics extends PTransform<PCollection<Article>, TagTopics.
   public static TagTopics withDefaultTaxonomy() {
     NewsAnalyzer analyzer = NewsAnalyzer.defaults();
     return new TagTopics(Taxonomy.defaultJson(), TaxonomyTagger.Settings.defaults(), null, true,
-        analyzer.stemming(), analyzer.stopwords());
+        analyzer.stemming(), analyzer.stopwords(), DEFAULT_SHARDS);
   }
 
   /** A taxonomy given as JSON text (see {@link Taxonomy} for the format); validated here. */
   public TagTopics withTaxonomyJson(String json) {
     Taxonomy.parse(json);
-    return new TagTopics(json, settings, modelPath, modelFallback, stemming, stopwords);
+    return new TagTopics(json, settings, modelPath, modelFallback, stemming, stopwords, shards);
   }
 
   public TagTopics withSettings(TaxonomyTagger.Settings s) {
-    return new TagTopics(taxonomyJson, s, modelPath, modelFallback, stemming, stopwords);
+    return new TagTopics(taxonomyJson, s, modelPath, modelFallback, stemming, stopwords, shards);
   }
 
   /** A {@code train-topics} output directory (or model file); null for taxonomy tags only. */
   public TagTopics withModel(String path) {
-    return new TagTopics(taxonomyJson, settings, path, modelFallback, stemming, stopwords);
+    return new TagTopics(taxonomyJson, settings, path, modelFallback, stemming, stopwords, shards);
   }
 
   /**
@@ -88,7 +98,7 @@ public final class TagTopics extends PTransform<PCollection<Article>, TagTopics.
    * model trained on a corpus where every article has a label would tag every article.
    */
   public TagTopics withModelFallback(boolean value) {
-    return new TagTopics(taxonomyJson, settings, modelPath, value, stemming, stopwords);
+    return new TagTopics(taxonomyJson, settings, modelPath, value, stemming, stopwords, shards);
   }
 
   /**
@@ -97,7 +107,15 @@ public final class TagTopics extends PTransform<PCollection<Article>, TagTopics.
    * analysis it was trained with.
    */
   public TagTopics withAnalyzer(NewsAnalyzer.Stemming stemming, NewsAnalyzer.Stopwords stopwords) {
-    return new TagTopics(taxonomyJson, settings, modelPath, modelFallback, stemming, stopwords);
+    return new TagTopics(taxonomyJson, settings, modelPath, modelFallback, stemming, stopwords, shards);
+  }
+
+  /**
+   * Shuffle shards of the day × topic counts: per-bundle partial counts are summed per hash shard
+   * ({@link SumCountsInShards}), not one shuffle key per (day, topic). The output does not depend on it.
+   */
+  public TagTopics withShards(int n) {
+    return new TagTopics(taxonomyJson, settings, modelPath, modelFallback, stemming, stopwords, n);
   }
 
   @Override
@@ -117,9 +135,11 @@ public final class TagTopics extends PTransform<PCollection<Article>, TagTopics.
     tagged.setCoder(AvroCoder.of(Article.class));
 
     PCollection<TopicDayCount> days = tagged
-        .apply("KeyByDayAndTopic", ParDo.of(new DayTopicKeyFn()))
-        .setCoder(StringUtf8Coder.of())
-        .apply("CountPerDayAndTopic", Count.perElement())
+        .apply("KeyByDayAndTopic", ParDo.of(new DayTopicKeysFn()))
+        .setCoder(CompactCounts.coder())
+        .apply("CountPerDayAndTopic", new SumCountsInShards(shards))
+        .apply("UnpackDayTopicCounts", ParDo.of(new SumCountsInShards.UnpackFn()))
+        .setCoder(SumCountsInShards.SUMS_CODER)
         .apply("ToTopicDayCount", ParDo.of(new ToDayCountFn()))
         .setCoder(AvroCoder.of(TopicDayCount.class));
 
@@ -225,23 +245,30 @@ public final class TagTopics extends PTransform<PCollection<Article>, TagTopics.
 
   private static final String SEP = "\u0001";
 
-  static class DayTopicKeyFn extends DoFn<Article, String> {
+  /** The article's (day, source, code, label) keys, each counted once. */
+  static class DayTopicKeysFn extends DoFn<Article, Map<String, Integer>> {
     @ProcessElement
-    public void process(@Element Article a, OutputReceiver<String> out) {
-      String day = a.getPublishedDate() == null ? "" : Long.toString(a.getPublishedDate().toEpochDay());
-      for (Topic t : a.getTopics()) {
-        out.output(String.join(SEP, day, t.getSource(), t.getCode(), t.getLabel()));
+    public void process(@Element Article a, OutputReceiver<Map<String, Integer>> out) {
+      if (a.getTopics().isEmpty()) {
+        return;
       }
+      String day = a.getPublishedDate() == null ? "" : Long.toString(a.getPublishedDate().toEpochDay());
+      Map<String, Integer> keys = new HashMap<>();
+      for (Topic t : a.getTopics()) {
+        keys.put(String.join(SEP, day, t.getSource(), t.getCode(), t.getLabel()), 1);
+      }
+      out.output(keys);
     }
   }
 
-  static class ToDayCountFn extends DoFn<KV<String, Long>, TopicDayCount> {
+  /** (key, (occurrences, articles)) → a row; an article counts once per key. */
+  static class ToDayCountFn extends DoFn<KV<String, KV<Long, Long>>, TopicDayCount> {
     @ProcessElement
-    public void process(@Element KV<String, Long> kv, OutputReceiver<TopicDayCount> out) {
+    public void process(@Element KV<String, KV<Long, Long>> kv, OutputReceiver<TopicDayCount> out) {
       String[] p = kv.getKey().split(SEP, 4);
       out.output(TopicDayCount.newBuilder()
           .setDate(p[0].isEmpty() ? null : java.time.LocalDate.ofEpochDay(Long.parseLong(p[0])))
-          .setSource(p[1]).setCode(p[2]).setLabel(p[3]).setArticles(kv.getValue()).build());
+          .setSource(p[1]).setCode(p[2]).setLabel(p[3]).setArticles(kv.getValue().getValue()).build());
     }
   }
 

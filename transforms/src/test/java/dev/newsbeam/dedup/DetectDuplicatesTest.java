@@ -4,6 +4,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.newsbeam.schema.Article;
 import dev.newsbeam.schema.DedupInfo;
@@ -247,11 +248,40 @@ class DetectDuplicatesTest {
         .apply("CreateB", Create.of(reversed).withCoder(AvroCoder.of(Article.class)))
         .apply("DedupB", DetectDuplicates.with(SETTINGS.withKeep(CanonicalPolicy.LONGEST)))
         .articles().apply("DedupOfB", ParDo.of(new DedupOfFn()));
+    assertSameRecords(a, b, corpus.articles.size());
+    pipeline.run().waitUntilFinish();
+  }
+
+  @Test
+  void shardCountDoesNotChangeAnyRecord(TestPipeline pipeline) {
+    Corpus corpus = new Corpus();
+    fastDirectRunner(pipeline);
+    PCollection<Article> articles = pipeline
+        .apply("Create", Create.of(corpus.articles).withCoder(AvroCoder.of(Article.class)));
+    PCollection<KV<String, DedupInfo>> defaults = articles
+        .apply("DedupDefaultShards", DetectDuplicates.with(SETTINGS))
+        .articles().apply("DedupOfDefault", ParDo.of(new DedupOfFn()));
+    // one shard: every join, combine and guard group holds everything
+    PCollection<KV<String, DedupInfo>> single = articles
+        .apply("DedupOneShard", DetectDuplicates.with(SETTINGS).withShards(1))
+        .articles().apply("DedupOfOne", ParDo.of(new DedupOfFn()));
+    assertSameRecords(defaults, single, corpus.articles.size());
+    PAssert.that(single).containsInAnyOrder(corpus.expectedRecords());
+    pipeline.run().waitUntilFinish();
+  }
+
+  @Test
+  void shardsMustBePositive() {
+    assertThrows(IllegalArgumentException.class, () -> DetectDuplicates.with(SETTINGS).withShards(0));
+  }
+
+  /** Pairs the records of two runs by article id: the records of one are the expected records of the other. */
+  private static void assertSameRecords(PCollection<KV<String, DedupInfo>> a, PCollection<KV<String, DedupInfo>> b,
+      int expected) {
     TupleTag<DedupInfo> runA = new TupleTag<>();
     TupleTag<DedupInfo> runB = new TupleTag<>();
     PCollection<KV<String, CoGbkResult>> paired = KeyedPCollectionTuple.of(runA, a).and(runB, b)
-        .apply("PairRuns", CoGroupByKey.create());
-    int expected = corpus.articles.size();
+        .apply("PairRuns" + a.getName().hashCode(), CoGroupByKey.create());
     PAssert.that(paired).satisfies(pairs -> {
       int n = 0;
       for (KV<String, CoGbkResult> p : pairs) {
@@ -261,6 +291,5 @@ class DetectDuplicatesTest {
       assertThat(n, equalTo(expected));
       return null;
     });
-    pipeline.run().waitUntilFinish();
   }
 }

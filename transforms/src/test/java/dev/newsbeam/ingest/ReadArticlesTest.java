@@ -2,6 +2,7 @@ package dev.newsbeam.ingest;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.github.luben.zstd.ZstdOutputStream;
 import dev.newsbeam.schema.Article;
@@ -11,7 +12,9 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.apache.beam.sdk.testing.PAssert;
@@ -74,6 +77,25 @@ class ReadArticlesTest {
       return null;
     });
     pipeline.run().waitUntilFinish();
+  }
+
+  @Test
+  void anyNumberOfRedistributionBucketsKeepsEveryArticle(TestPipeline pipeline, @TempDir Path dir)
+      throws IOException {
+    StringBuilder lines = new StringBuilder();
+    List<String> expected = new ArrayList<>();
+    for (int i = 1; i <= 40; i++) {
+      lines.append("{\"id\":\"w").append(i).append("\",\"text\":\"Item ").append(i).append(".\"}\n");
+      expected.add("w" + i);
+    }
+    write(dir.resolve("wire.jsonl"), lines.toString());
+    for (int buckets : new int[] {1, 3}) {
+      PAssert.that(pipeline.apply("Read" + buckets, ReadArticles.from(dir.toString()).withRedistributeBuckets(buckets))
+              .articles().apply("Ids" + buckets, MapElements.into(TypeDescriptors.strings()).via(Article::getId)))
+          .containsInAnyOrder(expected);
+    }
+    pipeline.run().waitUntilFinish();
+    assertThrows(IllegalArgumentException.class, () -> ReadArticles.from(dir.toString()).withRedistributeBuckets(0));
   }
 
   @Test

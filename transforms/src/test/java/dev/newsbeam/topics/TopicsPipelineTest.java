@@ -25,10 +25,13 @@ import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestPipelineExtension;
+import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -117,6 +120,55 @@ class TopicsPipelineTest {
       return null;
     });
     pipeline.run().waitUntilFinish();
+  }
+
+  @Test
+  void dayCountsDoNotDependOnTheShardCount(TestPipeline pipeline) {
+    LocalDate d1 = LocalDate.of(2025, 3, 1);
+    LocalDate d2 = LocalDate.of(2025, 3, 2);
+    List<Article> articles = List.of(
+        news("s1", "Striker scores twice", "The striker scored twice and the team won the league title.", d1),
+        news("s2", "Cup final", "The football team reached the cup final after the coach changed players.", d1),
+        news("s3", "Derby", "The team won the derby; the striker scored in the stadium.", d2),
+        news("s4", "Storm warning", "Heavy rain and storms are expected; forecasters warn of strong winds.", d2),
+        news("s5", "Snow", "Snow and strong winds closed roads; forecasters expect more storms.", null));
+    PCollection<Article> input = pipeline
+        .apply("Articles", Create.of(articles).withCoder(AvroCoder.of(Article.class)));
+    PCollection<String> defaults = rows(input.apply("Default", TagTopics.withDefaultTaxonomy()).dayCounts(), "D");
+    PCollection<String> one = rows(input.apply("OneShard", TagTopics.withDefaultTaxonomy().withShards(1)).dayCounts(), "1");
+    PCollection<String> three = rows(input.apply("ThreeShards", TagTopics.withDefaultTaxonomy().withShards(3)).dayCounts(), "3");
+    PAssert.that(one).satisfies(rows -> {
+      List<String> list = StreamSupport.stream(rows.spliterator(), false).toList();
+      assertThat(list, hasItem(d1 + "|taxonomy|medtop:15000000|sport=2"));
+      assertThat(list, hasItem(d2 + "|taxonomy|medtop:15000000|sport=1"));
+      assertThat(list, hasItem("null|taxonomy|medtop:17000000|weather=1"));
+      return null;
+    });
+    // a row is unique per run, so each appears once in each of the three runs
+    PAssert.that(PCollectionList.of(defaults).and(one).and(three)
+            .apply("AllRuns", Flatten.pCollections())
+            .apply("TimesSeen", Count.perElement()))
+        .satisfies(seen -> {
+          int n = 0;
+          for (KV<String, Long> row : seen) {
+            assertThat(row.getKey(), row.getValue(), is(3L));
+            n++;
+          }
+          assertThat(n, greaterThan(3));
+          return null;
+        });
+    pipeline.run().waitUntilFinish();
+  }
+
+  private static PCollection<String> rows(PCollection<TopicDayCount> counts, String run) {
+    return counts.apply("Rows" + run, MapElements.into(TypeDescriptors.strings())
+        .via(c -> c.getDate() + "|" + c.getSource() + "|" + c.getCode() + "|" + c.getLabel() + "=" + c.getArticles()));
+  }
+
+  @Test
+  void shardsMustBePositive() {
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> TagTopics.withDefaultTaxonomy().withShards(0));
   }
 
   @Test
