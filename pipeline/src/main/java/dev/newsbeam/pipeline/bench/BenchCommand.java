@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <pre>
  * ./newsbeam bench [--sizes=10000,100000] [--runs=3] [--engines=baseline,flink,direct,dedup-flink,mllib]
- *     [--directMax=10000] [--mllibMax=100000] [--threads=2] [--javaOpts=-Xmx4g] [--seed=42]
+ *     [--directMax=100000] [--mllibMax=100000] [--threads=2] [--javaOpts=-Xmx4g] [--seed=42]
  *     [--base=../shared/corpora/reuters21578-train.jsonl] [--work=target/bench] [--report=BENCHMARKS.md]
  *     [--jar=runners/target/newsbeam-runners.jar] [--jmh=true] [--reportOnly=true] [--fresh=true]
  *     [--timeoutMinutes=60]
@@ -80,7 +80,7 @@ public final class BenchCommand {
       }
     }
     int runs = args.getInt("runs", 3);
-    long directMax = args.getLong("directMax", 10_000);
+    long directMax = args.getLong("directMax", 100_000);
     long mllibMax = args.getLong("mllibMax", 100_000);
     long seed = args.getLong("seed", 42);
     Path base = args.path("base", "../shared/corpora/reuters21578-train.jsonl");
