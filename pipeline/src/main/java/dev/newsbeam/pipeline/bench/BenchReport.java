@@ -97,6 +97,19 @@ final class BenchReport {
     return cells.getOrDefault(size, Map.of()).get(engine);
   }
 
+  /** " on D" or " from D1 to D2": the days of the runs' {@code at} times (none recorded: empty). */
+  String runDates() {
+    List<String> days = cells.values().stream().flatMap(m -> m.values().stream())
+        .flatMap(c -> c.runs().stream()).map(r -> r.path("at").asText(""))
+        .filter(at -> at.length() >= 10).map(at -> at.substring(0, 10)).sorted().toList();
+    if (days.isEmpty()) {
+      return "";
+    }
+    String first = days.get(0);
+    String last = days.get(days.size() - 1);
+    return first.equals(last) ? " on " + first : " from " + first + " to " + last;
+  }
+
   String markdown() {
     StringBuilder md = new StringBuilder();
     md.append("# newsbeam benchmarks\n\n");
@@ -106,7 +119,7 @@ final class BenchReport {
         .append(" seeded generated corpus (`generate`, seed in the corpus name). articles/s = articles ÷")
         .append(" median wall time. CPU = process CPU seconds, all threads. Heap = largest heap occupancy")
         .append(" right after a garbage collection; RSS = peak resident set (VmHWM), both the worst run.\n");
-    md.append("- All runs on this machine on the date above; ratios never use figures")
+    md.append("- All runs on this machine").append(runDates()).append("; ratios never use figures")
         .append(" measured elsewhere. Raw measurements: `target/bench/results.jsonl`.\n");
     if (!commands.isEmpty()) {
       md.append("- Invocations that produced the measurements:\n");

@@ -53,6 +53,19 @@ class BenchReportTest {
   }
 
   @Test
+  void headerGivesTheDaysTheRunsWereMeasuredOn() {
+    ObjectNode first = (ObjectNode) run(10_000, "baseline", 10, -1, 100);
+    first.put("at", "2026-11-26T22:55:15Z");
+    ObjectNode last = (ObjectNode) run(10_000, "flink", 20, -1, 100);
+    last.put("at", "2026-11-27T01:02:00Z");
+    assertThat(new BenchReport(List.of(first, last), null, List.of(), "m").runDates(),
+        is(" from 2026-11-26 to 2026-11-27"));
+    assertThat(new BenchReport(List.of(first), null, List.of(), "m").markdown(),
+        containsString("All runs on this machine on 2026-11-26;"));
+    assertThat(new BenchReport(List.of(run(10_000, "flink", 20, -1, 100)), null, List.of(), "m").runDates(), is(""));
+  }
+
+  @Test
   void throughputRatiosAgainstTheBaselineDecideTheTargets() {
     List<JsonNode> rows = new ArrayList<>();
     for (double wall : new double[] {60, 62, 61}) {
