@@ -80,12 +80,12 @@ class BenchReportTest {
     BenchReport report = new BenchReport(rows, null, List.of(), "test machine");
     // 61 / 99 = 0.616 >= 0.6; 61 / 400 = 0.15 < 0.3
     assertThat(target(report, "Beam, Flink").met(), is(true));
-    assertThat(target(report, "Beam, Flink").measured(), containsString("0.62×"));
+    assertThat(target(report, "Beam, Flink").measured(), containsString("0.616×"));
     assertThat(target(report, "Beam, DirectRunner").met(), is(false));
     assertThat(target(report, "near-duplicate").met(), nullValue());
     String md = report.markdown();
     assertThat(md, containsString("| 100,000 | Beam, Flink embedded | 3 | 99.0 (98.0–100.0) |"));
-    assertThat(md, containsString("| Beam, DirectRunner ≥ 0.3× the baseline's articles/s, 100k | 0.15×"));
+    assertThat(md, containsString("| Beam, DirectRunner ≥ 0.3× the baseline's articles/s, 100k | 0.15"));
   }
 
   @Test
@@ -105,7 +105,11 @@ class BenchReportTest {
     List<JsonNode> rows = List.of(run(100_000, "flink", 100, -1, 800), run(1_000_000, "flink", 1400, -1, 1500));
     BenchReport report = new BenchReport(rows, null, List.of(), "m");
     assertThat(target(report, "Flink embedded: articles/s at 1M").met(), is(true));
+    assertThat(target(report, "Flink embedded: articles/s at 1M").measured(), containsString("1.40× slower per article at 1M"));
     assertThat(target(report, "peak heap").met(), is(true));
+    List<JsonNode> quicker = List.of(run(100_000, "flink", 100, -1, 800), run(1_000_000, "flink", 800, -1, 1500));
+    assertThat(target(new BenchReport(quicker, null, List.of(), "m"), "Flink embedded: articles/s at 1M").measured(),
+        containsString("1,250 vs 1,000 articles/s: 1.25× faster per article at 1M"));
     List<JsonNode> slow = List.of(run(100_000, "flink", 100, -1, 800), run(1_000_000, "flink", 1600, -1, 5000));
     BenchReport worse = new BenchReport(slow, null, List.of(), "m");
     assertThat(target(worse, "Flink embedded: articles/s at 1M").met(), is(false));
