@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.apache.avro.Schema;
 import org.apache.avro.file.CodecFactory;
 import org.apache.beam.runners.direct.DirectOptions;
@@ -59,8 +60,8 @@ public final class NewsPipeline {
     CodecFactory codec = codec(options.getAvroCodec());
 
     ReadArticles.Result ingested = pipeline.apply("ReadArticles",
-        withRedistribution(ReadArticles.from(options.getInput())
-            .withMaxArticleBytes(options.getMaxArticleBytes()), options));
+        withShards(ReadArticles.from(options.getInput())
+            .withMaxArticleBytes(options.getMaxArticleBytes()), ReadArticles::withRedistributeBuckets, options));
     PCollection<ErrorRecord> errors = ingested.errors();
     List<PCollection<KV<String, Long>>> counts = new ArrayList<>();
     counts.add(ingested.counts());
@@ -76,15 +77,15 @@ public final class NewsPipeline {
 
     Map<String, String[]> outputs = new LinkedHashMap<>();
     List<PCollection<?>> written = new ArrayList<>();
-    DedupResult dedup = articles.apply("DetectDuplicates", detectDuplicates(DedupSettings.defaults()
+    DedupResult dedup = articles.apply("DetectDuplicates", withShards(DetectDuplicates.with(DedupSettings.defaults()
         .withSimilarity(options.getSimilarity())
         .withNumPerm(options.getNumPerm())
         .withShingle(options.getShingle())
-        .withKeep(CanonicalPolicy.parse(options.getKeep())), options));
+        .withKeep(CanonicalPolicy.parse(options.getKeep()))), DetectDuplicates::withShards, options));
     articles = dedup.articles();
     counts.add(dedup.manifest());
 
-    TagTopics tagger = withShards(TagTopics.withDefaultTaxonomy(), options).withAnalyzer(
+    TagTopics tagger = withShards(TagTopics.withDefaultTaxonomy(), TagTopics::withShards, options).withAnalyzer(
         NewsAnalyzer.Stemming.parse(options.getStem()), NewsAnalyzer.Stopwords.parse(options.getStopwords()));
     if (options.getTaxonomy() != null) {
       tagger = tagger.withTaxonomyJson(Taxonomy.readJson(Path.of(options.getTaxonomy())));
@@ -96,7 +97,8 @@ public final class NewsPipeline {
     articles = topics.articles();
     counts.add(topics.manifestCounts());
 
-    WordStatsResult stats = articles.apply("ComputeWordStats", withShards(ComputeWordStats.create(), options)
+    ComputeWordStats wordStats = withShards(ComputeWordStats.create(), ComputeWordStats::withShards, options);
+    WordStatsResult stats = articles.apply("ComputeWordStats", wordStats
         .withStemming(NewsAnalyzer.Stemming.parse(options.getStem()))
         .withStopwords(NewsAnalyzer.Stopwords.parse(options.getStopwords()))
         .withMinDf(options.getMinDf())
@@ -164,25 +166,10 @@ public final class NewsPipeline {
     return 0;
   }
 
-  private static ReadArticles withRedistribution(ReadArticles read, NewsbeamOptions options) {
+  /** {@code stage} with {@code --shuffleShards} applied by {@code setter}, or as it is when that is 0. */
+  private static <T> T withShards(T stage, BiFunction<T, Integer, T> setter, NewsbeamOptions options) {
     int shards = shuffleShards(options);
-    return shards > 0 ? read.withRedistributeBuckets(shards) : read;
-  }
-
-  private static DetectDuplicates detectDuplicates(DedupSettings settings, NewsbeamOptions options) {
-    int shards = shuffleShards(options);
-    DetectDuplicates dedup = DetectDuplicates.with(settings);
-    return shards > 0 ? dedup.withShards(shards) : dedup;
-  }
-
-  private static TagTopics withShards(TagTopics tagger, NewsbeamOptions options) {
-    int shards = shuffleShards(options);
-    return shards > 0 ? tagger.withShards(shards) : tagger;
-  }
-
-  private static ComputeWordStats withShards(ComputeWordStats stats, NewsbeamOptions options) {
-    int shards = shuffleShards(options);
-    return shards > 0 ? stats.withShards(shards) : stats;
+    return shards > 0 ? setter.apply(stage, shards) : stage;
   }
 
   /**
