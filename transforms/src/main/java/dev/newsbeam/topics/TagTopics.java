@@ -45,6 +45,9 @@ import org.apache.beam.sdk.values.TupleTag;
  * }</pre>
  */
 public final class TagTopics extends PTransform<PCollection<Article>, TagTopics.Result> {
+  /** Default shuffle shards of the day × topic counts ({@link #withShards}). */
+  public static final int DEFAULT_SHARDS = 64;
+
   private final String taxonomyJson;
   private final TaxonomyTagger.Settings settings;
   private final String modelPath;
@@ -52,9 +55,6 @@ public final class TagTopics extends PTransform<PCollection<Article>, TagTopics.
   private final NewsAnalyzer.Stemming stemming;
   private final NewsAnalyzer.Stopwords stopwords;
   private final int shards;
-
-  /** Default shuffle shards of the day × topic counts ({@link #withShards}). */
-  public static final int DEFAULT_SHARDS = 64;
 
   private TagTopics(String taxonomyJson, TaxonomyTagger.Settings settings, String modelPath,
       boolean modelFallback, NewsAnalyzer.Stemming stemming, NewsAnalyzer.Stopwords stopwords, int shards) {
