@@ -54,7 +54,11 @@ write_config() {
   mkdir -p "$dir/conf" "$dir/log" "$dir/tmp"
   # Started without flink-dist's scripts, nothing derives the TaskManager's memory layout or CPU from a
   # total: every component is set explicitly. DataSet batch shuffles need more network buffers than the
-  # defaults; the restart strategy lets a job survive a lost TaskManager once a replacement registers.
+  # defaults: the pipeline runs as one region of ~270 tasks per slot, and each blocking (sort-merge) output
+  # reserves taskmanager.network.sort-shuffle.min-buffers (512 by default, 16 MB) while it runs; at 512,
+  # 192 MB held only 12 at once and jobs failed over and over for buffers (CI ran out of restarts);
+  # at 64 (2 MB) 96 fit, and the testdata job runs without a failover.
+  # The restart strategy lets a job survive a lost TaskManager once a replacement registers.
   cat > "$dir/conf/flink-conf.yaml" <<EOF
 jobmanager.rpc.address: 127.0.0.1
 jobmanager.rpc.port: $rpc_port
@@ -87,6 +91,7 @@ taskmanager.memory.jvm-overhead.min: 192m
 taskmanager.memory.jvm-overhead.max: 192m
 taskmanager.network.memory.buffers-per-channel: 4
 taskmanager.network.memory.floating-buffers-per-gate: 16
+taskmanager.network.sort-shuffle.min-buffers: 64
 parallelism.default: 2
 restart-strategy.type: fixed-delay
 restart-strategy.fixed-delay.attempts: 10

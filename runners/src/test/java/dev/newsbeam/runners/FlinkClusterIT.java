@@ -62,12 +62,21 @@ class FlinkClusterIT {
   void testdataOnTheClusterMatchesTheDirectRunner() throws Exception {
     Path direct = Reference.direct(Engine.testdata());
     Path out = Reference.runs().resolve("flink-cluster-testdata");
+    Set<String> jobsBefore = jobIds();
     Engine.Run run = Engine.newsbeam(Reference.runs().resolve("flink-cluster-testdata.log"), 20,
         "--runner=FlinkRunner", "--flinkMaster=" + MASTER, "--parallelism=2",
         "--input=" + Engine.testdata(), "--output=" + out, "--overwrite");
     assertThat(run.output(), run.exitCode(), equalTo(0));
     assertThat(Engine.manifest(out).path("runner").asText(), equalTo("FlinkRunner"));
     Parity.assertSameOutput("flink-cluster", direct, out);
+    // a job that only finished after failing over (e.g. short of network buffers) is a misconfigured
+    // cluster that passes by luck: with ten restarts it did, until one run needed eleven
+    Set<String> jobs = jobIds();
+    jobs.removeAll(jobsBefore);
+    assertThat(jobs.size(), equalTo(1));
+    JsonNode failures = get("/jobs/" + jobs.iterator().next() + "/exceptions").path("exceptionHistory")
+        .path("entries");
+    assertThat(failures.toString(), failures.size(), equalTo(0));
   }
 
   @Test
