@@ -6,6 +6,7 @@ import dev.newsbeam.dedup.CanonicalPolicy;
 import dev.newsbeam.dedup.DedupResult;
 import dev.newsbeam.dedup.DedupSettings;
 import dev.newsbeam.dedup.DetectDuplicates;
+import dev.newsbeam.dedup.LshBands;
 import dev.newsbeam.ingest.ReadArticles;
 import dev.newsbeam.schema.DuplicateRow;
 import dev.newsbeam.schema.Article;
@@ -77,11 +78,8 @@ public final class NewsPipeline {
 
     Map<String, String[]> outputs = new LinkedHashMap<>();
     List<PCollection<?>> written = new ArrayList<>();
-    DedupResult dedup = articles.apply("DetectDuplicates", withShards(DetectDuplicates.with(DedupSettings.defaults()
-        .withSimilarity(options.getSimilarity())
-        .withNumPerm(options.getNumPerm())
-        .withShingle(options.getShingle())
-        .withKeep(CanonicalPolicy.parse(options.getKeep()))), DetectDuplicates::withShards, options));
+    DedupResult dedup = articles.apply("DetectDuplicates",
+        withShards(DetectDuplicates.with(dedupSettings(options)), DetectDuplicates::withShards, options));
     articles = dedup.articles();
     counts.add(dedup.manifest());
 
@@ -167,6 +165,17 @@ public final class NewsPipeline {
   }
 
   /** {@code stage} with {@code --shuffleShards} applied by {@code setter}, or as it is when that is 0. */
+  /** The dedup stage's settings from {@code --similarity}, {@code --numPerm}, {@code --lshBands}, ... */
+  public static DedupSettings dedupSettings(NewsbeamOptions options) {
+    DedupSettings settings = DedupSettings.defaults()
+        .withSimilarity(options.getSimilarity())
+        .withNumPerm(options.getNumPerm())
+        .withShingle(options.getShingle())
+        .withKeep(CanonicalPolicy.parse(options.getKeep()))
+        .withChainGuard(options.getChainGuard());
+    return options.getLshBands() == null ? settings : settings.withLshBands(LshBands.parse(options.getLshBands()));
+  }
+
   private static <T> T withShards(T stage, BiFunction<T, Integer, T> setter, NewsbeamOptions options) {
     int shards = shuffleShards(options);
     return shards > 0 ? setter.apply(stage, shards) : stage;

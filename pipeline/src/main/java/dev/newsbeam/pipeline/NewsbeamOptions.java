@@ -69,6 +69,20 @@ public interface NewsbeamOptions extends PipelineOptions {
 
   void setNumPerm(int value);
 
+  @Description("LSH bands x rows for near-duplicate candidates, e.g. 32x2 (bands x rows <= --numPerm); default: "
+      + "the shape that best fits --similarity and --numPerm (37x3 at 0.3 and 128).")
+  String getLshBands();
+
+  void setLshBands(String value);
+
+  @Description("Chain guard: a near duplicate joins a cluster only if it is similar to the cluster's canonical "
+      + "(true); false: clusters are the connected components of verified LSH edges, as in MLlib, text-dedup "
+      + "or NeMo Curator, and can grow through chains of templated stories.")
+  @Default.Boolean(true)
+  boolean getChainGuard();
+
+  void setChainGuard(boolean value);
+
   @Description("Words per shingle for near-duplicate detection.")
   @Default.Integer(3)
   int getShingle();

@@ -21,12 +21,15 @@ public record DedupSettings(
     CanonicalPolicy keep,
     long seed,
     int maxBucketSize,
-    int guardRounds)
+    int guardRounds,
+    LshBands lshBands)
     implements Serializable {
 
   public static final double DEFAULT_SIMILARITY = 0.3;
   public static final int DEFAULT_NUM_PERM = 128;
   public static final int DEFAULT_SHINGLE = 3;
+  /** Passes of the chain guard ({@link ChainGuard}); 0 turns it off (plain connected components). */
+  public static final int DEFAULT_GUARD_ROUNDS = 2;
 
   public DedupSettings {
     if (!(similarity > 0 && similarity < 1)) {
@@ -35,43 +38,62 @@ public record DedupSettings(
     if (numPerm < 8 || numPerm > 1024) {
       throw new IllegalArgumentException("--numPerm must be in [8,1024], not " + numPerm);
     }
-    if (maxBucketSize < 2 || guardRounds < 1) {
-      throw new IllegalArgumentException("maxBucketSize >= 2, guardRounds >= 1 required");
+    if (maxBucketSize < 2 || guardRounds < 0) {
+      throw new IllegalArgumentException("maxBucketSize >= 2, guardRounds >= 0 required");
+    }
+    if (lshBands != null && lshBands.bands() * lshBands.rows() > numPerm) {
+      throw new IllegalArgumentException("--lshBands " + lshBands + " needs " + lshBands.bands() * lshBands.rows()
+          + " MinHash values; --numPerm is " + numPerm);
     }
   }
 
   public static DedupSettings defaults() {
     return new DedupSettings(
         DEFAULT_SIMILARITY, DEFAULT_NUM_PERM, DEFAULT_SHINGLE, CanonicalPolicy.EARLIEST, 42L,
-        10_000, 2);
+        10_000, DEFAULT_GUARD_ROUNDS, null);
   }
 
   public DedupSettings withSimilarity(double s) {
-    return new DedupSettings(s, numPerm, shingle, keep, seed, maxBucketSize, guardRounds);
+    return new DedupSettings(s, numPerm, shingle, keep, seed, maxBucketSize, guardRounds, lshBands);
   }
 
   public DedupSettings withNumPerm(int n) {
-    return new DedupSettings(similarity, n, shingle, keep, seed, maxBucketSize, guardRounds);
+    return new DedupSettings(similarity, n, shingle, keep, seed, maxBucketSize, guardRounds, lshBands);
   }
 
   public DedupSettings withShingle(int n) {
-    return new DedupSettings(similarity, numPerm, n, keep, seed, maxBucketSize, guardRounds);
+    return new DedupSettings(similarity, numPerm, n, keep, seed, maxBucketSize, guardRounds, lshBands);
   }
 
   public DedupSettings withKeep(CanonicalPolicy k) {
-    return new DedupSettings(similarity, numPerm, shingle, k, seed, maxBucketSize, guardRounds);
+    return new DedupSettings(similarity, numPerm, shingle, k, seed, maxBucketSize, guardRounds, lshBands);
   }
 
   public DedupSettings withMaxBucketSize(int m) {
-    return new DedupSettings(similarity, numPerm, shingle, keep, seed, m, guardRounds);
+    return new DedupSettings(similarity, numPerm, shingle, keep, seed, m, guardRounds, lshBands);
+  }
+
+  /** Fixed LSH bands x rows ({@code --lshBands}); null: derived from the threshold ({@link #bands()}). */
+  public DedupSettings withLshBands(LshBands b) {
+    return new DedupSettings(similarity, numPerm, shingle, keep, seed, maxBucketSize, guardRounds, b);
+  }
+
+  /**
+   * With the chain guard ({@link ChainGuard}, the default) or without it: then a cluster is a connected
+   * component of verified LSH edges, as in MLlib, text-dedup or NeMo Curator, and can grow through chains.
+   */
+  public DedupSettings withChainGuard(boolean on) {
+    return new DedupSettings(similarity, numPerm, shingle, keep, seed, maxBucketSize,
+        on ? DEFAULT_GUARD_ROUNDS : 0, lshBands);
   }
 
   public MinHasher minHasher() {
     return new MinHasher(numPerm, seed);
   }
 
+  /** {@code --lshBands} if set, else the bands x rows that best fit the threshold ({@link LshBands#optimal}). */
   public LshBands bands() {
-    return LshBands.optimal(similarity, numPerm);
+    return lshBands != null ? lshBands : LshBands.optimal(similarity, numPerm);
   }
 
   public Shingler shingler() {

@@ -99,6 +99,29 @@ public final class LshBands implements Serializable {
     return keys;
   }
 
+  /** {@code "BxR"} (e.g. {@code 32x2}: 32 bands of 2 rows), as {@link #toString()} writes it. */
+  public static LshBands parse(String bandsByRows) {
+    String[] parts = bandsByRows.trim().toLowerCase(java.util.Locale.ROOT).split("x");
+    if (parts.length != 2) {
+      throw new IllegalArgumentException("LSH bands must be BANDSxROWS (e.g. 32x2), not '" + bandsByRows + "'");
+    }
+    try {
+      return new LshBands(Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim()));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("LSH bands must be BANDSxROWS (e.g. 32x2), not '" + bandsByRows + "'");
+    }
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof LshBands b && b.bands == bands && b.rows == rows;
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * bands + rows;
+  }
+
   @Override
   public String toString() {
     return bands + "x" + rows;

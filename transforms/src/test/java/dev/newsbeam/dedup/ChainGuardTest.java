@@ -43,7 +43,11 @@ class ChainGuardTest {
       // one pass: q, r and s all stay alone
       "1|p->p@1.0 size=4 copies=3 fp-p src/p,t->p@0.6 size=0 copies=3 fp-t src/p,"
           + "q->q@1.0 size=1 copies=1 fp-q src/q,r->r@1.0 size=2 copies=2 fp-r src/r,"
-          + "s->s@1.0 size=1 copies=1 fp-s src/s|3"})
+          + "s->s@1.0 size=1 copies=1 fp-s src/s|3",
+      // no guard (--chainGuard=false): the canonical takes the whole component, however far
+      "0|p->p@1.0 size=8 copies=3 fp-p src/p,t->p@0.6 size=0 copies=3 fp-t src/p,"
+          + "q->p@0.0 size=0 copies=3 fp-q src/p,r->p@0.0 size=0 copies=3 fp-r src/p,"
+          + "s->p@0.0 size=0 copies=3 fp-s src/p|0"})
   void linksEveryMemberToTheCanonicalOfItsPassWithTheClusterSize(int passes, String expected, long detached) {
     ChainGuard guard = new ChainGuard(0.5, passes);
     Random random = new Random(passes);

@@ -202,6 +202,45 @@ class DetectDuplicatesTest {
   }
 
   @Test
+  void withoutTheChainGuardTheWholeChainIsOneCluster(TestPipeline pipeline) {
+    Corpus corpus = new Corpus();
+    List<Article> chain = corpus.articles.stream().filter(a -> a.getId().startsWith("chain-")).toList();
+    DedupSettings unguarded = SETTINGS.withChainGuard(false);
+    Shingler shingler = unguarded.shingler();
+    MinHasher hasher = unguarded.minHasher();
+    Map<String, int[]> signatures = new HashMap<>();
+    for (Article a : chain) {
+      signatures.put(a.getId(), hasher.signature(shingler.shingles(a.getText())));
+    }
+    List<KV<String, DedupInfo>> expected = new ArrayList<>();
+    for (Article a : chain) {
+      boolean canonical = a.getId().equals("chain-a");
+      expected.add(KV.of(a.getId(), DedupInfo.newBuilder()
+          .setClusterId("chain-a")
+          .setCanonicalId("chain-a")
+          .setIsCanonical(canonical)
+          .setKind("near")
+          .setSimilarity(canonical ? 1.0 : MinHasher.similarity(signatures.get(a.getId()), signatures.get("chain-a")))
+          .build()));
+    }
+    // chain-c joins through chain-b although it is far from the canonical: what the guard prevents
+    assertThat(MinHasher.similarity(signatures.get("chain-c"), signatures.get("chain-a")) < SETTINGS.similarity(),
+        equalTo(true));
+    fastDirectRunner(pipeline);
+    PCollection<Article> articles =
+        pipeline.apply("CreateChain", Create.of(chain).withCoder(AvroCoder.of(Article.class)));
+    PAssert.that(articles
+            .apply("Unguarded", DetectDuplicates.with(unguarded)).articles()
+            .apply("UnguardedDedupOf", ParDo.of(new DedupOfFn())))
+        .containsInAnyOrder(expected);
+    PAssert.that(articles
+            .apply("Guarded", DetectDuplicates.with(SETTINGS)).articles()
+            .apply("GuardedDedupOf", ParDo.of(new DedupOfFn())))
+        .containsInAnyOrder(corpus.expected("chain-a"), corpus.expected("chain-b"), corpus.expected("chain-c"));
+    pipeline.run().waitUntilFinish();
+  }
+
+  @Test
   void componentsOfAChainLongerThanAnyRoundCountAreWhole(TestPipeline pipeline) {
     // 40-node path with ids in no order along it, plus a triangle: min-label propagation with 8
     // unrolled rounds (the former graph) gave the far end of the path other labels than the near end

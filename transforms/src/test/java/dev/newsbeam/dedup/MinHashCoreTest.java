@@ -106,6 +106,23 @@ class MinHashCoreTest {
   }
 
   @Test
+  void fixedBandsParseAsTheyPrintAndOverrideTheDerivedOnes() {
+    LshBands b = LshBands.parse(" 32X2 ");
+    assertThat(b.bands(), equalTo(32));
+    assertThat(b.rows(), equalTo(2));
+    assertThat(LshBands.parse(b.toString()), equalTo(b));
+    DedupSettings settings = DedupSettings.defaults();
+    assertThat(settings.bands(), equalTo(LshBands.optimal(settings.similarity(), settings.numPerm())));
+    assertThat(settings.withLshBands(b).bands(), equalTo(b));
+    for (String bad : new String[] {"32", "32x", "x2", "ax2", "32x2x1", "0x4"}) {
+      org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> LshBands.parse(bad), bad);
+    }
+    // 65 bands of 2 need 130 MinHash values; a signature has --numPerm (128)
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> settings.withLshBands(new LshBands(65, 2)));
+  }
+
+  @Test
   void higherThresholdsUseLongerBands() {
     assertThat(LshBands.optimal(0.8, 128).rows(), greaterThan(LshBands.optimal(0.3, 128).rows()));
   }

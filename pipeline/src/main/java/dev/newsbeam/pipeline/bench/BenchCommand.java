@@ -3,8 +3,10 @@ package dev.newsbeam.pipeline.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newsbeam.dedup.DedupSettings;
 import dev.newsbeam.dedup.DuplicateCorpusGenerator;
 import dev.newsbeam.pipeline.commands.CommandArgs;
+import dev.newsbeam.pipeline.commands.EvalDedupCommand;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -29,12 +31,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <pre>
  * ./newsbeam bench [--sizes=10000,100000] [--runs=3] [--engines=baseline,flink,direct,dedup-flink,mllib]
  *     [--directMax=100000] [--mllibMax=100000] [--threads=2] [--javaOpts=-Xmx4g] [--seed=42]
+ *     [--lshBands=BxR] [--chainGuard=false] (and eval-dedup's other dedup options, for dedup-* and mllib)
  *     [--base=../shared/corpora/reuters21578-train.jsonl] [--work=target/bench] [--report=BENCHMARKS.md]
  *     [--jar=runners/target/newsbeam-runners.jar] [--jmh=true] [--reportOnly=true] [--fresh=true]
  *     [--timeoutMinutes=60]
  * </pre>
  */
 public final class BenchCommand {
+  /** Dedup options passed to the dedup engines and MLlib (as eval-dedup's; MLlib takes the threshold and bands). */
+  static final List<String> DEDUP_OPTIONS = List.of("similarity", "numPerm", "shingle", "keep", "lshBands", "chainGuard");
   static final List<String> ENGINES = List.of("baseline", "flink", "direct", "dedup-flink", "dedup-direct", "mllib");
 
   private BenchCommand() {}
@@ -109,6 +114,20 @@ public final class BenchCommand {
     }
   }
 
+  /**
+   * The LSH a dedup engine ran with: {@code lsh} ("37x3 bands, chain guard"; MLlib: "37 one-hash tables")
+   * and {@code lsh_tables} (bands, or MLlib's tables), by which the report pairs our runs with MLlib's.
+   */
+  static void putLsh(ObjectNode row, CommandArgs args, String engine) {
+    if (!engine.startsWith("dedup-") && !engine.equals("mllib")) {
+      return;
+    }
+    DedupSettings settings = EvalDedupCommand.settings(args);
+    int tables = settings.bands().bands();
+    row.put("lsh", engine.equals("mllib") ? tables + " one-hash tables" : EvalDedupCommand.describeLsh(settings));
+    row.put("lsh_tables", tables);
+  }
+
   /** One run in a fresh JVM; null (and the log's name) when it failed. */
   private static JsonNode runChild(CommandArgs args, Path jar, Path work, Path corpus, String engine,
       long size, int run) throws IOException, InterruptedException {
@@ -125,6 +144,14 @@ public final class BenchCommand {
     cmd.addAll(List.of("-cp", jar.toString(), "dev.newsbeam.pipeline.Main", "bench-run",
         "--engine=" + engine, "--corpus=" + corpus.toAbsolutePath(),
         "--output=" + work.resolve("out-" + engine).toAbsolutePath(), "--threads=" + threads));
+    boolean dedupEngine = engine.startsWith("dedup-") || engine.equals("mllib");
+    if (dedupEngine) {
+      for (String key : DEDUP_OPTIONS) {
+        if (args.has(key)) {
+          cmd.add("--" + key + "=" + args.require(key));
+        }
+      }
+    }
     Path log = work.resolve("logs").resolve(size + "-" + engine + "-" + run + ".log");
     Files.createDirectories(log.getParent());
     System.out.printf("bench: %,d articles, %s, run %d ... ", size, engine, run);
@@ -171,6 +198,7 @@ public final class BenchCommand {
       row.put("size", size);
       row.put("run", run);
       row.put("at", Instant.now().toString());
+      putLsh(row, args, engine);
       return row;
     }
     if (code != 0 || result == null) {
@@ -182,6 +210,7 @@ public final class BenchCommand {
     row.put("run", run);
     row.put("at", Instant.now().toString());
     row.put("java_opts", args.get("javaOpts", "-Xmx4g"));
+    putLsh(row, args, engine);
     System.out.printf("%.1f s wall, %.1f s CPU, %,d articles, heap %d MB, RSS %d MB%s%n",
         row.path("wall_s").asDouble(), row.path("cpu_s").asDouble(), row.path("articles").asLong(),
         row.path("heap_after_gc_mb").asLong(), row.path("peak_rss_mb").asLong(),

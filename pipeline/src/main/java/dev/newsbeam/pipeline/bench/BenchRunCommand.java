@@ -3,6 +3,7 @@ package dev.newsbeam.pipeline.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newsbeam.dedup.DedupSettings;
 import dev.newsbeam.pipeline.Main;
 import dev.newsbeam.pipeline.Manifest;
 import dev.newsbeam.pipeline.OutputLayout;
@@ -25,7 +26,9 @@ import java.util.Locale;
  * immutability and encodability checks off); {@code baseline} runs {@link PlainJavaBaseline}
  * (the same cores on a thread pool, no Beam); {@code dedup-flink} / {@code dedup-direct} run ingest +
  * dedup only and score it against the corpus's truth; {@code mllib} runs Spark MLlib's MinHashLSH
- * ({@code dev.newsbeam.runners.bench.MllibDedup}, in the runners jar) on the same corpus.
+ * ({@code dev.newsbeam.runners.bench.MllibDedup}, in the runners jar) on the same corpus. The dedup
+ * engines take the dedup options of {@code eval-dedup} ({@code --lshBands}, {@code --chainGuard}, ...);
+ * mllib uses as many hash tables as those settings have LSH bands.
  */
 public final class BenchRunCommand {
   static final String RESULT_PREFIX = "BENCH-RESULT ";
@@ -72,7 +75,8 @@ public final class BenchRunCommand {
             ? List.of("--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=" + threads)
             : List.of("--runner=DirectRunner", "--targetParallelism=" + threads,
                 "--enforceImmutability=false", "--enforceEncodability=false");
-        EvalDedupCommand.Score s = EvalDedupCommand.score(corpus, output, beamArgs);
+        DedupSettings settings = EvalDedupCommand.settings(args);
+        EvalDedupCommand.Score s = EvalDedupCommand.score(corpus, output, settings, beamArgs);
         result.put("articles", s.articles());
         putQuality(result, s.precision(), s.recall(), s.f1(), s.ari());
       }
@@ -80,12 +84,14 @@ public final class BenchRunCommand {
         // the runners jar holds Spark; this module cannot depend on it, hence the reflective call
         Method main;
         try {
-          main = Class.forName(MLLIB_CLASS).getMethod("run", Path.class, int.class);
+          main = Class.forName(MLLIB_CLASS).getMethod("run", Path.class, int.class, int.class, double.class);
         } catch (ClassNotFoundException e) {
           System.err.println("bench-run: engine mllib needs the runners jar (mvn -Prunners package)");
           return 2;
         }
-        Object mllib = main.invoke(null, corpus, threads);
+        // as many one-hash tables as our stage has bands, at our threshold (README "Benchmarks")
+        DedupSettings settings = EvalDedupCommand.settings(args);
+        Object mllib = main.invoke(null, corpus, threads, settings.bands().bands(), settings.similarity());
         JsonNode r = new ObjectMapper().readTree((String) mllib.getClass().getMethod("toJson").invoke(mllib));
         result.put("articles", r.path("articles").asLong());
         putQuality(result, r.path("precision").asDouble(), r.path("recall").asDouble(),

@@ -6,6 +6,7 @@ import dev.newsbeam.dedup.CanonicalPolicy;
 import dev.newsbeam.dedup.ClusteringQuality;
 import dev.newsbeam.dedup.DedupResult;
 import dev.newsbeam.dedup.DedupSettings;
+import dev.newsbeam.dedup.LshBands;
 import dev.newsbeam.dedup.DetectDuplicates;
 import dev.newsbeam.dedup.DuplicateCorpusGenerator;
 import dev.newsbeam.dedup.InMemoryDeduplicator;
@@ -47,13 +48,9 @@ public final class EvalDedupCommand {
 
   public static int run(String[] args) throws Exception {
     CommandArgs opts = new CommandArgs(args, Set.of("articles", "seed", "base", "work", "similarity", "numPerm",
-        "shingle", "keep", "corpus", "reuters", "mode"));
+        "shingle", "keep", "corpus", "reuters", "mode", "lshBands", "chainGuard"));
     List<String> beamArgs = new ArrayList<>(opts.pipelineArgs());
-    DedupSettings settings = DedupSettings.defaults()
-        .withSimilarity(opts.getDouble("similarity", DedupSettings.DEFAULT_SIMILARITY))
-        .withNumPerm(opts.getInt("numPerm", DedupSettings.DEFAULT_NUM_PERM))
-        .withShingle(opts.getInt("shingle", DedupSettings.DEFAULT_SHINGLE))
-        .withKeep(CanonicalPolicy.parse(opts.get("keep", "earliest")));
+    DedupSettings settings = settings(opts);
     Path base = Path.of(opts.get("base", defaultBase()));
     Path work = Path.of(opts.get("work", "target/eval-dedup"));
     long n = opts.getLong("articles", 10000);
@@ -69,9 +66,9 @@ public final class EvalDedupCommand {
       System.out.printf("corpus: %d articles, %d stories (%d synthetic), %d exact + %d near copies%n",
           s.articles(), s.stories(), s.syntheticStories(), s.exactCopies(), s.nearCopies());
     }
-    System.out.printf("settings: similarity=%.2f numPerm=%d bands=%s shingle=%d keep=%s%n",
+    System.out.printf("settings: similarity=%.2f numPerm=%d bands=%s shingle=%d keep=%s chainGuard=%b%n",
         settings.similarity(), settings.numPerm(), settings.bands(), settings.shingle(),
-        settings.keep().name().toLowerCase());
+        settings.keep().name().toLowerCase(), settings.guardRounds() > 0);
 
     if ("memory".equals(opts.get("mode", "pipeline"))) {
       return inMemory(corpus, base, settings, Boolean.parseBoolean(opts.get("reuters", "true")));
@@ -108,19 +105,38 @@ public final class EvalDedupCommand {
     return 0;
   }
 
+  /**
+   * {@code --similarity}, {@code --numPerm}, {@code --shingle}, {@code --keep}, {@code --lshBands} and
+   * {@code --chainGuard} from a command's arguments, defaults where absent (as the pipeline's options).
+   */
+  public static DedupSettings settings(CommandArgs opts) {
+    DedupSettings settings = DedupSettings.defaults()
+        .withSimilarity(opts.getDouble("similarity", DedupSettings.DEFAULT_SIMILARITY))
+        .withNumPerm(opts.getInt("numPerm", DedupSettings.DEFAULT_NUM_PERM))
+        .withShingle(opts.getInt("shingle", DedupSettings.DEFAULT_SHINGLE))
+        .withKeep(CanonicalPolicy.parse(opts.get("keep", "earliest")))
+        .withChainGuard(opts.getBoolean("chainGuard", true));
+    return opts.has("lshBands") ? settings.withLshBands(LshBands.parse(opts.require("lshBands"))) : settings;
+  }
+
+  /** "37x3 bands, chain guard": the LSH shape and guard of a run, as benchmark rows and reports name them. */
+  public static String describeLsh(DedupSettings settings) {
+    return settings.bands() + " bands, " + (settings.guardRounds() > 0 ? "chain guard" : "no chain guard");
+  }
+
   /** Ingest + dedup of a generated corpus as a pipeline, scored against its truth. */
   public record Score(long articles, double seconds, double precision, double recall, double f1,
       double ari) {}
 
   /**
    * Runs ingest + {@link DetectDuplicates} over {@code corpus} (a generated corpus with truth.tsv)
-   * with the given Beam arguments and default settings; the seconds are the pipeline's run time.
+   * with the given Beam arguments and settings; the seconds are the pipeline's run time.
    */
-  public static Score score(Path corpus, Path work, List<String> beamArgs) throws IOException {
+  public static Score score(Path corpus, Path work, DedupSettings settings, List<String> beamArgs)
+      throws IOException {
     Path predicted = work.resolve("predicted");
     deleteRecursively(predicted);
-    Run run = runDedup(corpus.resolve("articles-*.jsonl").toString(), predicted, DedupSettings.defaults(),
-        beamArgs);
+    Run run = runDedup(corpus.resolve("articles-*.jsonl").toString(), predicted, settings, beamArgs);
     ClusteringQuality q = quality(corpus, run.clusterOf);
     return new Score(run.articles, run.seconds, q.precision(), q.recall(), q.f1(), q.adjustedRandIndex());
   }
