@@ -164,9 +164,8 @@ public final class NewsPipeline {
     return 0;
   }
 
-  /** {@code stage} with {@code --shuffleShards} applied by {@code setter}, or as it is when that is 0. */
   /** The dedup stage's settings from {@code --similarity}, {@code --numPerm}, {@code --lshBands}, ... */
-  public static DedupSettings dedupSettings(NewsbeamOptions options) {
+  private static DedupSettings dedupSettings(NewsbeamOptions options) {
     DedupSettings settings = DedupSettings.defaults()
         .withSimilarity(options.getSimilarity())
         .withNumPerm(options.getNumPerm())
@@ -176,6 +175,7 @@ public final class NewsPipeline {
     return options.getLshBands() == null ? settings : settings.withLshBands(LshBands.parse(options.getLshBands()));
   }
 
+  /** {@code stage} with {@code --shuffleShards} applied by {@code setter}, or as it is when that is 0. */
   private static <T> T withShards(T stage, BiFunction<T, Integer, T> setter, NewsbeamOptions options) {
     int shards = shuffleShards(options);
     return shards > 0 ? setter.apply(stage, shards) : stage;

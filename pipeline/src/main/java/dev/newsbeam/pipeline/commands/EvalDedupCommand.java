@@ -6,10 +6,10 @@ import dev.newsbeam.dedup.CanonicalPolicy;
 import dev.newsbeam.dedup.ClusteringQuality;
 import dev.newsbeam.dedup.DedupResult;
 import dev.newsbeam.dedup.DedupSettings;
-import dev.newsbeam.dedup.LshBands;
 import dev.newsbeam.dedup.DetectDuplicates;
 import dev.newsbeam.dedup.DuplicateCorpusGenerator;
 import dev.newsbeam.dedup.InMemoryDeduplicator;
+import dev.newsbeam.dedup.LshBands;
 import dev.newsbeam.dedup.TextFingerprint;
 import dev.newsbeam.ingest.ReadArticles;
 import dev.newsbeam.schema.Article;
@@ -34,7 +34,8 @@ import org.apache.beam.sdk.values.PCollection;
 
 /**
  * {@code ./newsbeam eval-dedup [--articles=10000] [--seed=42] [--base=reuters.jsonl] [--work=DIR]
- * [--similarity=0.4] [--numPerm=128] [--shingle=3] [--keep=earliest] [--corpus=DIR] [--reuters=true]}
+ * [--similarity=0.4] [--numPerm=128] [--shingle=3] [--keep=earliest] [--lshBands=BxR] [--chainGuard=true]
+ * [--corpus=DIR] [--reuters=true]}
  *
  * <p>Generates a ground-truth corpus (unless {@code --corpus} points at one), runs
  * {@link DetectDuplicates} over it on the DirectRunner and prints pairwise precision/recall/F1, the
