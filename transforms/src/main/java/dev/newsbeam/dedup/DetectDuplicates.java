@@ -60,7 +60,8 @@ import org.apache.beam.sdk.values.TupleTagList;
  *       ComponentForest}): each node's label is the smallest id reachable from it, for any diameter;
  *   <li>{@link ChainGuard}, components hashed by label into shards ({@link #withShards}), each shard's
  *       components in memory: the canonical of a component is its best member and only members within
- *       the threshold of it join; the rest go through another pass, then stay alone;
+ *       the threshold of it join; the rest go through another pass, then stay alone (with
+ *       {@link DedupSettings#withChainGuard withChainGuard(false)} the canonical takes the whole component);
  *   <li>the link of each representative is joined back to all articles with its fingerprint.
  * </ol>
  * Every choice is a minimum under a total order, so the output is the same on every runner and run.
