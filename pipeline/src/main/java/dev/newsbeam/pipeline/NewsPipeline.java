@@ -164,14 +164,15 @@ public final class NewsPipeline {
     return 0;
   }
 
-  /** The dedup stage's settings from {@code --similarity}, {@code --numPerm}, {@code --lshBands}, ... */
+  /** The dedup stage's settings from {@code --similarity}, {@code --numPerm}, {@code --lshBands}, {@code --verify}, ... */
   private static DedupSettings dedupSettings(NewsbeamOptions options) {
     DedupSettings settings = DedupSettings.defaults()
         .withSimilarity(options.getSimilarity())
         .withNumPerm(options.getNumPerm())
         .withShingle(options.getShingle())
         .withKeep(CanonicalPolicy.parse(options.getKeep()))
-        .withChainGuard(options.getChainGuard());
+        .withChainGuard(options.getChainGuard())
+        .withVerify(DedupSettings.Verify.parse(options.getVerify()));
     return options.getLshBands() == null ? settings : settings.withLshBands(LshBands.parse(options.getLshBands()));
   }
 

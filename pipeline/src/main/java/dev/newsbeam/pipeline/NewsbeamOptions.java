@@ -57,7 +57,7 @@ public interface NewsbeamOptions extends PipelineOptions {
 
   // ---- dedup ----
 
-  @Description("Near-duplicate threshold: estimated Jaccard similarity of word shingles to the canonical.")
+  @Description("Near-duplicate threshold: Jaccard similarity of word shingles to the canonical (see --verify).")
   @Default.Double(0.3)
   double getSimilarity();
 
@@ -82,6 +82,14 @@ public interface NewsbeamOptions extends PipelineOptions {
   boolean getChainGuard();
 
   void setChainGuard(boolean value);
+
+  @Description("How LSH candidate pairs are verified: minhash (Jaccard estimated from the signatures) or exact "
+      + "(Jaccard of the shingle sets, as MLlib and NeMo Curator; each sketch then carries its shingles through "
+      + "the dedup shuffles, ~5x the bytes).")
+  @Default.String("minhash")
+  String getVerify();
+
+  void setVerify(String value);
 
   @Description("Words per shingle for near-duplicate detection.")
   @Default.Integer(3)

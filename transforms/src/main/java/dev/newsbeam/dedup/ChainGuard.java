@@ -11,8 +11,9 @@ import java.util.Map;
 
 /**
  * The rule that stops transitive chaining: connected components of verified LSH edges are only
- * candidates; an article joins a cluster only if its estimated Jaccard similarity to the cluster's
- * canonical is at least the threshold. A component whose members are not all close to its canonical is
+ * candidates; an article joins a cluster only if its Jaccard similarity to the cluster's canonical
+ * ({@link DocSketch#similarity}: estimated, or exact with {@code --verify=exact}) is at least the
+ * threshold. A component whose members are not all close to its canonical is
  * split in {@code rounds} passes: pass 1 picks the component's canonical (per {@link CanonicalPolicy})
  * and takes every member within the threshold of it; pass 2 does the same among the members left over;
  * whatever is still left after the last pass stays on its own.
@@ -59,7 +60,7 @@ public final class ChainGuard implements Serializable {
     if (canonical.id.equals(member.id)) {
       return 1.0;
     }
-    return MinHasher.similarity(canonical.signature, member.signature);
+    return DocSketch.similarity(canonical, member);
   }
 
   /** Where a member ended up: its canonical and its similarity to it. */

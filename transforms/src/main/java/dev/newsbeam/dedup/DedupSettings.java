@@ -22,8 +22,30 @@ public record DedupSettings(
     long seed,
     int maxBucketSize,
     int guardRounds,
-    LshBands lshBands)
+    LshBands lshBands,
+    Verify verify)
     implements Serializable {
+
+  /**
+   * How a candidate pair's similarity is measured ({@code --verify}): {@link #MINHASH} estimates the
+   * Jaccard similarity from the two signatures (the share of equal MinHash values: 512 bytes per
+   * article through the shuffles); {@link #EXACT} computes it from the articles' shingle sets, as
+   * MLlib's {@code approxSimilarityJoin} and NeMo Curator's false-positive check do (~2.5 KB per
+   * article of 500 words: each shingle as a 32-bit hash). Either way LSH finds the candidates.
+   */
+  public enum Verify {
+    MINHASH,
+    EXACT;
+
+    public static Verify parse(String s) {
+      for (Verify v : values()) {
+        if (v.name().equalsIgnoreCase(s.trim())) {
+          return v;
+        }
+      }
+      throw new IllegalArgumentException("--verify must be minhash or exact, not '" + s + "'");
+    }
+  }
 
   public static final double DEFAULT_SIMILARITY = 0.3;
   public static final int DEFAULT_NUM_PERM = 128;
@@ -41,6 +63,9 @@ public record DedupSettings(
     if (maxBucketSize < 2 || guardRounds < 0) {
       throw new IllegalArgumentException("maxBucketSize >= 2, guardRounds >= 0 required");
     }
+    if (verify == null) {
+      throw new IllegalArgumentException("verify must be set (Verify.MINHASH or Verify.EXACT)");
+    }
     if (lshBands != null && lshBands.bands() * lshBands.rows() > numPerm) {
       throw new IllegalArgumentException("--lshBands " + lshBands + " needs " + lshBands.bands() * lshBands.rows()
           + " MinHash values; --numPerm is " + numPerm);
@@ -50,32 +75,32 @@ public record DedupSettings(
   public static DedupSettings defaults() {
     return new DedupSettings(
         DEFAULT_SIMILARITY, DEFAULT_NUM_PERM, DEFAULT_SHINGLE, CanonicalPolicy.EARLIEST, 42L,
-        10_000, DEFAULT_GUARD_ROUNDS, null);
+        10_000, DEFAULT_GUARD_ROUNDS, null, Verify.MINHASH);
   }
 
   public DedupSettings withSimilarity(double s) {
-    return new DedupSettings(s, numPerm, shingle, keep, seed, maxBucketSize, guardRounds, lshBands);
+    return new DedupSettings(s, numPerm, shingle, keep, seed, maxBucketSize, guardRounds, lshBands, verify);
   }
 
   public DedupSettings withNumPerm(int n) {
-    return new DedupSettings(similarity, n, shingle, keep, seed, maxBucketSize, guardRounds, lshBands);
+    return new DedupSettings(similarity, n, shingle, keep, seed, maxBucketSize, guardRounds, lshBands, verify);
   }
 
   public DedupSettings withShingle(int n) {
-    return new DedupSettings(similarity, numPerm, n, keep, seed, maxBucketSize, guardRounds, lshBands);
+    return new DedupSettings(similarity, numPerm, n, keep, seed, maxBucketSize, guardRounds, lshBands, verify);
   }
 
   public DedupSettings withKeep(CanonicalPolicy k) {
-    return new DedupSettings(similarity, numPerm, shingle, k, seed, maxBucketSize, guardRounds, lshBands);
+    return new DedupSettings(similarity, numPerm, shingle, k, seed, maxBucketSize, guardRounds, lshBands, verify);
   }
 
   public DedupSettings withMaxBucketSize(int m) {
-    return new DedupSettings(similarity, numPerm, shingle, keep, seed, m, guardRounds, lshBands);
+    return new DedupSettings(similarity, numPerm, shingle, keep, seed, m, guardRounds, lshBands, verify);
   }
 
   /** Fixed LSH bands x rows ({@code --lshBands}); null: derived from the threshold ({@link #bands()}). */
   public DedupSettings withLshBands(LshBands b) {
-    return new DedupSettings(similarity, numPerm, shingle, keep, seed, maxBucketSize, guardRounds, b);
+    return new DedupSettings(similarity, numPerm, shingle, keep, seed, maxBucketSize, guardRounds, b, verify);
   }
 
   /**
@@ -84,7 +109,20 @@ public record DedupSettings(
    */
   public DedupSettings withChainGuard(boolean on) {
     return new DedupSettings(similarity, numPerm, shingle, keep, seed, maxBucketSize,
-        on ? DEFAULT_GUARD_ROUNDS : 0, lshBands);
+        on ? DEFAULT_GUARD_ROUNDS : 0, lshBands, verify);
+  }
+
+  /** Candidate pairs verified by estimated ({@link Verify#MINHASH}) or exact Jaccard ({@code --verify}). */
+  public DedupSettings withVerify(Verify v) {
+    return new DedupSettings(similarity, numPerm, shingle, keep, seed, maxBucketSize, guardRounds, lshBands, v);
+  }
+
+  /**
+   * The shingle set a sketch carries for {@link Verify#EXACT} ({@link Shingler#compact}), or none: with
+   * {@link Verify#MINHASH} the signature is all a sketch needs.
+   */
+  public int[] carriedShingles(long[] shingles) {
+    return verify == Verify.EXACT ? Shingler.compact(shingles) : new int[0];
   }
 
   public MinHasher minHasher() {

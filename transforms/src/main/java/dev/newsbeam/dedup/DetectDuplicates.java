@@ -55,7 +55,9 @@ import org.apache.beam.sdk.values.TupleTagList;
  *       bucket's minimum id and size; a join streams each bucket once and emits a star edge member →
  *       minimum (buckets over {@code maxBucketSize} members are skipped and counted: such a band is
  *       boilerplate, not a story);
- *   <li>each edge is verified by estimated Jaccard, with both signatures joined back by id;
+ *   <li>each edge is verified by Jaccard similarity, with both sketches joined back by fingerprint:
+ *       estimated from the signatures, or exact from the shingle sets the sketches carry with
+ *       {@link DedupSettings.Verify#EXACT} ({@code --verify=exact});
  *   <li>connected components by one union-find combiner over the verified edges ({@link
  *       ComponentForest}): each node's label is the smallest id reachable from it, for any diameter;
  *   <li>{@link ChainGuard}, components hashed by label into shards ({@link #withShards}), each shard's
@@ -226,7 +228,8 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
 
   /**
    * Turns (fingerprint, fingerprint) candidates into (representative id, representative id) edges,
-   * kept only if the estimated Jaccard of the two representatives reaches the threshold.
+   * kept only if the Jaccard similarity of the two representatives ({@link DocSketch#similarity}:
+   * estimated, or exact with {@code --verify=exact}) reaches the threshold.
    */
   static class VerifyEdges
       extends PTransform<PCollection<KV<String, String>>, PCollection<KV<String, String>>> {
@@ -278,7 +281,7 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
     public void join(String fingerprint, DocSketch target, List<KV<String, DocSketch>> halves,
         ShardedLookupJoin.Emitter<KV<String, String>> out) {
       for (KV<String, DocSketch> half : halves) {
-        if (MinHasher.similarity(half.getValue().signature, target.signature) >= threshold) {
+        if (DocSketch.similarity(half.getValue(), target) >= threshold) {
           verified.inc();
           out.emit(KV.of(half.getKey(), target.id));
         } else {
@@ -651,15 +654,20 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
     public void process(@Element Article a, MultiOutputReceiver out) {
       String fp = fingerprints.fingerprint(a.getText());
       int[] signature;
+      int[] carried;
       if (fp == null) {
         empty.inc();
         fp = "~" + a.getId(); // nothing to compare: its own exact group, no band keys
         signature = new int[0];
+        carried = signature;
       } else {
-        signature = minHasher.signature(shingler.shingles(a.getText()));
+        long[] shingles = shingler.shingles(a.getText());
+        signature = minHasher.signature(shingles);
+        carried = settings.carriedShingles(shingles);
       }
-      out.get(SKETCHES).output(KV.of(ShardedLookupJoin.shardOf(fp, shards), new DocSketch(a.getId(), a.getSource(), fp, published(a),
-          a.getText() == null ? 0 : a.getText().length(), signature)));
+      DocSketch sketch = new DocSketch(a.getId(), a.getSource(), fp, published(a),
+          a.getText() == null ? 0 : a.getText().length(), signature).withShingles(carried);
+      out.get(SKETCHES).output(KV.of(ShardedLookupJoin.shardOf(fp, shards), sketch));
       out.get(KEYED_ARTICLES).output(KV.of(fp, a));
       if (signature.length > 0) {
         for (long key : bands.bandKeys(signature)) {

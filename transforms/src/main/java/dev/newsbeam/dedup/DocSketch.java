@@ -27,6 +27,11 @@ public final class DocSketch implements Serializable {
   public long exactCopies = 1;
   /** MinHash signature; empty when the body has no words. */
   public int[] signature = new int[0];
+  /**
+   * The body's shingle set ({@link Shingler#compact}) with {@code --verify=exact}; empty otherwise (and
+   * when the body has no words).
+   */
+  public int[] shingles = new int[0];
 
   public DocSketch() {}
 
@@ -42,8 +47,27 @@ public final class DocSketch implements Serializable {
 
   public DocSketch withExactCopies(long copies) {
     DocSketch d = new DocSketch(id, source, fingerprint, published, length, signature);
+    d.shingles = shingles;
     d.exactCopies = copies;
     return d;
+  }
+
+  /** This sketch carrying {@code shingles} (sorted, distinct: {@link Shingler#compact}). */
+  public DocSketch withShingles(int[] shingles) {
+    DocSketch d = withExactCopies(exactCopies);
+    d.shingles = shingles;
+    return d;
+  }
+
+  /**
+   * Jaccard similarity of two articles' shingle sets: exact when both sketches carry their shingles
+   * ({@code --verify=exact}), else estimated from the MinHash signatures.
+   */
+  public static double similarity(DocSketch a, DocSketch b) {
+    if (a.shingles.length > 0 && b.shingles.length > 0) {
+      return Shingler.jaccard(a.shingles, b.shingles);
+    }
+    return MinHasher.similarity(a.signature, b.signature);
   }
 
   @Override
@@ -54,7 +78,7 @@ public final class DocSketch implements Serializable {
     return length == d.length && exactCopies == d.exactCopies && Objects.equals(id, d.id)
         && Objects.equals(source, d.source) && Objects.equals(fingerprint, d.fingerprint)
         && Objects.equals(published, d.published)
-        && Arrays.equals(signature, d.signature);
+        && Arrays.equals(signature, d.signature) && Arrays.equals(shingles, d.shingles);
   }
 
   @Override

@@ -26,7 +26,9 @@ public final class InMemoryDeduplicator {
     if (fp == null) {
       return new DocSketch(id, id, "~" + id, published, text == null ? 0 : text.length(), new int[0]);
     }
-    return new DocSketch(id, id, fp, published, text.length(), hasher.signature(shingler.shingles(text)));
+    long[] shingles = shingler.shingles(text);
+    return new DocSketch(id, id, fp, published, text.length(), hasher.signature(shingles))
+        .withShingles(settings.carriedShingles(shingles));
   }
 
   public Map<String, String> clusters(List<DocSketch> docs) {
@@ -52,8 +54,7 @@ public final class InMemoryDeduplicator {
     }
     ComponentForest forest = new ComponentForest();
     stars.emit((member, min) -> {
-      if (MinHasher.similarity(repById.get(member).signature, repById.get(min).signature)
-          >= settings.similarity()) {
+      if (DocSketch.similarity(repById.get(member), repById.get(min)) >= settings.similarity()) {
         forest.union(member, min);
       }
     });

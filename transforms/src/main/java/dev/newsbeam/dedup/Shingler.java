@@ -80,6 +80,48 @@ public final class Shingler implements Serializable {
     return (double) common / (a.length + b.length - common);
   }
 
+  /**
+   * A shingle set in half the space, for sketches that carry it ({@code --verify=exact}): the high 32
+   * bits of each hash, sorted and distinct. Two articles of 1,000 shingles each share a spurious value
+   * with probability ~2^-12, one shingle in a thousand: the Jaccard similarity moves by at most 0.001.
+   */
+  public static int[] compact(long[] shingles) {
+    int[] out = new int[shingles.length];
+    for (int i = 0; i < shingles.length; i++) {
+      out[i] = (int) (shingles[i] >>> 32);
+    }
+    Arrays.sort(out);
+    int distinct = 0;
+    for (int i = 0; i < out.length; i++) {
+      if (i == 0 || out[i] != out[i - 1]) {
+        out[distinct++] = out[i];
+      }
+    }
+    return distinct == out.length ? out : Arrays.copyOf(out, distinct);
+  }
+
+  /** Exact Jaccard similarity of two sorted distinct {@link #compact} shingle sets. */
+  public static double jaccard(int[] a, int[] b) {
+    if (a.length == 0 && b.length == 0) {
+      return 1.0;
+    }
+    int i = 0;
+    int j = 0;
+    int common = 0;
+    while (i < a.length && j < b.length) {
+      if (a[i] == b[j]) {
+        common++;
+        i++;
+        j++;
+      } else if (a[i] < b[j]) {
+        i++;
+      } else {
+        j++;
+      }
+    }
+    return (double) common / (a.length + b.length - common);
+  }
+
   private static long hashWord(String word) {
     long h = 0xCBF29CE484222325L; // FNV-1a 64 over UTF-16 units, then a strong finaliser
     for (int i = 0; i < word.length(); i++) {

@@ -32,7 +32,8 @@
  * corpus's own near copies, which the generator now removes from its stories.
  *
  * <p><b>Chaining</b>: components of verified edges are only candidates; a member joins a cluster only if
- * its estimated Jaccard to the cluster's canonical is at least the threshold ({@link
+ * its Jaccard similarity (estimated, or exact with {@code --verify=exact}) to the cluster's canonical is
+ * at least the threshold ({@link
  * dev.newsbeam.dedup.ChainGuard}), so every link in the output is a direct match to the kept article.
  */
 package dev.newsbeam.dedup;

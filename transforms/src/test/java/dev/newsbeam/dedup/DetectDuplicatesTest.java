@@ -103,16 +103,26 @@ class DetectDuplicatesTest {
       texts.put(id, text);
     }
 
-    /** Expected dedup record, similarity from the pure MinHash core (not hard-coded). */
     KV<String, DedupInfo> expected(String id) {
+      return expected(id, SETTINGS);
+    }
+
+    /**
+     * Expected dedup record, similarity from the pure cores (not hard-coded): estimated from MinHash
+     * signatures, or the exact Jaccard of the compact shingle sets with {@code --verify=exact}.
+     */
+    KV<String, DedupInfo> expected(String id, DedupSettings settings) {
       String canonical = expectedCluster.get(id);
       String kind = expectedKind.get(id);
       double similarity = 1.0;
       if (!id.equals(canonical) && kind.equals("near")) {
-        Shingler shingler = SETTINGS.shingler();
-        MinHasher hasher = SETTINGS.minHasher();
-        similarity = MinHasher.similarity(hasher.signature(shingler.shingles(texts.get(id))),
-            hasher.signature(shingler.shingles(texts.get(canonical))));
+        Shingler shingler = settings.shingler();
+        long[] member = shingler.shingles(texts.get(id));
+        long[] kept = shingler.shingles(texts.get(canonical));
+        MinHasher hasher = settings.minHasher();
+        similarity = settings.verify() == DedupSettings.Verify.EXACT
+            ? Shingler.jaccard(Shingler.compact(member), Shingler.compact(kept))
+            : MinHasher.similarity(hasher.signature(member), hasher.signature(kept));
       }
       return KV.of(id, DedupInfo.newBuilder()
           .setClusterId(canonical)
@@ -124,9 +134,13 @@ class DetectDuplicatesTest {
     }
 
     List<KV<String, DedupInfo>> expectedRecords() {
+      return expectedRecords(SETTINGS);
+    }
+
+    List<KV<String, DedupInfo>> expectedRecords(DedupSettings settings) {
       List<KV<String, DedupInfo>> out = new ArrayList<>();
       for (Article a : articles) {
-        out.add(expected(a.getId()));
+        out.add(expected(a.getId(), settings));
       }
       return out;
     }
@@ -198,6 +212,21 @@ class DetectDuplicatesTest {
         KV.of("dedup.largest_cluster", largest));
     assertThat(exact, not(equalTo(0L)));
     assertThat(near, not(equalTo(0L)));
+    pipeline.run().waitUntilFinish();
+  }
+
+  @Test
+  void exactVerificationGivesTheSameClustersWithExactSimilarities(TestPipeline pipeline) {
+    Corpus corpus = new Corpus();
+    DedupSettings exact = SETTINGS.withVerify(DedupSettings.Verify.EXACT);
+    List<KV<String, DedupInfo>> expected = corpus.expectedRecords(exact);
+    // the fixture's copies sit well inside the threshold either way; the similarities differ
+    assertThat(expected, not(equalTo(corpus.expectedRecords())));
+    fastDirectRunner(pipeline);
+    PCollection<Article> articles =
+        pipeline.apply("CreateArticles", Create.of(corpus.articles).withCoder(AvroCoder.of(Article.class)));
+    DedupResult result = articles.apply("DetectDuplicates", DetectDuplicates.with(exact).withShards(3));
+    PAssert.that(result.articles().apply("DedupOf", ParDo.of(new DedupOfFn()))).containsInAnyOrder(expected);
     pipeline.run().waitUntilFinish();
   }
 

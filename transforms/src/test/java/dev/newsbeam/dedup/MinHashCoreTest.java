@@ -72,6 +72,73 @@ class MinHashCoreTest {
     assertThat(estimate, closeTo(exact, 0.1));
   }
 
+  @ParameterizedTest(name = "edit share {0}")
+  @CsvSource({"0.0", "0.05", "0.2", "0.4", "1.0"})
+  void compactShinglesKeepTheExactJaccard(double share) {
+    FictionalNews news = new FictionalNews(11);
+    List<String> words = news.words(600);
+    long[] a = shingler.shingles(FictionalNews.text(words));
+    long[] b = shingler.shingles(FictionalNews.text(news.edit(words, share)));
+    int[] ca = Shingler.compact(a);
+    int[] cb = Shingler.compact(b);
+    for (int i = 1; i < ca.length; i++) {
+      assertThat(ca[i - 1] < ca[i], equalTo(true)); // sorted, distinct
+    }
+    // a spurious shared 32-bit value among ~600 x 600 shingles is one in ~12,000: the sets keep their size
+    assertThat(ca.length, greaterThan(a.length - 2));
+    assertThat(Shingler.jaccard(ca, cb), closeTo(Shingler.jaccard(a, b), 0.002));
+    assertThat(Shingler.jaccard(ca, ca), equalTo(1.0));
+  }
+
+  @Test
+  void sketchesCompareExactlyWhenBothCarryTheirShingles() {
+    FictionalNews news = new FictionalNews(12);
+    List<String> words = news.words(300);
+    long[] a = shingler.shingles(FictionalNews.text(words));
+    long[] b = shingler.shingles(FictionalNews.text(news.edit(words, 0.3)));
+    MinHasher hasher = new MinHasher(128, 42);
+    DocSketch sa = new DocSketch("a", "a", "fa", null, 1, hasher.signature(a));
+    DocSketch sb = new DocSketch("b", "b", "fb", null, 1, hasher.signature(b));
+    double estimate = MinHasher.similarity(sa.signature, sb.signature);
+    double exact = Shingler.jaccard(Shingler.compact(a), Shingler.compact(b));
+    assertThat(estimate, not(equalTo(exact)));
+    assertThat(DocSketch.similarity(sa, sb), equalTo(estimate));
+    DocSketch ea = sa.withShingles(Shingler.compact(a));
+    DocSketch eb = sb.withShingles(Shingler.compact(b));
+    assertThat(DocSketch.similarity(ea, eb), equalTo(exact));
+    assertThat(DocSketch.similarity(ea, sb), equalTo(estimate)); // only one carries them: estimate
+    assertThat(ea.withExactCopies(3).shingles, equalTo(ea.shingles));
+    assertThat(ea, not(equalTo(sa)));
+  }
+
+  @Test
+  void settingsCarryShinglesOnlyForExactVerification() {
+    long[] s = shingler.shingles("the council met on tuesday and voted");
+    DedupSettings settings = DedupSettings.defaults();
+    assertThat(settings.verify(), equalTo(DedupSettings.Verify.MINHASH));
+    assertThat(settings.carriedShingles(s).length, equalTo(0));
+    DedupSettings exact = settings.withVerify(DedupSettings.Verify.parse(" Exact "));
+    assertThat(exact.carriedShingles(s), equalTo(Shingler.compact(s)));
+    assertThat(exact.withChainGuard(false).withLshBands(new LshBands(32, 2)).verify(),
+        equalTo(DedupSettings.Verify.EXACT));
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> DedupSettings.Verify.parse("jaccard"));
+  }
+
+  @Test
+  void exactVerificationRejectsWhatTheSignaturesWronglyCallSimilar() {
+    // two sketches with equal signatures (estimate 1.0) but disjoint shingle sets (Jaccard 0)
+    int[] signature = new MinHasher(128, 42).signature(shingler.shingles("one two three four"));
+    DocSketch a = new DocSketch("a", "a", "fa", 1L, 10, signature).withShingles(new int[] {1, 2, 3});
+    DocSketch b = new DocSketch("b", "b", "fb", 2L, 10, signature).withShingles(new int[] {4, 5, 6});
+    DocSketch plainA = new DocSketch("a", "a", "fa", 1L, 10, signature);
+    DocSketch plainB = new DocSketch("b", "b", "fb", 2L, 10, signature);
+    DedupSettings settings = DedupSettings.defaults();
+    assertThat(new InMemoryDeduplicator(settings).clusters(List.of(plainA, plainB)).get("b"), equalTo("a"));
+    // sketches that carry their shingles (what --verify=exact makes) are compared exactly
+    assertThat(new InMemoryDeduplicator(settings).clusters(List.of(a, b)).get("b"), equalTo("b"));
+  }
+
   @Test
   void emptyTextIsSimilarToNothingReal() {
     MinHasher hasher = new MinHasher(32, 1);

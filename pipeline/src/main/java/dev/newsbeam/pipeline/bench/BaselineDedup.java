@@ -35,7 +35,8 @@ import java.util.concurrent.Callable;
  *       counted;
  *   <li>LSH star edges between fingerprints with {@link BucketStars}, buckets split among the workers
  *       by key as the pipeline splits them among shuffle shards;
- *   <li>each distinct (fingerprint, fingerprint) edge verified by the representatives' estimated Jaccard;
+ *   <li>each distinct (fingerprint, fingerprint) edge verified by the representatives' Jaccard
+ *       similarity ({@link DocSketch#similarity}: estimated, or exact with {@code --verify=exact});
  *   <li>connected components of the verified edges with {@link ComponentForest} (the union-find the
  *       pipeline's combiner accumulates);
  *   <li>{@link ChainGuard#links} per component, as the pipeline calls it per component; then every
@@ -85,7 +86,7 @@ final class BaselineDedup {
       DocSketch source = reps.get(e.getKey());
       for (String targetFp : e.getValue()) {
         DocSketch target = reps.get(targetFp);
-        if (MinHasher.similarity(source.signature, target.signature) >= settings.similarity()) {
+        if (DocSketch.similarity(source, target) >= settings.similarity()) {
           verified.add(new String[] {source.id, target.id});
         } else {
           rejected++;
@@ -147,14 +148,18 @@ final class BaselineDedup {
         Article a = articles.get(i);
         String fp = fingerprints.fingerprint(a.getText());
         int[] signature;
+        int[] carried;
         if (fp == null) {
           fp = "~" + a.getId(); // nothing to compare: its own exact group, no band keys
           signature = new int[0];
+          carried = signature;
         } else {
-          signature = minHasher.signature(shingler.shingles(a.getText()));
+          long[] shingles = shingler.shingles(a.getText());
+          signature = minHasher.signature(shingles);
+          carried = settings.carriedShingles(shingles);
         }
         sketches[i] = new DocSketch(a.getId(), a.getSource(), fp, published(a),
-            a.getText() == null ? 0 : a.getText().length(), signature);
+            a.getText() == null ? 0 : a.getText().length(), signature).withShingles(carried);
         bandKeys[i] = signature.length > 0 ? bands.bandKeys(signature) : new long[0];
       }
       return null;

@@ -35,7 +35,7 @@ import org.apache.beam.sdk.values.PCollection;
 /**
  * {@code ./newsbeam eval-dedup [--articles=10000] [--seed=42] [--base=reuters.jsonl] [--work=DIR]
  * [--similarity=0.4] [--numPerm=128] [--shingle=3] [--keep=earliest] [--lshBands=BxR] [--chainGuard=true]
- * [--corpus=DIR] [--reuters=true]}
+ * [--verify=minhash] [--corpus=DIR] [--reuters=true]}
  *
  * <p>Generates a ground-truth corpus (unless {@code --corpus} points at one), runs
  * {@link DetectDuplicates} over it on the DirectRunner and prints pairwise precision/recall/F1, the
@@ -49,7 +49,8 @@ public final class EvalDedupCommand {
 
   public static int run(String[] args) throws Exception {
     CommandArgs opts = new CommandArgs(args, Set.of("articles", "seed", "base", "work", "similarity", "numPerm",
-        "shingle", "keep", "corpus", "reuters", "mode", "lshBands", "chainGuard"));
+        "shingle", "keep", "corpus", "reuters", "mode", "lshBands", "chainGuard",
+        "verify"));
     List<String> beamArgs = new ArrayList<>(opts.pipelineArgs());
     DedupSettings settings = settings(opts);
     Path base = Path.of(opts.get("base", defaultBase()));
@@ -67,9 +68,10 @@ public final class EvalDedupCommand {
       System.out.printf("corpus: %d articles, %d stories (%d synthetic), %d exact + %d near copies%n",
           s.articles(), s.stories(), s.syntheticStories(), s.exactCopies(), s.nearCopies());
     }
-    System.out.printf("settings: similarity=%.2f numPerm=%d bands=%s shingle=%d keep=%s chainGuard=%b%n",
+    System.out.printf("settings: similarity=%.2f numPerm=%d bands=%s shingle=%d keep=%s chainGuard=%b verify=%s%n",
         settings.similarity(), settings.numPerm(), settings.bands(), settings.shingle(),
-        settings.keep().name().toLowerCase(), settings.guardRounds() > 0);
+        settings.keep().name().toLowerCase(), settings.guardRounds() > 0,
+        settings.verify().name().toLowerCase());
 
     if ("memory".equals(opts.get("mode", "pipeline"))) {
       return inMemory(corpus, base, settings, Boolean.parseBoolean(opts.get("reuters", "true")));
@@ -107,8 +109,8 @@ public final class EvalDedupCommand {
   }
 
   /**
-   * {@code --similarity}, {@code --numPerm}, {@code --shingle}, {@code --keep}, {@code --lshBands} and
-   * {@code --chainGuard} from a command's arguments, defaults where absent (as the pipeline's options).
+   * {@code --similarity}, {@code --numPerm}, {@code --shingle}, {@code --keep}, {@code --lshBands},
+   * {@code --chainGuard} and {@code --verify} from a command's arguments, defaults where absent (as the pipeline's options).
    */
   public static DedupSettings settings(CommandArgs opts) {
     DedupSettings settings = DedupSettings.defaults()
@@ -116,13 +118,18 @@ public final class EvalDedupCommand {
         .withNumPerm(opts.getInt("numPerm", DedupSettings.DEFAULT_NUM_PERM))
         .withShingle(opts.getInt("shingle", DedupSettings.DEFAULT_SHINGLE))
         .withKeep(CanonicalPolicy.parse(opts.get("keep", "earliest")))
-        .withChainGuard(opts.getBoolean("chainGuard", true));
+        .withChainGuard(opts.getBoolean("chainGuard", true))
+        .withVerify(DedupSettings.Verify.parse(opts.get("verify", "minhash")));
     return opts.has("lshBands") ? settings.withLshBands(LshBands.parse(opts.require("lshBands"))) : settings;
   }
 
-  /** "37x3 bands, chain guard": the LSH shape and guard of a run, as benchmark rows and reports name them. */
+  /**
+   * "37x3 bands, chain guard" (", exact Jaccard" with {@code --verify=exact}): the LSH shape, guard and
+   * verification of a run, as benchmark rows and reports name them.
+   */
   public static String describeLsh(DedupSettings settings) {
-    return settings.bands() + " bands, " + (settings.guardRounds() > 0 ? "chain guard" : "no chain guard");
+    return settings.bands() + " bands, " + (settings.guardRounds() > 0 ? "chain guard" : "no chain guard")
+        + (settings.verify() == DedupSettings.Verify.EXACT ? ", exact Jaccard" : "");
   }
 
   /** Ingest + dedup of a generated corpus as a pipeline, scored against its truth. */
