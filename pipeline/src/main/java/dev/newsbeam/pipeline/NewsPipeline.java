@@ -164,7 +164,10 @@ public final class NewsPipeline {
     return 0;
   }
 
-  /** The dedup stage's settings from {@code --similarity}, {@code --numPerm}, {@code --lshBands}, {@code --verify}, ... */
+  /**
+   * The dedup stage's settings from {@code --similarity}, {@code --numPerm}, {@code --lshBands},
+   * {@code --chainGuard}, {@code --verify}, ...
+   */
   private static DedupSettings dedupSettings(NewsbeamOptions options) {
     DedupSettings settings = DedupSettings.defaults()
         .withSimilarity(options.getSimilarity())

@@ -31,7 +31,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <pre>
  * ./newsbeam bench [--sizes=10000,100000] [--runs=3] [--engines=baseline,flink,direct,dedup-flink,mllib]
  *     [--directMax=100000] [--mllibMax=100000] [--threads=2] [--javaOpts=-Xmx4g] [--seed=42]
- *     [--lshBands=BxR] [--chainGuard=false] [--verify=exact] (and eval-dedup's other dedup options, for dedup-* and mllib)
+ *     [--lshBands=BxR] [--chainGuard=false] [--verify=exact]
+ *         (and eval-dedup's other dedup options, for dedup-* and mllib)
  *     [--base=../shared/corpora/reuters21578-train.jsonl] [--work=target/bench] [--report=BENCHMARKS.md]
  *     [--jar=runners/target/newsbeam-runners.jar] [--jmh=true] [--reportOnly=true] [--fresh=true]
  *     [--timeoutMinutes=60]
@@ -39,8 +40,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class BenchCommand {
   /** Dedup options passed to the dedup engines and MLlib (as eval-dedup's; MLlib takes the threshold and bands). */
-  static final List<String> DEDUP_OPTIONS = List.of("similarity", "numPerm", "shingle", "keep", "lshBands", "chainGuard",
-      "verify");
+  static final List<String> DEDUP_OPTIONS =
+      List.of("similarity", "numPerm", "shingle", "keep", "lshBands", "chainGuard", "verify");
   static final List<String> ENGINES = List.of("baseline", "flink", "direct", "dedup-flink", "dedup-direct", "mllib");
 
   private BenchCommand() {}

@@ -68,7 +68,8 @@ public final class EvalDedupCommand {
       System.out.printf("corpus: %d articles, %d stories (%d synthetic), %d exact + %d near copies%n",
           s.articles(), s.stories(), s.syntheticStories(), s.exactCopies(), s.nearCopies());
     }
-    System.out.printf("settings: similarity=%.2f numPerm=%d bands=%s shingle=%d keep=%s chainGuard=%b verify=%s%n",
+    System.out.printf(
+        "settings: similarity=%.2f numPerm=%d bands=%s shingle=%d keep=%s chainGuard=%b verify=%s%n",
         settings.similarity(), settings.numPerm(), settings.bands(), settings.shingle(),
         settings.keep().name().toLowerCase(), settings.guardRounds() > 0,
         settings.verify().name().toLowerCase());
@@ -110,7 +111,8 @@ public final class EvalDedupCommand {
 
   /**
    * {@code --similarity}, {@code --numPerm}, {@code --shingle}, {@code --keep}, {@code --lshBands},
-   * {@code --chainGuard} and {@code --verify} from a command's arguments, defaults where absent (as the pipeline's options).
+   * {@code --chainGuard} and {@code --verify} from a command's arguments, defaults where absent (as the
+   * pipeline's options).
    */
   public static DedupSettings settings(CommandArgs opts) {
     DedupSettings settings = DedupSettings.defaults()
