@@ -386,7 +386,8 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
    * shard's components go through {@link ChainGuard#links} in memory, all passes at once. The former
    * graph keyed by component (a combiner for the canonical, then a join, {@code guardRounds} times) cost
    * a shuffle group per component per pass. A shard holds the sketches of its components' members
-   * (~0.6 KB each: ~30 members per shard at 10k articles, ~3k at a million with the default shards).
+   * (~0.6 KB each, ~3 KB with {@code --verify=exact}: ~30 members per shard at 10k articles, ~3k at a
+   * million with the default shards).
    */
 
   /** (representative id, link) for every representative that is in a component. */

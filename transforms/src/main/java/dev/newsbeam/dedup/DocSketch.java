@@ -7,7 +7,8 @@ import org.apache.avro.reflect.Nullable;
 
 /**
  * What dedup needs to know about one article, without its text: identity, the fields the canonical
- * policy ranks by, how many articles share its exact fingerprint, and its MinHash signature.
+ * policy ranks by, how many articles share its exact fingerprint, its MinHash signature and, with
+ * {@code --verify=exact}, its shingle set.
  *
  * <p>A plain value with public fields and a no-arg constructor so that Avro reflection can encode it
  * (the Beam side uses {@code AvroCoder.of(DocSketch.class)}).
