@@ -17,11 +17,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * {@code ./newsbeam bench}: generates seeded corpora, runs every engine on each a few times, each run in a
@@ -43,6 +47,10 @@ public final class BenchCommand {
   static final List<String> DEDUP_OPTIONS =
       List.of("similarity", "numPerm", "shingle", "keep", "lshBands", "chainGuard", "verify");
   static final List<String> ENGINES = List.of("baseline", "flink", "direct", "dedup-flink", "dedup-direct", "mllib");
+  /** Lines of a run's output kept to say why it failed. */
+  private static final int TAIL_LINES = 200;
+  private static final int REASON_CHARS = 160;
+  private static final Pattern EXCEPTION = Pattern.compile("\\b\\w+(Exception|Error)\\b");
 
   private BenchCommand() {}
 
@@ -107,10 +115,8 @@ public final class BenchCommand {
       for (int run = 1; run <= runs; run++) {
         for (String engine : here) {
           JsonNode r = runChild(args, jar, work, corpus, engine, size, run);
-          if (r != null) {
-            Files.writeString(results, r + "\n", StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-          }
+          Files.writeString(results, r + "\n", StandardCharsets.UTF_8,
+              StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         }
       }
     }
@@ -130,7 +136,10 @@ public final class BenchCommand {
     row.put("lsh_tables", tables);
   }
 
-  /** One run in a fresh JVM; null (and the log's name) when it failed. */
+  /**
+   * One run in a fresh JVM: its measurements, or a row marked {@code timed_out} or {@code failed} (with
+   * the exit code and {@link #failureReason the reason}) when it did not finish.
+   */
   private static JsonNode runChild(CommandArgs args, Path jar, Path work, Path corpus, String engine,
       long size, int run) throws IOException, InterruptedException {
     int threads = args.getInt("threads", 2);
@@ -178,6 +187,7 @@ public final class BenchCommand {
     watchdog.setDaemon(true);
     watchdog.start();
     JsonNode result = null;
+    Deque<String> tail = new ArrayDeque<>();
     try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         PrintWriter out = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8))) {
       for (String line; (line = in.readLine()) != null; ) {
@@ -185,27 +195,37 @@ public final class BenchCommand {
         if (line.startsWith(BenchRunCommand.RESULT_PREFIX)) {
           result = new ObjectMapper().readTree(line.substring(BenchRunCommand.RESULT_PREFIX.length()));
         }
+        tail.addLast(line);
+        if (tail.size() > TAIL_LINES) {
+          tail.removeFirst();
+        }
       }
     }
     int code = p.waitFor();
-    if (timedOut.get()) {
-      // a lower bound is still a measurement: the report shows it as "> N s"
-      System.out.printf("timed out after %d s, see %s%n", timeoutSeconds, log);
+    double wall = (System.nanoTime() - started) / 1e9;
+    if (timedOut.get() || code != 0 || result == null) {
+      // a run that did not finish is still a measurement: the report shows "> N s" or why it failed
       ObjectNode row = new ObjectMapper().createObjectNode();
       row.put("engine", engine);
       row.put("corpus", corpus.getFileName().toString());
       row.put("articles", size);
-      row.put("timed_out", true);
-      row.put("wall_s", (System.nanoTime() - started) / 1e9);
+      if (timedOut.get()) {
+        row.put("timed_out", true);
+        System.out.printf("timed out after %d s, see %s%n", timeoutSeconds, log);
+      } else {
+        row.put("failed", true);
+        row.put("exit_code", code);
+        row.put("reason", failureReason(new ArrayList<>(tail), code));
+        System.out.printf("FAILED after %.1f s (exit %d: %s), see %s%n",
+            wall, code, row.path("reason").asText(), log);
+      }
+      row.put("wall_s", wall);
       row.put("size", size);
       row.put("run", run);
       row.put("at", Instant.now().toString());
+      row.put("java_opts", args.get("javaOpts", "-Xmx4g"));
       putLsh(row, args, engine);
       return row;
-    }
-    if (code != 0 || result == null) {
-      System.out.printf("FAILED (exit %d), see %s%n", code, log);
-      return null;
     }
     ObjectNode row = (ObjectNode) result;
     row.put("size", size);
@@ -218,6 +238,21 @@ public final class BenchCommand {
         row.path("heap_after_gc_mb").asLong(), row.path("peak_rss_mb").asLong(),
         row.has("f1") ? String.format(", F1 %.4f", row.path("f1").asDouble()) : "");
     return row;
+  }
+
+  /**
+   * Why a run failed, from the last lines of its output: the JVM's out-of-memory line if there is one
+   * (what a run too large for its heap ends with), else the root cause (the last "Caused by:"), else the
+   * first exception or error line, else the last line; at most {@value #REASON_CHARS} characters.
+   */
+  static String failureReason(List<String> lastLines, int exitCode) {
+    List<String> lines = lastLines.stream().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    String reason = lines.stream().filter(l -> l.contains("OutOfMemoryError")).findFirst()
+        .or(() -> lines.stream().filter(l -> l.startsWith("Caused by:")).reduce((a, b) -> b))
+        .or(() -> lines.stream().filter(l -> !l.startsWith("at ") && EXCEPTION.matcher(l).find()).findFirst())
+        .or(() -> lines.stream().reduce((a, b) -> b))
+        .orElse("exit code " + exitCode + ", no output");
+    return reason.length() <= REASON_CHARS ? reason : reason.substring(0, REASON_CHARS - 1) + "…";
   }
 
   /** The runners jar (Flink, Spark and the pipeline), which every engine can run from. */
@@ -268,7 +303,10 @@ public final class BenchCommand {
     return rows;
   }
 
-  private static String commandLine(String[] argv) {
-    return ("./newsbeam bench " + String.join(" ", argv)).trim();
+  static String commandLine(String[] argv) {
+    // quoted where the shell would need it (--javaOpts="-Xmx20g -XX:+ExitOnOutOfMemoryError")
+    return ("./newsbeam bench " + Arrays.stream(argv)
+        .map(a -> a.contains(" ") ? a.replaceFirst("=(.*)$", "=\"$1\"") : a)
+        .collect(Collectors.joining(" "))).trim();
   }
 }

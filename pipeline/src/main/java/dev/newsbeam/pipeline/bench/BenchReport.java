@@ -73,15 +73,40 @@ final class BenchReport {
       return runs.stream().anyMatch(r -> r.path("timed_out").asBoolean());
     }
 
+    /** A run that ended without measurements (out of memory, an exception), or null. */
+    JsonNode failure() {
+      return runs.stream().filter(r -> r.path("failed").asBoolean()).findFirst().orElse(null);
+    }
+
+    /** Whether every run finished: only then are the medians measurements rather than bounds. */
+    boolean finished() {
+      return !timedOut() && failure() == null;
+    }
+
     /** A note recorded with a run (how it was measured, if not by {@code bench} itself). */
     String note() {
       return runs.stream().map(r -> r.path("note").asText("")).filter(n -> !n.isEmpty()).findFirst().orElse("");
     }
 
     String wallColumn() {
+      JsonNode failed = failure();
+      if (failed != null) {
+        return String.format(Locale.ROOT, "failed after %.0f (%s; `%s`)", failed.path("wall_s").asDouble(),
+            failed.path("java_opts").asText("-Xmx4g"), failed.path("reason").asText("no reason recorded"));
+      }
       return timedOut()
           ? String.format(Locale.ROOT, "> %.0f (stopped at the time limit)", min("wall_s"))
           : String.format(Locale.ROOT, "%.1f (%.1f–%.1f)", wall(), min("wall_s"), max("wall_s"));
+    }
+
+    /** articles/s, or its upper bound ("< N") when a run was stopped, or "–" when one failed. */
+    String rateColumn() {
+      if (failure() != null) {
+        return "–";
+      }
+      return timedOut()
+          ? String.format(Locale.ROOT, "< %,.0f", articles() / min("wall_s"))
+          : String.format(Locale.ROOT, "%,.0f", articlesPerSecond());
     }
   }
 
@@ -164,10 +189,16 @@ final class BenchReport {
         if (c == null) {
           continue;
         }
+        if (!c.finished()) {
+          md.append(String.format(Locale.ROOT, "| %,d | %s | %d | %s | – | %s | – | – | – |%n",
+              size, NAMES.get(engine) + noteMark(c), c.runs().size(), c.wallColumn(), c.rateColumn()));
+          continue;
+        }
         md.append(String.format(Locale.ROOT, "| %,d | %s | %d | %s | %.1f | %,.0f | %s | %,.0f | %,.0f |%n",
             size, NAMES.get(engine) + noteMark(c), c.runs().size(), c.wallColumn(),
             c.median(r -> r.path("cpu_s").asDouble()), c.articlesPerSecond(),
-            base == null ? "–" : String.format(Locale.ROOT, "%.2f×", c.articlesPerSecond() / base.articlesPerSecond()),
+            base == null || !base.finished() ? "–"
+                : String.format(Locale.ROOT, "%.2f×", c.articlesPerSecond() / base.articlesPerSecond()),
             c.max("heap_after_gc_mb"), c.max("peak_rss_mb")));
       }
     });
@@ -186,14 +217,13 @@ final class BenchReport {
       for (String engine : DEDUP) {
         for (Cell c : cells(size, engine)) {
           String lsh = c.lsh().isEmpty() ? "–" : c.lsh();
-          if (c.timedOut()) {
-            md.append(String.format(Locale.ROOT, "| %,d | %s | %s | %d | %s | < %,.0f | – | – | – | – | – |%n",
-                size, NAMES.get(engine) + noteMark(c), lsh, c.runs().size(), c.wallColumn(),
-                c.articles() / c.min("wall_s")));
+          if (!c.finished()) {
+            md.append(String.format(Locale.ROOT, "| %,d | %s | %s | %d | %s | %s | – | – | – | – | – |%n",
+                size, NAMES.get(engine) + noteMark(c), lsh, c.runs().size(), c.wallColumn(), c.rateColumn()));
             continue;
           }
           Cell mllib = engine.equals("mllib") ? null : mllibFor(c);
-          String ratio = mllib == null ? "–"
+          String ratio = mllib == null || mllib.failure() != null ? "–"
               : String.format(Locale.ROOT, mllib.timedOut() ? "> %.1f×" : "%.1f×",
                   (mllib.timedOut() ? mllib.min("wall_s") : mllib.wall()) / c.wall());
           md.append(String.format(Locale.ROOT, "| %,d | %s | %s | %d | %s | %,.0f | %.4f | %.4f | %.4f | %.4f | %s |%n",
@@ -274,6 +304,10 @@ final class BenchReport {
       Cell mllib = mllibFor(ours);
       if (mllib == null) {
         out.add(new Target(name, "no MLlib run with as many tables as these bands", null));
+      } else if (!ours.finished()) {
+        out.add(new Target(name, "our run did not finish: " + ours.wallColumn(), false));
+      } else if (mllib.failure() != null) {
+        out.add(new Target(name, "MLlib " + mllib.wallColumn(), null));
       } else if (mllib.timedOut()) {
         out.add(new Target(name, String.format(Locale.ROOT,
             "MLlib stopped at the time limit (%.0f s): ours at least %.1f× faster, F1 %.4f; MLlib's F1 unknown",
@@ -290,6 +324,8 @@ final class BenchReport {
     String scaleName = "Flink embedded: articles/s at 1M within 1.5× of 100k";
     if (mid == null || large == null) {
       out.add(new Target(scaleName, "–", null));
+    } else if (!mid.finished() || !large.finished()) {
+      out.add(unfinished(scaleName, mid.finished() ? large : mid));
     } else {
       double slowdown = mid.articlesPerSecond() / large.articlesPerSecond();
       String per = slowdown > 1
@@ -301,6 +337,8 @@ final class BenchReport {
     String heapName = "peak heap ≤ 4 GB at 1M (Flink embedded)";
     if (large == null) {
       out.add(new Target(heapName, "–", null));
+    } else if (!large.finished()) {
+      out.add(unfinished(heapName, large));
     } else {
       double heap = large.max("heap_after_gc_mb");
       // heap_used_mb sums each pool's own peak (young and old peak at different times): an upper bound
@@ -310,13 +348,26 @@ final class BenchReport {
     return out;
   }
 
+  private static boolean finished(Cell c) {
+    return c != null && c.finished();
+  }
+
+  /** A target a run did not finish for: not measured, and what happened instead. */
+  private static Target unfinished(String name, Cell c) {
+    return new Target(name, String.format(Locale.ROOT, "not measured: %s at %,d %s", NAMES.get(c.engine()),
+        c.size(), c.wallColumn()), null);
+  }
+
   private Target throughputTarget(String engine, double ratio) {
     String name = String.format(Locale.ROOT, "%s ≥ %.1f× the baseline's articles/s, 100k", NAMES.get(engine), ratio);
     Cell c = cell(RATIO_SIZE, engine);
     Cell base = cell(RATIO_SIZE, "baseline");
+    if (c != null && base != null && (!c.finished() || !base.finished())) {
+      return unfinished(name, c.finished() ? base : c);
+    }
     if (c == null || base == null) {
       // fall back to the largest size that has both, stated as such
-      Long size = cells.keySet().stream().filter(s -> cell(s, engine) != null && cell(s, "baseline") != null)
+      Long size = cells.keySet().stream().filter(s -> finished(cell(s, engine)) && finished(cell(s, "baseline")))
           .max(Comparator.naturalOrder()).orElse(null);
       if (size == null) {
         return new Target(name, "–", null);

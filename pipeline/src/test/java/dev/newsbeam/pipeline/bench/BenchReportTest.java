@@ -181,6 +181,32 @@ class BenchReportTest {
   }
 
   @Test
+  void aFailedRunIsReportedWithItsReasonAndDecidesNothing() {
+    ObjectNode failed = JSON.createObjectNode();
+    failed.put("size", 1_000_000);
+    failed.put("engine", "direct");
+    failed.put("articles", 1_000_000);
+    failed.put("wall_s", 1234.4);
+    failed.put("failed", true);
+    failed.put("exit_code", 3);
+    failed.put("java_opts", "-Xmx20g");
+    failed.put("reason", "Terminating due to java.lang.OutOfMemoryError: Java heap space");
+    ObjectNode flinkFailed = failed.deepCopy();
+    flinkFailed.put("engine", "flink");
+    List<JsonNode> rows = List.of(run(1_000_000, "baseline", 600, -1, 9000), failed,
+        run(100_000, "flink", 200, -1, 700), flinkFailed);
+    BenchReport report = new BenchReport(rows, null, List.of(), "m");
+    String md = report.markdown();
+    assertThat(md, containsString("| 1,000,000 | Beam, DirectRunner | 1 | failed after 1234 (-Xmx20g; "
+        + "`Terminating due to java.lang.OutOfMemoryError: Java heap space`) | – | – | – | – | – |"));
+    // a failed run has no heap figure: the 4 GB target is not measured, never "met" by a missing 0
+    BenchReport.Target heap = target(report, "peak heap");
+    assertThat(heap.met(), nullValue());
+    assertThat(heap.measured(), containsString("not measured: Beam, Flink embedded at 1,000,000 failed after 1234"));
+    assertThat(target(report, "Flink embedded: articles/s at 1M").met(), nullValue());
+  }
+
+  @Test
   void aNoteOnARunIsFootnoted() {
     ObjectNode noted = (ObjectNode) run(1_000_000, "flink", 4000, -1, 3000);
     noted.put("note", "measured by hand");
