@@ -190,8 +190,11 @@ final class BenchReport {
           continue;
         }
         if (!c.finished()) {
-          md.append(String.format(Locale.ROOT, "| %,d | %s | %d | %s | – | %s | – | – | – |%n",
-              size, NAMES.get(engine) + noteMark(c), c.runs().size(), c.wallColumn(), c.rateColumn()));
+          // stopped at the time limit: its rate, and so its ratio, is an upper bound
+          String ratio = c.failure() != null || base == null || !base.finished() ? "–"
+              : String.format(Locale.ROOT, "< %.2f×", c.articles() / c.min("wall_s") / base.articlesPerSecond());
+          md.append(String.format(Locale.ROOT, "| %,d | %s | %d | %s | – | %s | %s | – | – |%n",
+              size, NAMES.get(engine) + noteMark(c), c.runs().size(), c.wallColumn(), c.rateColumn(), ratio));
           continue;
         }
         md.append(String.format(Locale.ROOT, "| %,d | %s | %d | %s | %.1f | %,.0f | %s | %,.0f | %,.0f |%n",

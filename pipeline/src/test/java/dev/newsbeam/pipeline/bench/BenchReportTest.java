@@ -181,6 +181,20 @@ class BenchReportTest {
   }
 
   @Test
+  void aWholePipelineRunStoppedAtTheTimeLimitBoundsItsRatio() {
+    ObjectNode stopped = JSON.createObjectNode();
+    stopped.put("size", 1_000_000);
+    stopped.put("engine", "direct");
+    stopped.put("articles", 1_000_000);
+    stopped.put("wall_s", 2500.0);
+    stopped.put("timed_out", true);
+    String md = new BenchReport(List.of(run(1_000_000, "baseline", 500, -1, 9000), stopped), null, List.of(), "m")
+        .markdown();
+    assertThat(md, containsString("| 1,000,000 | Beam, DirectRunner | 1 | > 2500 (stopped at the time limit) | – "
+        + "| < 400 | < 0.20× | – | – |"));
+  }
+
+  @Test
   void aFailedRunIsReportedWithItsReasonAndDecidesNothing() {
     ObjectNode failed = JSON.createObjectNode();
     failed.put("size", 1_000_000);
