@@ -22,10 +22,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * {@code ./newsbeam bench}: generates seeded corpora, runs every engine on each a few times, each run in a
@@ -39,7 +41,7 @@ import java.util.stream.Collectors;
  *         (and eval-dedup's other dedup options, for dedup-* and mllib)
  *     [--base=../shared/corpora/reuters21578-train.jsonl] [--work=target/bench] [--report=BENCHMARKS.md]
  *     [--jar=runners/target/newsbeam-runners.jar] [--jmh=true] [--reportOnly=true] [--fresh=true]
- *     [--timeoutMinutes=60]
+ *     [--timeoutMinutes=60] [--suite=issue8]
  * </pre>
  */
 public final class BenchCommand {
@@ -52,7 +54,46 @@ public final class BenchCommand {
   private static final int REASON_CHARS = 160;
   private static final Pattern EXCEPTION = Pattern.compile("\\b\\w+(Exception|Error)\\b");
 
+  /**
+   * {@code --suite=issue8}: every measurement of BENCHMARKS.md in one command, as the invocations that
+   * made them (about 7 hours on a 2-core machine). The defaults at 10k and 100k on every engine (MLlib's
+   * 37-table run at 100k stopped at 20 minutes); near-duplicates clustered as MLlib does, against MLlib
+   * with as many tables, and verified by exact Jaccard; the 1M rows (the baseline holds the corpus in
+   * memory: {@code -Xmx20g}; the DirectRunner once, stopped at 45 minutes).
+   */
+  static final Map<String, List<List<String>>> SUITES = Map.of("issue8", List.of(
+      List.of("--sizes=10000,100000", "--engines=baseline,flink,direct,dedup-flink,mllib", "--timeoutMinutes=20"),
+      List.of("--sizes=10000,100000", "--engines=dedup-flink,mllib", "--lshBands=32x2", "--chainGuard=false",
+          "--timeoutMinutes=100"),
+      List.of("--sizes=10000,100000", "--engines=dedup-flink", "--lshBands=32x2", "--chainGuard=false",
+          "--verify=exact"),
+      List.of("--sizes=1000000", "--engines=flink", "--timeoutMinutes=75"),
+      List.of("--sizes=1000000", "--engines=baseline", "--javaOpts=-Xmx20g", "--timeoutMinutes=40"),
+      List.of("--sizes=1000000", "--engines=direct", "--directMax=1000000", "--runs=1",
+          "--javaOpts=-Xmx20g -XX:+ExitOnOutOfMemoryError", "--timeoutMinutes=45")));
+
   private BenchCommand() {}
+
+  /**
+   * What one {@code bench} command measures: its own arguments, or with {@code --suite=NAME} each of
+   * the suite's invocations followed by the command's other arguments (which win: {@code --runs=1}
+   * makes a quick pass, {@code --jar=} picks the jar).
+   */
+  static List<String[]> invocations(String[] argv) {
+    CommandArgs args = new CommandArgs(argv);
+    if (!args.has("suite")) {
+      return List.<String[]>of(argv);
+    }
+    List<List<String>> suite = SUITES.get(args.get("suite", ""));
+    if (suite == null) {
+      throw new IllegalArgumentException(
+          "unknown suite '" + args.get("suite", "") + "'; suites: " + SUITES.keySet());
+    }
+    List<String> rest = Arrays.stream(argv).filter(a -> !a.startsWith("--suite=") && !a.equals("--suite")).toList();
+    return suite.stream()
+        .map(step -> Stream.concat(step.stream(), rest.stream()).toArray(String[]::new))
+        .toList();
+  }
 
   public static int run(String[] argv) throws Exception {
     CommandArgs args = new CommandArgs(argv);
@@ -67,9 +108,11 @@ public final class BenchCommand {
     }
     Path commands = work.resolve("commands.txt");
     if (!args.getBoolean("reportOnly", false)) {
-      Files.writeString(commands, Instant.now() + "  " + commandLine(argv) + "\n", StandardCharsets.UTF_8,
-          StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-      measure(args, work, results);
+      for (String[] invocation : invocations(argv)) {
+        Files.writeString(commands, Instant.now() + "  " + commandLine(invocation) + "\n", StandardCharsets.UTF_8,
+            StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        measure(new CommandArgs(invocation), work, results);
+      }
     }
     Path jmh = work.resolve("jmh.json");
     if (args.getBoolean("jmh", true) && !args.getBoolean("reportOnly", false)) {

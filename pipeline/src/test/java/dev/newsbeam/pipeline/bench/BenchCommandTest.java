@@ -2,10 +2,14 @@ package dev.newsbeam.pipeline.bench;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasLength;
 import static org.hamcrest.Matchers.is;
 
+import dev.newsbeam.pipeline.commands.CommandArgs;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class BenchCommandTest {
@@ -48,5 +52,28 @@ class BenchCommandTest {
     String[] argv = {"--sizes=1000000", "--javaOpts=-Xmx20g -XX:+ExitOnOutOfMemoryError"};
     assertThat(BenchCommand.commandLine(argv),
         is("./newsbeam bench --sizes=1000000 --javaOpts=\"-Xmx20g -XX:+ExitOnOutOfMemoryError\""));
+  }
+
+  @Test
+  void theIssue8SuiteCoversEveryRowOfTheReportAndTheCallersOptionsWin() {
+    List<String[]> steps = BenchCommand.invocations(new String[] {"--suite=issue8", "--jar=x.jar", "--runs=1"});
+    Set<String> rows = new TreeSet<>();
+    for (String[] step : steps) {
+      CommandArgs args = new CommandArgs(step);
+      assertThat(args.has("suite"), is(false));
+      assertThat(args.get("jar", ""), is("x.jar"));
+      assertThat(args.getInt("runs", 3), is(1));
+      for (String size : args.get("sizes", "").split(",")) {
+        for (String engine : args.get("engines", "").split(",")) {
+          assertThat(engine, BenchCommand.ENGINES.contains(engine), is(true));
+          rows.add(size + " " + engine + " " + args.get("lshBands", "default") + " " + args.get("verify", "minhash"));
+        }
+      }
+    }
+    assertThat(rows, hasItems("10000 baseline default minhash", "100000 flink default minhash",
+        "100000 direct default minhash", "1000000 baseline default minhash", "1000000 flink default minhash",
+        "1000000 direct default minhash", "100000 mllib default minhash", "100000 mllib 32x2 minhash",
+        "100000 dedup-flink 32x2 exact", "100000 dedup-flink default minhash"));
+    assertThat(BenchCommand.invocations(new String[] {"--sizes=10000"}).get(0), is(new String[] {"--sizes=10000"}));
   }
 }
