@@ -307,10 +307,8 @@ final class BenchReport {
       Cell mllib = mllibFor(ours);
       if (mllib == null) {
         out.add(new Target(name, "no MLlib run with as many tables as these bands", null));
-      } else if (!ours.finished()) {
-        out.add(new Target(name, "our run did not finish: " + ours.wallColumn(), false));
-      } else if (mllib.failure() != null) {
-        out.add(new Target(name, "MLlib " + mllib.wallColumn(), null));
+      } else if (!ours.finished() || mllib.failure() != null) {
+        out.add(unfinished(name, ours.finished() ? mllib : ours));
       } else if (mllib.timedOut()) {
         out.add(new Target(name, String.format(Locale.ROOT,
             "MLlib stopped at the time limit (%.0f s): ours at least %.1f× faster, F1 %.4f; MLlib's F1 unknown",

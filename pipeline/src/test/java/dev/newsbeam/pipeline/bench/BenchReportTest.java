@@ -218,6 +218,18 @@ class BenchReportTest {
     assertThat(heap.met(), nullValue());
     assertThat(heap.measured(), containsString("not measured: Beam, Flink embedded at 1,000,000 failed after 1234"));
     assertThat(target(report, "Flink embedded: articles/s at 1M").met(), nullValue());
+
+    ObjectNode mllibFailed = failed.deepCopy();
+    mllibFailed.put("size", 100_000);
+    mllibFailed.put("engine", "mllib");
+    BenchReport dedup = new BenchReport(List.of(run(100_000, "dedup-flink", 150, 0.98, 800), mllibFailed), null,
+        List.of(), "m");
+    BenchReport.Target t = target(dedup, "near-duplicate");
+    assertThat(t.met(), nullValue());
+    assertThat(t.measured(),
+        containsString("not measured: Spark MLlib MinHashLSH, local[n] at 100,000 failed after"));
+    assertThat(dedup.markdown(),
+        containsString("| 150.0 (150.0–150.0) | 667 | 0.9800 | 0.9800 | 0.9800 | 0.9800 | – |"));
   }
 
   @Test
