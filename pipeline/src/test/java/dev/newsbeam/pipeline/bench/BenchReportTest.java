@@ -38,6 +38,16 @@ class BenchReportTest {
     return r;
   }
 
+  /** A run that left no measurements (stopped or failed): only what {@code bench} itself knows. */
+  private static ObjectNode unfinishedRun(long size, String engine, double wall) {
+    ObjectNode r = JSON.createObjectNode();
+    r.put("size", size);
+    r.put("engine", engine);
+    r.put("articles", size);
+    r.put("wall_s", wall);
+    return r;
+  }
+
   private static BenchReport.Target target(BenchReport report, String prefix) {
     return report.targets().stream().filter(t -> t.name().startsWith(prefix)).findFirst().orElseThrow();
   }
@@ -164,12 +174,7 @@ class BenchReportTest {
 
   @Test
   void aRunStoppedAtTheTimeLimitIsALowerBound() {
-    ObjectNode stopped = JSON.createObjectNode();
-    stopped.put("size", 100_000);
-    stopped.put("engine", "mllib");
-    stopped.put("articles", 100_000);
-    stopped.put("wall_s", 3600.0);
-    stopped.put("timed_out", true);
+    ObjectNode stopped = unfinishedRun(100_000, "mllib", 3600.0).put("timed_out", true);
     BenchReport report = new BenchReport(List.of(run(100_000, "dedup-flink", 150, 0.98, 800), stopped), null,
         List.of(), "m");
     BenchReport.Target t = target(report, "near-duplicate");
@@ -182,12 +187,7 @@ class BenchReportTest {
 
   @Test
   void aWholePipelineRunStoppedAtTheTimeLimitBoundsItsRatio() {
-    ObjectNode stopped = JSON.createObjectNode();
-    stopped.put("size", 1_000_000);
-    stopped.put("engine", "direct");
-    stopped.put("articles", 1_000_000);
-    stopped.put("wall_s", 2500.0);
-    stopped.put("timed_out", true);
+    ObjectNode stopped = unfinishedRun(1_000_000, "direct", 2500.0).put("timed_out", true);
     String md = new BenchReport(List.of(run(1_000_000, "baseline", 500, -1, 9000), stopped), null, List.of(), "m")
         .markdown();
     assertThat(md, containsString("| 1,000,000 | Beam, DirectRunner | 1 | > 2500 (stopped at the time limit) | – "
@@ -196,12 +196,7 @@ class BenchReportTest {
 
   @Test
   void aFailedRunIsReportedWithItsReasonAndDecidesNothing() {
-    ObjectNode failed = JSON.createObjectNode();
-    failed.put("size", 1_000_000);
-    failed.put("engine", "direct");
-    failed.put("articles", 1_000_000);
-    failed.put("wall_s", 1234.4);
-    failed.put("failed", true);
+    ObjectNode failed = unfinishedRun(1_000_000, "direct", 1234.4).put("failed", true);
     failed.put("exit_code", 3);
     failed.put("java_opts", "-Xmx20g");
     failed.put("reason", "Terminating due to java.lang.OutOfMemoryError: Java heap space");
