@@ -18,12 +18,12 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * {@link NewsAnalyzer#terms} of one article body (UAX#29 tokens, possessives, lower case, classic
  * stopwords, stemming; no stem memo), the analysis the tagger runs. One article per operation
- * ({@link ArticleCycle}): ops/s = articles/s; the secondary result {@code terms:bytes} is UTF-8 bytes
- * of body per second (see {@link TextBytes}), i.e. MB/s × 10^6.
+ * ({@link ArticleCycle}): ops/s = articles/s; the secondary result {@code terms:bytes} is UTF-8
+ * bytes of body per second (see {@link TextBytes}), i.e. MB/s × 10^6.
  *
  * <p>Body sizes in UTF-8 bytes, for MB/s by hand: harbour-strike 4,581 (752 words), council-budget
- * 4,064 (689 words), heatwave-hospitals 4,202 (679 words); the mix averages 4,282 bytes per article.
- * {@code -p stemming=NONE,ENGLISH_MINIMAL} measures the other stemmers.
+ * 4,064 (689 words), heatwave-hospitals 4,202 (679 words); the mix averages 4,282 bytes per
+ * article. {@code -p stemming=NONE,ENGLISH_MINIMAL} measures the other stemmers.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)

@@ -20,9 +20,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@link ArticleStatsCalculator#profile} of one article body with the default analyzer: sentence
  * segmentation, one word-and-term pass (stems memoised per thread), term and bigram counts, the
  * per-article work of word statistics that {@code bench-analyzer} times (target 10 MB/s per core).
- * One article per operation ({@link ArticleCycle}): ops/s = articles/s; {@code profile:bytes} is UTF-8
- * bytes of body per second (see {@link TextBytes}; sizes in {@link AnalyzerBenchmark}). After the
- * warm-up every word's stem is memoised, as on a long-running worker.
+ * One article per operation ({@link ArticleCycle}): ops/s = articles/s; {@code profile:bytes} is
+ * UTF-8 bytes of body per second (see {@link TextBytes}; sizes in {@link AnalyzerBenchmark}). After
+ * the warm-up every word's stem is memoised, as on a long-running worker.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)

@@ -24,15 +24,15 @@ import org.openjdk.jmh.annotations.Warmup;
  * The byline core, one input per operation, inputs cycled in a fixed order:
  *
  * <ul>
- *   <li>{@link #parseByline}: {@link BylineParser#parse} over 34 fictional bylines ({@code bylines.txt}:
- *       "By Jane Doe and John Roe, Example News", "By JANE DOE, Reuters", roles, locations, outlet-only
- *       and newsroom credits, a bare job title). ops/s = bylines/s, comparable with the
- *       {@code bench-bylines} target of 50,000/s.
- *   <li>{@link #parseCreditLine}: {@link CreditLineParser#parseLine} over 14 closing lines
- *       ({@code credit-lines.txt}), four of which name nobody (an outlet credit, a photo credit, an
+ *   <li>{@link #parseByline}: {@link BylineParser#parse} over 34 fictional bylines ({@code
+ *       bylines.txt}: "By Jane Doe and John Roe, Example News", "By JANE DOE, Reuters", roles,
+ *       locations, outlet-only and newsroom credits, a bare job title). ops/s = bylines/s,
+ *       comparable with the {@code bench-bylines} target of 50,000/s.
+ *   <li>{@link #parseCreditLine}: {@link CreditLineParser#parseLine} over 14 closing lines ({@code
+ *       credit-lines.txt}), four of which name nobody (an outlet credit, a photo credit, an
  *       editor's note, the wire sign-off). ops/s = lines/s.
- *   <li>{@link #articleBylines}: {@link ArticleBylines#parse} (byline + dateline + credit lines of the
- *       whole body, what {@code ParseBylines} does per article) over the bundled articles
+ *   <li>{@link #articleBylines}: {@link ArticleBylines#parse} (byline + dateline + credit lines of
+ *       the whole body, what {@code ParseBylines} does per article) over the bundled articles
  *       ({@link ArticleCycle}). ops/s = articles/s.
  * </ul>
  */
@@ -43,7 +43,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 @State(Scope.Thread)
 public class BylineParserBenchmark {
-  /** For {@link #articleBylines}: {@value ArticleCycle#MIX} or one article's name ({@link ArticleCycle}). */
+  /**
+   * For {@link #articleBylines}: {@value ArticleCycle#MIX} or one article's name ({@link
+   * ArticleCycle}).
+   */
   @Param({ArticleCycle.MIX})
   public String article;
 

@@ -23,10 +23,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * operation ({@link ArticleCycle}), so ops/s = articles/s:
  *
  * <ul>
- *   <li>{@link #shingles}: {@link Shingler#shingles} alone (analyzer words, hashing, sort, distinct);
- *   <li>{@link #sketch}: shingles, {@link MinHasher#signature} and {@link LshBands#bandKeys}: the work of
- *       {@code DetectDuplicates.SketchFn} per article apart from the exact fingerprint
- *       ({@link TextFingerprintBenchmark}). {@code 1/sketch - 1/shingles} is the MinHash + banding time.
+ *   <li>{@link #shingles}: {@link Shingler#shingles} alone (analyzer words, hashing, sort,
+ *       distinct);
+ *   <li>{@link #sketch}: shingles, {@link MinHasher#signature} and {@link LshBands#bandKeys}: the
+ *       work of {@code DetectDuplicates.SketchFn} per article apart from the exact fingerprint
+ *       ({@link TextFingerprintBenchmark}). {@code 1/sketch - 1/shingles} is the MinHash + banding
+ *       time.
  * </ul>
  *
  * <p>{@code -p numPerm=64,256} measures other signature lengths (the cost of the signature grows

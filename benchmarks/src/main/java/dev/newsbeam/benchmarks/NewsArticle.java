@@ -9,17 +9,22 @@ import java.util.List;
 
 /**
  * One of the fictional news articles bundled with the benchmarks ({@code <name>.txt} next to this
- * class): a few {@code key: value} header lines (title, byline, source), a blank line, then the raw body
- * with its dateline and closing credit line, the way ingest hands bodies to the cores.
- * {@code bodyBytes} is the body's size in UTF-8 bytes, the unit of MB/s.
+ * class): a few {@code key: value} header lines (title, byline, source), a blank line, then the raw
+ * body with its dateline and closing credit line, the way ingest hands bodies to the cores. {@code
+ * bodyBytes} is the body's size in UTF-8 bytes, the unit of MB/s.
  *
- * <p>The articles are written for the benchmarks (500–800 words of wire, local and health copy); the
- * shared corpora are never copied into the repository.
+ * <p>The articles are written for the benchmarks (500–800 words of wire, local and health copy);
+ * the shared corpora are never copied into the repository.
  */
-record NewsArticle(String name, String title, String byline, String source, String body, int bodyBytes) {
+record NewsArticle(
+    String name, String title, String byline, String source, String body, int bodyBytes) {
 
-  /** The bundled articles (values of the {@code article} parameter besides {@link ArticleCycle#MIX}). */
+  /**
+   * The bundled articles (values of the {@code article} parameter besides {@link
+   * ArticleCycle#MIX}).
+   */
   static final String HARBOUR_STRIKE = "harbour-strike";
+
   static final String COUNCIL_BUDGET = "council-budget";
   static final String HEATWAVE_HOSPITALS = "heatwave-hospitals";
 
@@ -41,7 +46,8 @@ record NewsArticle(String name, String title, String byline, String source, Stri
         case "title" -> title = value;
         case "byline" -> byline = value;
         case "source" -> source = value;
-        default -> throw new IllegalStateException(name + ".txt: unknown header line '" + line + "'");
+        default ->
+            throw new IllegalStateException(name + ".txt: unknown header line '" + line + "'");
       }
     }
     String body = text.substring(split + 2);

@@ -17,10 +17,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * {@link TaxonomyTagger#defaults()} (bundled IPTC taxonomy, default analyzer and settings) tagging one
- * article: analysis of title and body, entry matching, scoring and evidence, as {@code bench-topics}
- * measures it. One article per operation ({@link ArticleCycle}): ops/s = articles/s. The bundled
- * articles get 6 topics each (economy/labour/transport, politics/economy, health/weather).
+ * {@link TaxonomyTagger#defaults()} (bundled IPTC taxonomy, default analyzer and settings) tagging
+ * one article: analysis of title and body, entry matching, scoring and evidence, as {@code
+ * bench-topics} measures it. One article per operation ({@link ArticleCycle}): ops/s = articles/s.
+ * The bundled articles get 6 topics each (economy/labour/transport, politics/economy,
+ * health/weather).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)

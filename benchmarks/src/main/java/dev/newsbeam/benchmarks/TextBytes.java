@@ -8,8 +8,8 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Counts the UTF-8 bytes of text a benchmark consumed. JMH reports the field as a secondary result
- * {@code <benchmark>:bytes} in "ops/s", which here means bytes of article text per second (divide by
- * 10^6 for MB/s, the unit of the {@code bench-analyzer} target).
+ * {@code <benchmark>:bytes} in "ops/s", which here means bytes of article text per second (divide
+ * by 10^6 for MB/s, the unit of the {@code bench-analyzer} target).
  */
 @State(Scope.Thread)
 @AuxCounters(AuxCounters.Type.OPERATIONS)

@@ -15,9 +15,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * {@link TextFingerprint#fingerprint} of one article body (NFKC, case fold, two regex passes, SHA-256):
- * the exact-duplicate key that dedup computes for every article before MinHash. One article per
- * operation ({@link ArticleCycle}): ops/s = articles/s.
+ * {@link TextFingerprint#fingerprint} of one article body (NFKC, case fold, two regex passes,
+ * SHA-256): the exact-duplicate key that dedup computes for every article before MinHash. One
+ * article per operation ({@link ArticleCycle}): ops/s = articles/s.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)

@@ -15,12 +15,13 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 
 /**
- * Manifest counters over articles: for each named predicate, how many articles satisfy it. Counts are
- * kept per bundle and emitted once per bundle, so the shuffle carries a handful of numbers, not one
- * element per article.
+ * Manifest counters over articles: for each named predicate, how many articles satisfy it. Counts
+ * are kept per bundle and emitted once per bundle, so the shuffle carries a handful of numbers, not
+ * one element per article.
  */
 final class CountArticles extends PTransform<PCollection<Article>, PCollection<KV<String, Long>>> {
-  private final LinkedHashMap<String, SerializableFunction<Article, Boolean>> predicates = new LinkedHashMap<>();
+  private final LinkedHashMap<String, SerializableFunction<Article, Boolean>> predicates =
+      new LinkedHashMap<>();
 
   CountArticles where(String counter, SerializableFunction<Article, Boolean> predicate) {
     predicates.put(counter, predicate);
@@ -29,7 +30,8 @@ final class CountArticles extends PTransform<PCollection<Article>, PCollection<K
 
   @Override
   public PCollection<KV<String, Long>> expand(PCollection<Article> articles) {
-    return articles.apply("CountPerBundle", ParDo.of(new CountFn(predicates)))
+    return articles
+        .apply("CountPerBundle", ParDo.of(new CountFn(predicates)))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
   }
 
@@ -48,16 +50,20 @@ final class CountArticles extends PTransform<PCollection<Article>, PCollection<K
 
     @ProcessElement
     public void process(@Element Article article) {
-      predicates.forEach((name, p) -> {
-        if (Boolean.TRUE.equals(p.apply(article))) {
-          counts.merge(name, 1L, Long::sum);
-        }
-      });
+      predicates.forEach(
+          (name, p) -> {
+            if (Boolean.TRUE.equals(p.apply(article))) {
+              counts.merge(name, 1L, Long::sum);
+            }
+          });
     }
 
     @FinishBundle
     public void finishBundle(FinishBundleContext c) {
-      counts.forEach((name, n) -> c.output(KV.of(name, n), GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE));
+      counts.forEach(
+          (name, n) ->
+              c.output(
+                  KV.of(name, n), GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE));
     }
   }
 }

@@ -8,11 +8,11 @@ import dev.newsbeam.pipeline.commands.BenchAnalyzerCommand;
 import dev.newsbeam.pipeline.commands.BenchBylinesCommand;
 import dev.newsbeam.pipeline.commands.BenchTopicsCommand;
 import dev.newsbeam.pipeline.commands.BenchWordStatsCommand;
+import dev.newsbeam.pipeline.commands.EvalBylinesCommand;
 import dev.newsbeam.pipeline.commands.EvalDedupCommand;
 import dev.newsbeam.pipeline.commands.EvalTopicsCommand;
 import dev.newsbeam.pipeline.commands.GenerateCorpusCommand;
 import dev.newsbeam.pipeline.commands.TrainTopicsCommand;
-import dev.newsbeam.pipeline.commands.EvalBylinesCommand;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -31,8 +31,8 @@ import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
 /**
- * {@code ./newsbeam [command] --key=value ...}: without a command, runs the main pipeline; with one,
- * runs that tool (evaluations, generator, training, benchmarks).
+ * {@code ./newsbeam [command] --key=value ...}: without a command, runs the main pipeline; with
+ * one, runs that tool (evaluations, generator, training, benchmarks).
  */
 public final class Main {
   /** A sub-command: parses its own {@code --key=value} arguments and returns an exit code. */
@@ -50,24 +50,44 @@ public final class Main {
   }
 
   static {
-    register("eval-bylines", "score byline/credit parsing on the dev set and the Reuters corpus",
+    register(
+        "eval-bylines",
+        "score byline/credit parsing on the dev set and the Reuters corpus",
         EvalBylinesCommand::run);
     register("bench-bylines", "byline parser throughput on one core", BenchBylinesCommand::run);
-    register("generate", "write a seeded synthetic corpus with known duplicate clusters (+ truth file)",
+    register(
+        "generate",
+        "write a seeded synthetic corpus with known duplicate clusters (+ truth file)",
         GenerateCorpusCommand::run);
-    register("eval-dedup", "generate a corpus, run dedup, score precision/recall/F1/ARI against the truth",
+    register(
+        "eval-dedup",
+        "generate a corpus, run dedup, score precision/recall/F1/ARI against the truth",
         EvalDedupCommand::run);
-    register("train-topics", "train a multi-label topic classifier (a Beam pipeline) on labelled JSONL",
+    register(
+        "train-topics",
+        "train a multi-label topic classifier (a Beam pipeline) on labelled JSONL",
         TrainTopicsCommand::run);
-    register("eval-topics", "train/test the classifier on Reuters (--split=date or kfold); score the default taxonomy",
+    register(
+        "eval-topics",
+        "train/test the classifier on Reuters (--split=date or kfold); score the default taxonomy",
         EvalTopicsCommand::run);
     register("bench-topics", "taxonomy tagger throughput on one core", BenchTopicsCommand::run);
-    register("bench-analyzer", "analyzer throughput (MB/s of text) on one core", BenchAnalyzerCommand::run);
-    register("bench-word-stats", "word-statistics transform on generated articles (DirectRunner)",
+    register(
+        "bench-analyzer",
+        "analyzer throughput (MB/s of text) on one core",
+        BenchAnalyzerCommand::run);
+    register(
+        "bench-word-stats",
+        "word-statistics transform on generated articles (DirectRunner)",
         BenchWordStatsCommand::run);
-    register("bench", "throughput/memory of every engine vs a plain-Java baseline and Spark MLlib -> BENCHMARKS.md",
+    register(
+        "bench",
+        "throughput/memory of every engine vs a plain-Java baseline and Spark MLlib -> BENCHMARKS.md",
         BenchCommand::run);
-    register("bench-run", "one measured run of one engine on one corpus (used by bench)", BenchRunCommand::run);
+    register(
+        "bench-run",
+        "one measured run of one engine on one corpus (used by bench)",
+        BenchRunCommand::run);
   }
 
   private Main() {}
@@ -100,7 +120,8 @@ public final class Main {
       printHelp(out);
       return 0;
     }
-    // Building a Dataflow template (--templateLocation) only writes the job spec: the inputs and output
+    // Building a Dataflow template (--templateLocation) only writes the job spec: the inputs and
+    // output
     // are checked when the template runs, and may not even exist yet.
     boolean template = Arrays.stream(args).anyMatch(a -> a.startsWith("--templateLocation="));
     NewsbeamOptions options;
@@ -131,8 +152,11 @@ public final class Main {
     }
     PipelineResult result = pipeline.run();
     if (template) {
-      out.println("newsbeam: wrote the " + NewsPipeline.runnerName(options) + " job spec (template); "
-          + "the pipeline runs when the template is launched");
+      out.println(
+          "newsbeam: wrote the "
+              + NewsPipeline.runnerName(options)
+              + " job spec (template); "
+              + "the pipeline runs when the template is launched");
       return 0;
     }
     PipelineResult.State state = result.waitUntilFinish();
@@ -150,20 +174,30 @@ public final class Main {
       JsonNode m = Manifest.read(layout.manifest());
       JsonNode c = m.path("counts");
       StringBuilder reasons = new StringBuilder();
-      for (Iterator<Map.Entry<String, JsonNode>> it = c.path("errors_by_reason").fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = c.path("errors_by_reason").fields();
+          it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
-        reasons.append(reasons.length() == 0 ? " (" : ", ").append(e.getKey()).append(' ').append(e.getValue().asLong());
+        reasons
+            .append(reasons.length() == 0 ? " (" : ", ")
+            .append(e.getKey())
+            .append(' ')
+            .append(e.getValue().asLong());
       }
       if (reasons.length() > 0) {
         reasons.append(')');
       }
-      out.printf("newsbeam: %d files, %d input records -> %d articles, %d errors%s%n",
-          c.path("files").asLong(), c.path("input_records").asLong(), c.path("articles").asLong(),
-          c.path("errors").asLong(), reasons);
+      out.printf(
+          "newsbeam: %d files, %d input records -> %d articles, %d errors%s%n",
+          c.path("files").asLong(),
+          c.path("input_records").asLong(),
+          c.path("articles").asLong(),
+          c.path("errors").asLong(),
+          reasons);
       if (!c.path("accounting").path("balanced").asBoolean()) {
         err.println("newsbeam: WARNING input records != articles + errors; see manifest.json");
       }
-      out.printf("newsbeam: wrote %s (articles/, errors/, manifest.json) in %.1f s on %s%n",
+      out.printf(
+          "newsbeam: wrote %s (articles/, errors/, manifest.json) in %.1f s on %s%n",
           layout.root(), m.path("duration_seconds").asDouble(), m.path("runner").asText());
     } catch (IOException e) {
       err.println("newsbeam: run finished but manifest.json could not be read: " + e.getMessage());
@@ -173,9 +207,10 @@ public final class Main {
   /**
    * The DirectRunner's immutability check walks the whole transform graph for every bundle, and its
    * encodability check encodes and decodes every element of every step (on the Reuters file most of
-   * the run went to cloning shuffle groups). Our DoFns build new records and never mutate inputs, and
-   * every coder is exercised by the transform tests, which run with both checks on; so the CLI turns
-   * them off unless asked for ({@code --enforceImmutability=true}, {@code --enforceEncodability=true}).
+   * the run went to cloning shuffle groups). Our DoFns build new records and never mutate inputs,
+   * and every coder is exercised by the transform tests, which run with both checks on; so the CLI
+   * turns them off unless asked for ({@code --enforceImmutability=true}, {@code
+   * --enforceEncodability=true}).
    */
   private static void relaxDirectRunnerChecks(NewsbeamOptions options, String[] args) {
     if (!"DirectRunner".equals(NewsPipeline.runnerName(options))) {
@@ -206,7 +241,8 @@ public final class Main {
     String home = System.getenv("NEWSBEAM_HOME");
     Path p = home != null ? Paths.get(home, "testdata") : Paths.get("testdata");
     if (!Files.isDirectory(p)) {
-      throw new IllegalArgumentException("no --input given and no testdata/ directory at " + p.toAbsolutePath());
+      throw new IllegalArgumentException(
+          "no --input given and no testdata/ directory at " + p.toAbsolutePath());
     }
     return p.toString();
   }

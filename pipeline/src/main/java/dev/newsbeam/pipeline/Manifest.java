@@ -15,8 +15,8 @@ import org.apache.beam.sdk.io.FileSystems;
 
 /**
  * {@code manifest.json}: what a run read and wrote. Counts arrive as dotted names summed over the
- * pipeline: {@code files}, {@code input_records}, {@code articles}, {@code errors.<reason>} and stage
- * counters such as {@code dedup.clusters}, which land under {@code stages.dedup.clusters}.
+ * pipeline: {@code files}, {@code input_records}, {@code articles}, {@code errors.<reason>} and
+ * stage counters such as {@code dedup.clusters}, which land under {@code stages.dedup.clusters}.
  */
 public final class Manifest {
   static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -24,8 +24,14 @@ public final class Manifest {
   private Manifest() {}
 
   /** Builds the manifest document. {@code schemas} maps output name to (path, Avro schema JSON). */
-  public static ObjectNode build(Map<String, Long> counts, String runner, String optionsJson,
-      Instant startedAt, Instant finishedAt, Map<String, String[]> outputs) throws IOException {
+  public static ObjectNode build(
+      Map<String, Long> counts,
+      String runner,
+      String optionsJson,
+      Instant startedAt,
+      Instant finishedAt,
+      Map<String, String[]> outputs)
+      throws IOException {
     ObjectNode root = JSON.createObjectNode();
     root.put("newsbeam_version", Main.version());
     root.put("runner", runner);
@@ -45,7 +51,9 @@ public final class Manifest {
         byReason.put(k.substring("errors.".length()), e.getValue());
       } else if (k.contains(".")) {
         int dot = k.indexOf('.');
-        stages.computeIfAbsent(k.substring(0, dot), s -> new TreeMap<>()).put(k.substring(dot + 1), e.getValue());
+        stages
+            .computeIfAbsent(k.substring(0, dot), s -> new TreeMap<>())
+            .put(k.substring(dot + 1), e.getValue());
       }
     }
     long errors = byReason.values().stream().mapToLong(Long::longValue).sum();
@@ -71,16 +79,18 @@ public final class Manifest {
   }
 
   public static void write(String path, JsonNode manifest) throws IOException {
-    try (OutputStream os = Channels.newOutputStream(
-        FileSystems.create(FileSystems.matchNewResource(path, false), "application/json"))) {
+    try (OutputStream os =
+        Channels.newOutputStream(
+            FileSystems.create(FileSystems.matchNewResource(path, false), "application/json"))) {
       os.write(JSON.writeValueAsBytes(manifest));
       os.write('\n');
     }
   }
 
   public static JsonNode read(String path) throws IOException {
-    try (InputStream in = Channels.newInputStream(
-        FileSystems.open(FileSystems.matchSingleFileSpec(path).resourceId()))) {
+    try (InputStream in =
+        Channels.newInputStream(
+            FileSystems.open(FileSystems.matchSingleFileSpec(path).resourceId()))) {
       return JSON.readTree(in);
     }
   }

@@ -8,20 +8,20 @@ import dev.newsbeam.dedup.DedupSettings;
 import dev.newsbeam.dedup.DetectDuplicates;
 import dev.newsbeam.dedup.LshBands;
 import dev.newsbeam.ingest.ReadArticles;
-import dev.newsbeam.schema.DuplicateRow;
 import dev.newsbeam.schema.Article;
+import dev.newsbeam.schema.DuplicateRow;
 import dev.newsbeam.schema.ErrorRecord;
 import dev.newsbeam.schema.Ngram;
 import dev.newsbeam.schema.TermKeyness;
 import dev.newsbeam.schema.TermStat;
 import dev.newsbeam.schema.TopicDayCount;
-import dev.newsbeam.topics.TagTopics;
-import dev.newsbeam.topics.Taxonomy;
-import java.nio.file.Path;
 import dev.newsbeam.stats.ComputeWordStats;
 import dev.newsbeam.stats.WordStatsResult;
 import dev.newsbeam.text.NewsAnalyzer;
+import dev.newsbeam.topics.TagTopics;
+import dev.newsbeam.topics.Taxonomy;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,98 +60,202 @@ public final class NewsPipeline {
     OutputLayout layout = new OutputLayout(options.getOutput());
     CodecFactory codec = codec(options.getAvroCodec());
 
-    ReadArticles.Result ingested = pipeline.apply("ReadArticles",
-        withShards(ReadArticles.from(options.getInput())
-            .withMaxArticleBytes(options.getMaxArticleBytes()), ReadArticles::withRedistributeBuckets, options));
+    ReadArticles.Result ingested =
+        pipeline.apply(
+            "ReadArticles",
+            withShards(
+                ReadArticles.from(options.getInput())
+                    .withMaxArticleBytes(options.getMaxArticleBytes()),
+                ReadArticles::withRedistributeBuckets,
+                options));
     PCollection<ErrorRecord> errors = ingested.errors();
     List<PCollection<KV<String, Long>>> counts = new ArrayList<>();
     counts.add(ingested.counts());
 
-    PCollection<Article> articles = ingested.articles()
-        .apply("ParseBylines", new ParseBylines());
-    counts.add(articles.apply("CountBylines", new CountArticles()
-        .where("byline.with_byline", a -> a.getBylineRaw() != null)
-        .where("byline.with_authors", a -> a.getAuthors().stream().anyMatch(p -> p.getRole().equals("author")))
-        .where("byline.with_credits", a -> a.getAuthors().stream().anyMatch(p -> !p.getRole().equals("author")))
-        .where("byline.with_dateline", a -> a.getDateline() != null)
-        .where("byline.with_outlet", a -> a.getOutlet() != null)));
+    PCollection<Article> articles = ingested.articles().apply("ParseBylines", new ParseBylines());
+    counts.add(
+        articles.apply(
+            "CountBylines",
+            new CountArticles()
+                .where("byline.with_byline", a -> a.getBylineRaw() != null)
+                .where(
+                    "byline.with_authors",
+                    a -> a.getAuthors().stream().anyMatch(p -> p.getRole().equals("author")))
+                .where(
+                    "byline.with_credits",
+                    a -> a.getAuthors().stream().anyMatch(p -> !p.getRole().equals("author")))
+                .where("byline.with_dateline", a -> a.getDateline() != null)
+                .where("byline.with_outlet", a -> a.getOutlet() != null)));
 
     Map<String, String[]> outputs = new LinkedHashMap<>();
     List<PCollection<?>> written = new ArrayList<>();
-    DedupResult dedup = articles.apply("DetectDuplicates",
-        withShards(DetectDuplicates.with(dedupSettings(options)), DetectDuplicates::withShards, options));
+    DedupResult dedup =
+        articles.apply(
+            "DetectDuplicates",
+            withShards(
+                DetectDuplicates.with(dedupSettings(options)),
+                DetectDuplicates::withShards,
+                options));
     articles = dedup.articles();
     counts.add(dedup.manifest());
 
-    TagTopics tagger = withShards(TagTopics.withDefaultTaxonomy(), TagTopics::withShards, options).withAnalyzer(
-        NewsAnalyzer.Stemming.parse(options.getStem()), NewsAnalyzer.Stopwords.parse(options.getStopwords()));
+    TagTopics tagger =
+        withShards(TagTopics.withDefaultTaxonomy(), TagTopics::withShards, options)
+            .withAnalyzer(
+                NewsAnalyzer.Stemming.parse(options.getStem()),
+                NewsAnalyzer.Stopwords.parse(options.getStopwords()));
     if (options.getTaxonomy() != null) {
       tagger = tagger.withTaxonomyJson(Taxonomy.readJson(Path.of(options.getTaxonomy())));
     }
     if (options.getTopicModel() != null) {
-      tagger = tagger.withModel(options.getTopicModel()).withModelFallback(options.getTopicFallback());
+      tagger =
+          tagger.withModel(options.getTopicModel()).withModelFallback(options.getTopicFallback());
     }
     TagTopics.Result topics = articles.apply("TagTopics", tagger);
     articles = topics.articles();
     counts.add(topics.manifestCounts());
 
-    ComputeWordStats wordStats = withShards(ComputeWordStats.create(), ComputeWordStats::withShards, options);
-    WordStatsResult stats = articles.apply("ComputeWordStats", wordStats
-        .withStemming(NewsAnalyzer.Stemming.parse(options.getStem()))
-        .withStopwords(NewsAnalyzer.Stopwords.parse(options.getStopwords()))
-        .withMinDf(options.getMinDf())
-        .withTopTerms(options.getTopTerms())
-        .withKeynessTopK(options.getKeynessTopK())
-        .withNgramTopK(options.getNgramTopK())
-        .withNgramMinCount(options.getNgramMinCount()));
+    ComputeWordStats wordStats =
+        withShards(ComputeWordStats.create(), ComputeWordStats::withShards, options);
+    WordStatsResult stats =
+        articles.apply(
+            "ComputeWordStats",
+            wordStats
+                .withStemming(NewsAnalyzer.Stemming.parse(options.getStem()))
+                .withStopwords(NewsAnalyzer.Stopwords.parse(options.getStopwords()))
+                .withMinDf(options.getMinDf())
+                .withTopTerms(options.getTopTerms())
+                .withKeynessTopK(options.getKeynessTopK())
+                .withNgramTopK(options.getNgramTopK())
+                .withNgramMinCount(options.getNgramMinCount()));
     articles = stats.articles();
     counts.add(stats.manifest());
 
     int articleShards = articleShards(options);
-    written.add(writeAvro(articles, Article.class, Article.getClassSchema(), "articles", articleShards,
-        layout, codec, outputs));
-    written.add(writeAvro(errors, ErrorRecord.class, ErrorRecord.getClassSchema(), "errors", 1,
-        layout, codec, outputs));
-    written.add(writeAvro(dedup.duplicates(), DuplicateRow.class, DuplicateRow.getClassSchema(), "duplicates", 1,
-        layout, codec, outputs));
-    written.add(writeAvro(topics.dayCounts(), TopicDayCount.class, TopicDayCount.getClassSchema(), "topics", 1,
-        layout, codec, outputs));
-    written.add(writeAvro(stats.terms(), TermStat.class, TermStat.getClassSchema(), "terms", 1,
-        layout, codec, outputs));
-    written.add(writeAvro(stats.keyness(), TermKeyness.class, TermKeyness.getClassSchema(), "term_keyness", 1,
-        layout, codec, outputs));
-    written.add(writeAvro(stats.ngrams(), Ngram.class, Ngram.getClassSchema(), "ngrams", 1,
-        layout, codec, outputs));
+    written.add(
+        writeAvro(
+            articles,
+            Article.class,
+            Article.getClassSchema(),
+            "articles",
+            articleShards,
+            layout,
+            codec,
+            outputs));
+    written.add(
+        writeAvro(
+            errors,
+            ErrorRecord.class,
+            ErrorRecord.getClassSchema(),
+            "errors",
+            1,
+            layout,
+            codec,
+            outputs));
+    written.add(
+        writeAvro(
+            dedup.duplicates(),
+            DuplicateRow.class,
+            DuplicateRow.getClassSchema(),
+            "duplicates",
+            1,
+            layout,
+            codec,
+            outputs));
+    written.add(
+        writeAvro(
+            topics.dayCounts(),
+            TopicDayCount.class,
+            TopicDayCount.getClassSchema(),
+            "topics",
+            1,
+            layout,
+            codec,
+            outputs));
+    written.add(
+        writeAvro(
+            stats.terms(),
+            TermStat.class,
+            TermStat.getClassSchema(),
+            "terms",
+            1,
+            layout,
+            codec,
+            outputs));
+    written.add(
+        writeAvro(
+            stats.keyness(),
+            TermKeyness.class,
+            TermKeyness.getClassSchema(),
+            "term_keyness",
+            1,
+            layout,
+            codec,
+            outputs));
+    written.add(
+        writeAvro(
+            stats.ngrams(),
+            Ngram.class,
+            Ngram.getClassSchema(),
+            "ngrams",
+            1,
+            layout,
+            codec,
+            outputs));
 
-    counts.add(articles
-        .apply("CountArticles", Count.globally())
-        .apply("ArticlesCount", MapElements.into(countType()).via(n -> KV.of("articles", n))));
-    counts.add(errors
-        .apply("ErrorReasons", MapElements.into(TypeDescriptors.strings()).via(e -> "errors." + e.getReason()))
-        .apply("CountErrorReasons", Count.perElement()));
+    counts.add(
+        articles
+            .apply("CountArticles", Count.globally())
+            .apply("ArticlesCount", MapElements.into(countType()).via(n -> KV.of("articles", n))));
+    counts.add(
+        errors
+            .apply(
+                "ErrorReasons",
+                MapElements.into(TypeDescriptors.strings()).via(e -> "errors." + e.getReason()))
+            .apply("CountErrorReasons", Count.perElement()));
 
     PCollectionList.of(counts)
         .apply("FlattenCounts", Flatten.pCollections())
         .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
-        .apply("WriteManifest", new WriteManifest(layout.manifest(), runnerName(options),
-            optionsJson(options), startedAt, outputs, written));
+        .apply(
+            "WriteManifest",
+            new WriteManifest(
+                layout.manifest(),
+                runnerName(options),
+                optionsJson(options),
+                startedAt,
+                outputs,
+                written));
   }
 
-  private static <T> PCollection<?> writeAvro(PCollection<T> records, Class<T> type, Schema schema,
-      String dataset, int numShards, OutputLayout layout, CodecFactory codec,
+  private static <T> PCollection<?> writeAvro(
+      PCollection<T> records,
+      Class<T> type,
+      Schema schema,
+      String dataset,
+      int numShards,
+      OutputLayout layout,
+      CodecFactory codec,
       Map<String, String[]> outputs) {
     outputs.put(dataset, new String[] {layout.root() + "/" + dataset + "/", schema.toString()});
-    WriteFilesResult<Void> result = records.apply("Write" + capitalise(dataset),
-        AvroIO.write(type).to(layout.prefix(dataset)).withSuffix(".avro").withCodec(codec)
-            .withNumShards(numShards).withOutputFilenames());
+    WriteFilesResult<Void> result =
+        records.apply(
+            "Write" + capitalise(dataset),
+            AvroIO.write(type)
+                .to(layout.prefix(dataset))
+                .withSuffix(".avro")
+                .withCodec(codec)
+                .withNumShards(numShards)
+                .withOutputFilenames());
     return result.getPerDestinationOutputFilenames();
   }
 
   /**
    * {@code --shuffleShards}, or 0 for each stage's default. The DirectRunner's default is small: it
-   * copies a key's accumulated group for every incoming bundle, and after a shuffle it runs a bundle per
-   * key, so the next shuffle costs (keys of the last one) x (elements) copies and every stage pays a
-   * per-bundle overhead per key. At 256 join shards that was ~90% of its CPU time at 10k articles.
+   * copies a key's accumulated group for every incoming bundle, and after a shuffle it runs a
+   * bundle per key, so the next shuffle costs (keys of the last one) x (elements) copies and every
+   * stage pays a per-bundle overhead per key. At 256 join shards that was ~90% of its CPU time at
+   * 10k articles.
    */
   static int shuffleShards(NewsbeamOptions options) {
     if (options.getShuffleShards() > 0) {
@@ -169,18 +273,25 @@ public final class NewsPipeline {
    * {@code --chainGuard}, {@code --verify}, ...
    */
   private static DedupSettings dedupSettings(NewsbeamOptions options) {
-    DedupSettings settings = DedupSettings.defaults()
-        .withSimilarity(options.getSimilarity())
-        .withNumPerm(options.getNumPerm())
-        .withShingle(options.getShingle())
-        .withKeep(CanonicalPolicy.parse(options.getKeep()))
-        .withChainGuard(options.getChainGuard())
-        .withVerify(DedupSettings.Verify.parse(options.getVerify()));
-    return options.getLshBands() == null ? settings : settings.withLshBands(LshBands.parse(options.getLshBands()));
+    DedupSettings settings =
+        DedupSettings.defaults()
+            .withSimilarity(options.getSimilarity())
+            .withNumPerm(options.getNumPerm())
+            .withShingle(options.getShingle())
+            .withKeep(CanonicalPolicy.parse(options.getKeep()))
+            .withChainGuard(options.getChainGuard())
+            .withVerify(DedupSettings.Verify.parse(options.getVerify()));
+    return options.getLshBands() == null
+        ? settings
+        : settings.withLshBands(LshBands.parse(options.getLshBands()));
   }
 
-  /** {@code stage} with {@code --shuffleShards} applied by {@code setter}, or as it is when that is 0. */
-  private static <T> T withShards(T stage, BiFunction<T, Integer, T> setter, NewsbeamOptions options) {
+  /**
+   * {@code stage} with {@code --shuffleShards} applied by {@code setter}, or as it is when that is
+   * 0.
+   */
+  private static <T> T withShards(
+      T stage, BiFunction<T, Integer, T> setter, NewsbeamOptions options) {
     int shards = shuffleShards(options);
     return shards > 0 ? setter.apply(stage, shards) : stage;
   }
@@ -202,8 +313,9 @@ public final class NewsPipeline {
       case "deflate" -> CodecFactory.deflateCodec(CodecFactory.DEFAULT_DEFLATE_LEVEL);
       case "zstandard", "zstd" -> CodecFactory.zstandardCodec(3);
       case "null", "none" -> CodecFactory.nullCodec();
-      default -> throw new IllegalArgumentException(
-          "--avroCodec must be snappy, deflate, zstandard or null, not '" + name + "'");
+      default ->
+          throw new IllegalArgumentException(
+              "--avroCodec must be snappy, deflate, zstandard or null, not '" + name + "'");
     };
   }
 
@@ -214,7 +326,8 @@ public final class NewsPipeline {
   /** The options as JSON, as Beam serialises them to workers (our options and the runner's). */
   static String optionsJson(NewsbeamOptions options) throws IOException {
     ObjectMapper mapper = new ObjectMapper();
-    return mapper.writeValueAsString(mapper.readTree(mapper.writeValueAsString(options)).path("options"));
+    return mapper.writeValueAsString(
+        mapper.readTree(mapper.writeValueAsString(options)).path("options"));
   }
 
   private static org.apache.beam.sdk.values.TypeDescriptor<KV<String, Long>> countType() {

@@ -12,8 +12,9 @@ import org.apache.beam.sdk.io.fs.ResourceId;
 /** Where each output goes under {@code --output}, and the guard against mixing two runs. */
 public final class OutputLayout {
   /** Sub-directories a run writes; each holds {@code part-*.avro} shards. */
-  public static final List<String> DATASETS = List.of(
-      "articles", "errors", "duplicates", "topics", "terms", "term_keyness", "ngrams");
+  public static final List<String> DATASETS =
+      List.of("articles", "errors", "duplicates", "topics", "terms", "term_keyness", "ngrams");
+
   public static final String MANIFEST = "manifest.json";
 
   private final String root;
@@ -63,9 +64,14 @@ public final class OutputLayout {
       return;
     }
     if (!overwrite) {
-      throw new OutputExistsException("output directory " + root + " already holds results ("
-          + existing.size() + " files, e.g. " + existing.get(0)
-          + "); choose another --output or pass --overwrite");
+      throw new OutputExistsException(
+          "output directory "
+              + root
+              + " already holds results ("
+              + existing.size()
+              + " files, e.g. "
+              + existing.get(0)
+              + "); choose another --output or pass --overwrite");
     }
     FileSystems.delete(existing, MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
   }

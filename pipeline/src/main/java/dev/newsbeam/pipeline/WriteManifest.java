@@ -16,8 +16,8 @@ import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.PDone;
 
 /**
- * Sums the pipeline's manifest counts and writes {@code manifest.json} once every output in
- * {@code after} is final, so the manifest never describes files that are not there yet.
+ * Sums the pipeline's manifest counts and writes {@code manifest.json} once every output in {@code
+ * after} is final, so the manifest never describes files that are not there yet.
  */
 final class WriteManifest extends PTransform<PCollection<KV<String, Long>>, PDone> {
   private final String path;
@@ -27,8 +27,13 @@ final class WriteManifest extends PTransform<PCollection<KV<String, Long>>, PDon
   private final Map<String, String[]> outputs;
   private final List<PCollection<?>> after;
 
-  WriteManifest(String path, String runner, String optionsJson, Instant startedAt,
-      Map<String, String[]> outputs, List<PCollection<?>> after) {
+  WriteManifest(
+      String path,
+      String runner,
+      String optionsJson,
+      Instant startedAt,
+      Map<String, String[]> outputs,
+      List<PCollection<?>> after) {
     this.path = path;
     this.runner = runner;
     this.optionsJson = optionsJson;
@@ -39,15 +44,18 @@ final class WriteManifest extends PTransform<PCollection<KV<String, Long>>, PDon
 
   @Override
   public PDone expand(PCollection<KV<String, Long>> counts) {
-    PCollectionView<Map<String, Long>> totals = counts
-        .apply("SumCounts", Sum.longsPerKey())
-        .apply("CountsAsMap", View.asMap());
-    counts.getPipeline()
+    PCollectionView<Map<String, Long>> totals =
+        counts.apply("SumCounts", Sum.longsPerKey()).apply("CountsAsMap", View.asMap());
+    counts
+        .getPipeline()
         .apply("ManifestTrigger", Create.of(path))
         .apply("WaitForOutputs", Wait.on(after.toArray(new PCollection<?>[0])))
-        .apply("WriteManifestJson", ParDo.of(
-            new WriteManifestFn(runner, optionsJson, startedAt.toEpochMilli(), outputs, totals))
-            .withSideInputs(totals));
+        .apply(
+            "WriteManifestJson",
+            ParDo.of(
+                    new WriteManifestFn(
+                        runner, optionsJson, startedAt.toEpochMilli(), outputs, totals))
+                .withSideInputs(totals));
     return PDone.in(counts.getPipeline());
   }
 
@@ -58,8 +66,12 @@ final class WriteManifest extends PTransform<PCollection<KV<String, Long>>, PDon
     private final Map<String, String[]> outputs;
     private final PCollectionView<Map<String, Long>> totals;
 
-    WriteManifestFn(String runner, String optionsJson, long startedAtMillis,
-        Map<String, String[]> outputs, PCollectionView<Map<String, Long>> totals) {
+    WriteManifestFn(
+        String runner,
+        String optionsJson,
+        long startedAtMillis,
+        Map<String, String[]> outputs,
+        PCollectionView<Map<String, Long>> totals) {
       this.runner = runner;
       this.optionsJson = optionsJson;
       this.startedAtMillis = startedAtMillis;
@@ -69,8 +81,15 @@ final class WriteManifest extends PTransform<PCollection<KV<String, Long>>, PDon
 
     @ProcessElement
     public void process(@Element String manifestPath, ProcessContext c) throws Exception {
-      Manifest.write(manifestPath, Manifest.build(c.sideInput(totals), runner, optionsJson,
-          Instant.ofEpochMilli(startedAtMillis), Instant.now(), outputs));
+      Manifest.write(
+          manifestPath,
+          Manifest.build(
+              c.sideInput(totals),
+              runner,
+              optionsJson,
+              Instant.ofEpochMilli(startedAtMillis),
+              Instant.now(),
+              outputs));
     }
   }
 }

@@ -1,11 +1,8 @@
 package dev.newsbeam.pipeline;
 
 import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.contains;
-import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasEntry;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -14,7 +11,6 @@ import dev.newsbeam.schema.Article;
 import dev.newsbeam.schema.ErrorRecord;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -66,11 +62,28 @@ class EndToEndTest {
 
   @Test
   void errorsCarryTheExpectedReasons() {
-    Map<String, Long> byReason = errors.stream()
-        .collect(Collectors.groupingBy(ErrorRecord::getReason, Collectors.counting()));
-    assertThat(byReason, equalTo(Map.of("empty", 1L, "bad_header", 1L, "bad_date", 1L,
-        "missing_text", 3L, "bad_json", 1L, "bad_type", 1L)));
-    assertThat(manifest.path("counts").path("errors_by_reason").path("missing_text").asLong(), equalTo(3L));
+    Map<String, Long> byReason =
+        errors.stream()
+            .collect(Collectors.groupingBy(ErrorRecord::getReason, Collectors.counting()));
+    assertThat(
+        byReason,
+        equalTo(
+            Map.of(
+                "empty",
+                1L,
+                "bad_header",
+                1L,
+                "bad_date",
+                1L,
+                "missing_text",
+                3L,
+                "bad_json",
+                1L,
+                "bad_type",
+                1L)));
+    assertThat(
+        manifest.path("counts").path("errors_by_reason").path("missing_text").asLong(),
+        equalTo(3L));
     for (ErrorRecord e : errors) {
       assertThat(e.getMessage().isBlank(), is(false));
     }
@@ -96,7 +109,8 @@ class EndToEndTest {
 
   @Test
   void jsonlArticlesKeepLabelsAndExtraKeys() {
-    List<Article> jsonl = articles.stream().filter(a -> a.getInputFormat().equals("jsonl")).toList();
+    List<Article> jsonl =
+        articles.stream().filter(a -> a.getInputFormat().equals("jsonl")).toList();
     assertThat(jsonl.size(), equalTo(10));
     assertThat(jsonl.stream().anyMatch(a -> !a.getLabels().isEmpty()), is(true));
     assertThat(jsonl.stream().anyMatch(a -> a.getExtra().containsKey("section")), is(true));
@@ -108,11 +122,18 @@ class EndToEndTest {
   @Test
   void manifestDescribesTheRunAndEmbedsSchemas() {
     assertThat(manifest.path("runner").asText(), equalTo("DirectRunner"));
-    assertThat(manifest.path("options").path("input").asText(), equalTo(Outputs.testdata().toString()));
-    assertThat(manifest.path("outputs").path("articles").path("schema").path("name").asText(), equalTo("Article"));
-    assertThat(manifest.path("outputs").path("errors").path("schema").path("name").asText(), equalTo("ErrorRecord"));
-    assertThat(Instant.parse(manifest.path("finished_at").asText())
-        .isAfter(Instant.parse(manifest.path("started_at").asText())), is(true));
+    assertThat(
+        manifest.path("options").path("input").asText(), equalTo(Outputs.testdata().toString()));
+    assertThat(
+        manifest.path("outputs").path("articles").path("schema").path("name").asText(),
+        equalTo("Article"));
+    assertThat(
+        manifest.path("outputs").path("errors").path("schema").path("name").asText(),
+        equalTo("ErrorRecord"));
+    assertThat(
+        Instant.parse(manifest.path("finished_at").asText())
+            .isAfter(Instant.parse(manifest.path("started_at").asText())),
+        is(true));
   }
 
   @Test
@@ -120,21 +141,28 @@ class EndToEndTest {
     Path tools = Path.of("target", "test-tools", "avro-tools.jar");
     StringBuilder json = new StringBuilder();
     for (Path shard : Outputs.shards(out, "articles")) {
-      Process p = new ProcessBuilder("java", "-jar", tools.toString(), "tojson", shard.toString())
-          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      Process p =
+          new ProcessBuilder("java", "-jar", tools.toString(), "tojson", shard.toString())
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
       json.append(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
       assertThat(p.waitFor(120, TimeUnit.SECONDS), is(true));
       assertThat(p.exitValue(), equalTo(0));
     }
     List<String> lines = json.toString().lines().filter(l -> !l.isBlank()).toList();
     assertThat(lines.size(), equalTo(articles.size()));
-    assertThat(lines.stream().filter(l -> l.contains("\"published_date\":{\"int\":20137}")).count(),
-        equalTo(articles.stream().filter(a -> LocalDate.of(2025, 2, 18).equals(a.getPublishedDate())).count()));
+    assertThat(
+        lines.stream().filter(l -> l.contains("\"published_date\":{\"int\":20137}")).count(),
+        equalTo(
+            articles.stream()
+                .filter(a -> LocalDate.of(2025, 2, 18).equals(a.getPublishedDate()))
+                .count()));
   }
 
   @Test
   void secondRunIntoTheSameOutputIsRefusedWithoutOverwrite() throws IOException {
-    Outputs.Run again = Outputs.main("--input=" + Outputs.testdata().resolve("jsonl"), "--output=" + out);
+    Outputs.Run again =
+        Outputs.main("--input=" + Outputs.testdata().resolve("jsonl"), "--output=" + out);
     assertThat(again.exitCode(), equalTo(2));
     assertThat(again.stderr(), containsString("--overwrite"));
     assertThat(Outputs.read(out, "articles", Article.class).size(), equalTo(articles.size()));

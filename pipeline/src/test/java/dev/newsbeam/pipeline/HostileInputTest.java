@@ -24,7 +24,10 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A directory of hostile files: every one becomes error records with the right reason, none kills the run. */
+/**
+ * A directory of hostile files: every one becomes error records with the right reason, none kills
+ * the run.
+ */
 class HostileInputTest {
 
   @Test
@@ -36,21 +39,25 @@ class HostileInputTest {
     write(in.resolve("no-header.txt"), "Just prose, no date line.\n\nMore prose.");
     write(in.resolve("impossible-date.txt"), "date 2025-02-30 By X\n\nBody.");
     write(in.resolve("header-only.txt"), "date 2025-02-12 By X\n\n");
-    Files.write(in.resolve("latin1.txt"),
+    Files.write(
+        in.resolve("latin1.txt"),
         "date 2025-02-12\n\nCaf\u00e9 au lait".getBytes(StandardCharsets.ISO_8859_1));
     byte[] noise = new byte[2048];
     new Random(7).nextBytes(noise);
     noise[10] = 0;
     Files.write(in.resolve("binary.txt"), noise);
     write(in.resolve("huge.txt"), "date 2025-02-12\n\n" + "filler words ".repeat(400));
-    write(in.resolve("records.jsonl"), String.join("\n",
-        "{\"id\":\"ok-1\",\"text\":\"Good line.\"}",
-        "{\"id\":\"broken\",\"text\":\"no end",
-        "{\"id\":\"t\",\"text\":\"x\",\"labels\":\"not-a-list\"}",
-        "{\"id\":\"n\",\"title\":\"no text here\"}",
-        "{\"id\":\"d\",\"text\":\"x\",\"date\":\"2025-02-30\"}",
-        "{\"id\":\"big\",\"text\":\"" + "y".repeat(6000) + "\"}",
-        ""));
+    write(
+        in.resolve("records.jsonl"),
+        String.join(
+            "\n",
+            "{\"id\":\"ok-1\",\"text\":\"Good line.\"}",
+            "{\"id\":\"broken\",\"text\":\"no end",
+            "{\"id\":\"t\",\"text\":\"x\",\"labels\":\"not-a-list\"}",
+            "{\"id\":\"n\",\"title\":\"no text here\"}",
+            "{\"id\":\"d\",\"text\":\"x\",\"date\":\"2025-02-30\"}",
+            "{\"id\":\"big\",\"text\":\"" + "y".repeat(6000) + "\"}",
+            ""));
     Files.write(in.resolve("cut.jsonl.gz"), truncatedGzip());
 
     Path out = tmp.resolve("out");
@@ -72,13 +79,28 @@ class HostileInputTest {
     assertThat(reasonByFile.get("binary.txt"), equalTo("binary"));
     assertThat(reasonByFile.get("huge.txt"), equalTo("too_large"));
     assertThat(reasonByFile.get("cut.jsonl.gz"), equalTo("truncated"));
-    Map<String, String> jsonl = errors.stream().filter(e -> e.getSource().endsWith("records.jsonl"))
-        .collect(Collectors.toMap(ErrorRecord::getLocation, ErrorRecord::getReason));
-    assertThat(jsonl, equalTo(Map.of("line 2", "bad_json", "line 3", "bad_type",
-        "line 4", "missing_text", "line 5", "bad_date", "line 6", "too_large")));
+    Map<String, String> jsonl =
+        errors.stream()
+            .filter(e -> e.getSource().endsWith("records.jsonl"))
+            .collect(Collectors.toMap(ErrorRecord::getLocation, ErrorRecord::getReason));
+    assertThat(
+        jsonl,
+        equalTo(
+            Map.of(
+                "line 2",
+                "bad_json",
+                "line 3",
+                "bad_type",
+                "line 4",
+                "missing_text",
+                "line 5",
+                "bad_date",
+                "line 6",
+                "too_large")));
 
     JsonNode counts = Outputs.manifest(out).path("counts");
-    assertThat(counts.path("input_records").asLong(), equalTo((long) articles.size() + errors.size()));
+    assertThat(
+        counts.path("input_records").asLong(), equalTo((long) articles.size() + errors.size()));
     assertThat(counts.path("accounting").path("balanced").asBoolean(), is(true));
     assertThat(articles.stream().anyMatch(a -> a.getId().equals("ok-1")), is(true));
     assertThat(articles.stream().anyMatch(a -> a.getId().equals("good.txt")), is(true));
@@ -89,16 +111,21 @@ class HostileInputTest {
   void overwriteReplacesEveryShardOfTheEarlierRun(@TempDir Path tmp) throws IOException {
     Path out = tmp.resolve("out");
     Path jsonl = Outputs.testdata().resolve("jsonl");
-    assertThat(Outputs.main("--input=" + Outputs.testdata(), "--output=" + out).exitCode(), equalTo(0));
+    assertThat(
+        Outputs.main("--input=" + Outputs.testdata(), "--output=" + out).exitCode(), equalTo(0));
     Outputs.Run second = Outputs.main("--input=" + jsonl, "--output=" + out, "--overwrite");
     assertThat(second.stderr(), second.exitCode(), equalTo(0));
-    assertThat(Outputs.read(out, "articles", Article.class).stream()
-        .allMatch(a -> a.getInputFormat().equals("jsonl")), is(true));
+    assertThat(
+        Outputs.read(out, "articles", Article.class).stream()
+            .allMatch(a -> a.getInputFormat().equals("jsonl")),
+        is(true));
   }
 
   @Test
   void anInputThatMatchesNothingIsAUsageError(@TempDir Path tmp) {
-    Outputs.Run run = Outputs.main("--input=" + tmp.resolve("nothing-here/*.txt"), "--output=" + tmp.resolve("o"));
+    Outputs.Run run =
+        Outputs.main(
+            "--input=" + tmp.resolve("nothing-here/*.txt"), "--output=" + tmp.resolve("o"));
     assertThat(run.exitCode(), equalTo(2));
     assertThat(run.stderr(), containsString("no file matches"));
   }
@@ -110,7 +137,11 @@ class HostileInputTest {
   private static byte[] truncatedGzip() throws IOException {
     StringBuilder s = new StringBuilder();
     for (int i = 0; i < 400; i++) {
-      s.append("{\"id\":\"g").append(i).append("\",\"text\":\"item ").append(i * 31337L).append("\"}\n");
+      s.append("{\"id\":\"g")
+          .append(i)
+          .append("\",\"text\":\"item ")
+          .append(i * 31337L)
+          .append("\"}\n");
     }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (OutputStream gz = new GZIPOutputStream(bytes)) {

@@ -23,9 +23,13 @@ final class Outputs {
   static Run main(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.dispatch(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    int code =
+        Main.dispatch(
+            args,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Run(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   /** Every record of a dataset, across however many shards the runner wrote. */
@@ -33,7 +37,8 @@ final class Outputs {
       throws IOException {
     List<T> records = new ArrayList<>();
     for (Path shard : shards(output, dataset)) {
-      try (DataFileReader<T> reader = new DataFileReader<>(shard.toFile(), new SpecificDatumReader<>(type))) {
+      try (DataFileReader<T> reader =
+          new DataFileReader<>(shard.toFile(), new SpecificDatumReader<>(type))) {
         reader.forEach(records::add);
       }
     }

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The article the project was specified from, through the whole pipeline. */
 class SeedArticleTest {
-  private static final Path SEED = Path.of("..", "..", "shared", "seed").toAbsolutePath().normalize();
+  private static final Path SEED =
+      Path.of("..", "..", "shared", "seed").toAbsolutePath().normalize();
 
   @Test
   void seedBecomesOneFullyParsedArticle(@TempDir Path tmp) throws IOException {
@@ -35,9 +36,17 @@ class SeedArticleTest {
     assertThat(a.getBylineRaw(), equalTo("By Kaitlan Collins and Kevin Liptak, CNN"));
     assertThat(a.getOutlet(), equalTo("CNN"));
     assertThat(a.getDateline().getAgency(), equalTo("CNN"));
-    assertThat(a.getAuthors().stream().filter(p -> p.getRole().equals("author")).map(Author::getName).toList(),
+    assertThat(
+        a.getAuthors().stream()
+            .filter(p -> p.getRole().equals("author"))
+            .map(Author::getName)
+            .toList(),
         contains("Kaitlan Collins", "Kevin Liptak"));
-    assertThat(a.getAuthors().stream().filter(p -> p.getRole().equals("contributor")).map(Author::getName).toList(),
+    assertThat(
+        a.getAuthors().stream()
+            .filter(p -> p.getRole().equals("contributor"))
+            .map(Author::getName)
+            .toList(),
         contains("Anna Chernova", "Christian Edwards"));
     assertThat(a.getText(), not(containsString("(CNN) —")));
     assertThat(a.getText(), not(containsString("contributed to this report")));

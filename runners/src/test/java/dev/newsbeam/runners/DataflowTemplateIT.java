@@ -14,8 +14,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code --runner=DataflowRunner --templateLocation=<file>} builds the complete Dataflow job offline:
- * no credentials, no network, artifacts staged to a local directory instead of Cloud Storage.
+ * {@code --runner=DataflowRunner --templateLocation=<file>} builds the complete Dataflow job
+ * offline: no credentials, no network, artifacts staged to a local directory instead of Cloud
+ * Storage.
  */
 class DataflowTemplateIT {
 
@@ -26,14 +27,21 @@ class DataflowTemplateIT {
     Path template = dir.resolve("newsbeam-template.json");
     Files.deleteIfExists(template);
     Path staging = dir.resolve("staging");
-    Engine.Run run = Engine.newsbeam(dir.resolve("template.log"), 10,
-        "--runner=DataflowRunner", "--project=newsbeam-offline", "--region=europe-west1",
-        "--tempLocation=gs://newsbeam-offline/tmp", "--gcpTempLocation=gs://newsbeam-offline/tmp",
-        "--stagingLocation=" + staging,
-        "--templateLocation=" + template,
-        "--credentialFactoryClass=org.apache.beam.sdk.extensions.gcp.auth.NoopCredentialFactory",
-        "--pathValidatorClass=org.apache.beam.sdk.extensions.gcp.storage.NoopPathValidator",
-        "--input=gs://newsbeam-offline/articles/*.txt", "--output=gs://newsbeam-offline/out");
+    Engine.Run run =
+        Engine.newsbeam(
+            dir.resolve("template.log"),
+            10,
+            "--runner=DataflowRunner",
+            "--project=newsbeam-offline",
+            "--region=europe-west1",
+            "--tempLocation=gs://newsbeam-offline/tmp",
+            "--gcpTempLocation=gs://newsbeam-offline/tmp",
+            "--stagingLocation=" + staging,
+            "--templateLocation=" + template,
+            "--credentialFactoryClass=org.apache.beam.sdk.extensions.gcp.auth.NoopCredentialFactory",
+            "--pathValidatorClass=org.apache.beam.sdk.extensions.gcp.storage.NoopPathValidator",
+            "--input=gs://newsbeam-offline/articles/*.txt",
+            "--output=gs://newsbeam-offline/out");
     assertThat(run.output(), run.exitCode(), equalTo(0));
 
     JsonNode job = new ObjectMapper().readTree(template.toFile());
@@ -47,8 +55,10 @@ class DataflowTemplateIT {
 
     // every stage of the pipeline, by the names the graph gives them
     List<String> stepNames = new ArrayList<>();
-    job.path("steps").forEach(s -> stepNames.add(s.path("properties").path("user_name").path("value").asText()));
-    assertThat(stepNames.stream().map(n -> n.split("/")[0]).distinct().toList(),
+    job.path("steps")
+        .forEach(s -> stepNames.add(s.path("properties").path("user_name").path("value").asText()));
+    assertThat(
+        stepNames.stream().map(n -> n.split("/")[0]).distinct().toList(),
         hasItems("ReadArticles", "ParseBylines", "WriteArticles", "WriteErrors", "WriteManifest"));
 
     // the pipeline's jar is among the worker packages, and was really staged where the spec says

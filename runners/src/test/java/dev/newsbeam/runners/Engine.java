@@ -23,8 +23,8 @@ import org.apache.avro.generic.GenericRecord;
  * record sets: every dataset directory under the output, whatever stages the pipeline has grown.
  */
 final class Engine {
-  private static final ObjectMapper SORTED = new ObjectMapper()
-      .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+  private static final ObjectMapper SORTED =
+      new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
   private Engine() {}
 
@@ -38,13 +38,21 @@ final class Engine {
     return home().resolve("testdata");
   }
 
-  /** {@code ./newsbeam args...} with the runners jar; output (stdout + stderr) goes to {@code log}. */
-  static Run newsbeam(Path log, long timeoutMinutes, String... args) throws IOException, InterruptedException {
+  /**
+   * {@code ./newsbeam args...} with the runners jar; output (stdout + stderr) goes to {@code log}.
+   */
+  static Run newsbeam(Path log, long timeoutMinutes, String... args)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of("bash", home().resolve("newsbeam").toString()));
     command.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-    pb.environment().put("NEWSBEAM_JAR", System.getProperty("newsbeam.runnersJar",
-        home().resolve("runners/target/newsbeam-runners.jar").toString()));
+    ProcessBuilder pb =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    pb.environment()
+        .put(
+            "NEWSBEAM_JAR",
+            System.getProperty(
+                "newsbeam.runnersJar",
+                home().resolve("runners/target/newsbeam-runners.jar").toString()));
     pb.environment().put("NEWSBEAM_JAVA_OPTS", "-Xmx2g");
     Process p = pb.start();
     if (!p.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
@@ -59,8 +67,8 @@ final class Engine {
   }
 
   /**
-   * Every dataset of a run as a sorted list of records in normalised JSON (map keys sorted), so runs
-   * compare as record multisets regardless of shard count, shard names and record order.
+   * Every dataset of a run as a sorted list of records in normalised JSON (map keys sorted), so
+   * runs compare as record multisets regardless of shard count, shard names and record order.
    */
   static Map<String, List<String>> datasets(Path output) throws IOException {
     Map<String, List<String>> result = new TreeMap<>();
@@ -68,7 +76,8 @@ final class Engine {
       for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
         List<Path> shards;
         try (Stream<Path> files = Files.list(dir)) {
-          shards = files.filter(f -> f.getFileName().toString().endsWith(".avro")).sorted().toList();
+          shards =
+              files.filter(f -> f.getFileName().toString().endsWith(".avro")).sorted().toList();
         }
         if (shards.isEmpty()) {
           continue;

@@ -31,19 +31,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * A real standalone Flink session cluster (scripts/flink-cluster.sh: a JobManager and two TaskManagers,
- * separate JVMs): the pipeline submitted to it writes the DirectRunner's records, and still does when a
- * TaskManager is killed mid-job and a replacement joins.
+ * A real standalone Flink session cluster (scripts/flink-cluster.sh: a JobManager and two
+ * TaskManagers, separate JVMs): the pipeline submitted to it writes the DirectRunner's records, and
+ * still does when a TaskManager is killed mid-job and a replacement joins.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FlinkClusterIT {
   static final String REST_PORT = System.getProperty("newsbeam.flinkRestPort", "8081");
   static final String MASTER = "127.0.0.1:" + REST_PORT;
-  /** Copies of testdata/ in the generated corpus: enough for a job that runs for a while on 2 slots. */
+
+  /**
+   * Copies of testdata/ in the generated corpus: enough for a job that runs for a while on 2 slots.
+   */
   static final int COPIES = Integer.getInteger("newsbeam.faultCorpusCopies", 150);
 
   static final ObjectMapper JSON = new ObjectMapper();
-  static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   static Path clusterDir;
 
   @BeforeAll
@@ -65,22 +69,35 @@ class FlinkClusterIT {
     Path direct = Reference.direct(Engine.testdata());
     Path out = Reference.runs().resolve("flink-cluster-testdata");
     Set<String> jobsBefore = jobIds();
-    Engine.Run run = Engine.newsbeam(Reference.runs().resolve("flink-cluster-testdata.log"), 20,
-        "--runner=FlinkRunner", "--flinkMaster=" + MASTER, "--parallelism=2",
-        "--input=" + Engine.testdata(), "--output=" + out, "--overwrite");
+    Engine.Run run =
+        Engine.newsbeam(
+            Reference.runs().resolve("flink-cluster-testdata.log"),
+            20,
+            "--runner=FlinkRunner",
+            "--flinkMaster=" + MASTER,
+            "--parallelism=2",
+            "--input=" + Engine.testdata(),
+            "--output=" + out,
+            "--overwrite");
     assertThat(run.output(), run.exitCode(), equalTo(0));
     assertThat(Engine.manifest(out).path("runner").asText(), equalTo("FlinkRunner"));
     Parity.assertSameOutput("flink-cluster", direct, out);
-    // a job that only finished after failing over for network buffers is a misconfigured cluster that
-    // passes by luck: with ten restarts it did, until one run needed eleven. (Other failovers, e.g. a
+    // a job that only finished after failing over for network buffers is a misconfigured cluster
+    // that
+    // passes by luck: with ten restarts it did, until one run needed eleven. (Other failovers, e.g.
+    // a
     // heartbeat missed on a busy 2-core machine, are what the restart strategy is for.)
     Set<String> jobs = jobIds();
     jobs.removeAll(jobsBefore);
     assertThat(jobs.size(), equalTo(1));
-    JsonNode failures = get("/jobs/" + jobs.iterator().next() + "/exceptions").path("exceptionHistory")
-        .path("entries");
+    JsonNode failures =
+        get("/jobs/" + jobs.iterator().next() + "/exceptions")
+            .path("exceptionHistory")
+            .path("entries");
     for (JsonNode failure : failures) {
-      assertThat(failure.path("stacktrace").asText(), not(containsString("Insufficient number of network buffers")));
+      assertThat(
+          failure.path("stacktrace").asText(),
+          not(containsString("Insufficient number of network buffers")));
     }
   }
 
@@ -88,30 +105,50 @@ class FlinkClusterIT {
   @Order(2)
   void losingATaskManagerMidJobLosesAndDoublesNothing() throws Exception {
     Path corpus = generateCorpus(Reference.runs().resolve("fault-corpus"), COPIES);
-    // the clean run is on this cluster too: the DirectRunner is too slow for thousands of files, and the
+    // the clean run is on this cluster too: the DirectRunner is too slow for thousands of files,
+    // and the
     // cross-runner comparison is the testdata test's job
     Path clean = Reference.runs().resolve("flink-cluster-clean");
-    Engine.Run cleanRun = Engine.newsbeam(Reference.runs().resolve("flink-cluster-clean.log"), 20,
-        "--runner=FlinkRunner", "--flinkMaster=" + MASTER, "--parallelism=2",
-        "--input=" + corpus, "--output=" + clean, "--overwrite");
+    Engine.Run cleanRun =
+        Engine.newsbeam(
+            Reference.runs().resolve("flink-cluster-clean.log"),
+            20,
+            "--runner=FlinkRunner",
+            "--flinkMaster=" + MASTER,
+            "--parallelism=2",
+            "--input=" + corpus,
+            "--output=" + clean,
+            "--overwrite");
     assertThat(cleanRun.output(), cleanRun.exitCode(), equalTo(0));
-    assertThat(Engine.manifest(clean).path("counts").path("input_records").asLong(), equalTo(52L * COPIES));
+    assertThat(
+        Engine.manifest(clean).path("counts").path("input_records").asLong(),
+        equalTo(52L * COPIES));
     Set<String> jobsBefore = jobIds();
 
     Path out = Reference.runs().resolve("flink-cluster-fault");
     Path log = Reference.runs().resolve("flink-cluster-fault.log");
-    List<String> command = List.of("bash", Engine.home().resolve("newsbeam").toString(),
-        "--runner=FlinkRunner", "--flinkMaster=" + MASTER, "--parallelism=2",
-        "--input=" + corpus, "--output=" + out, "--overwrite");
-    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    List<String> command =
+        List.of(
+            "bash",
+            Engine.home().resolve("newsbeam").toString(),
+            "--runner=FlinkRunner",
+            "--flinkMaster=" + MASTER,
+            "--parallelism=2",
+            "--input=" + corpus,
+            "--output=" + out,
+            "--overwrite");
+    ProcessBuilder pb =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     pb.environment().put("NEWSBEAM_JAR", System.getProperty("newsbeam.runnersJar"));
     Process submit = pb.start();
     try {
       String job = awaitRunningJob(jobsBefore, submit);
       // let the tasks get going, then take a TaskManager away while the job is still running
       awaitRecordsFlowing(job, submit);
-      assertThat("job finished before the TaskManager could be killed; raise newsbeam.faultCorpusCopies",
-          jobState(job), equalTo("RUNNING"));
+      assertThat(
+          "job finished before the TaskManager could be killed; raise newsbeam.faultCorpusCopies",
+          jobState(job),
+          equalTo("RUNNING"));
       Script kill = cluster("kill-taskmanager", "1");
       assertThat(kill.output, kill.exitCode, equalTo(0));
       Script replace = cluster("add-taskmanager");
@@ -120,7 +157,8 @@ class FlinkClusterIT {
       assertThat("submission did not finish", submit.waitFor(20, TimeUnit.MINUTES), is(true));
       assertThat(Files.readString(log), submit.exitValue(), equalTo(0));
       assertThat(jobState(job), equalTo("FINISHED"));
-      JsonNode failures = get("/jobs/" + job + "/exceptions").path("exceptionHistory").path("entries");
+      JsonNode failures =
+          get("/jobs/" + job + "/exceptions").path("exceptionHistory").path("entries");
       assertThat("the job never saw the lost TaskManager", failures.size(), greaterThan(0));
     } finally {
       submit.destroyForcibly();
@@ -128,14 +166,20 @@ class FlinkClusterIT {
     Parity.assertSameOutput("flink-cluster after losing a TaskManager", clean, out);
   }
 
-  /** {@code copies} copies of testdata/ (text and JSONL, good and malformed) under distinct directories. */
+  /**
+   * {@code copies} copies of testdata/ (text and JSONL, good and malformed) under distinct
+   * directories.
+   */
   static Path generateCorpus(Path dir, int copies) throws IOException {
     if (Files.exists(dir.resolve(".complete-" + copies))) {
       return dir;
     }
     List<Path> files;
     try (Stream<Path> s = Files.walk(Engine.testdata())) {
-      files = s.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith(".")).toList();
+      files =
+          s.filter(Files::isRegularFile)
+              .filter(f -> !f.getFileName().toString().startsWith("."))
+              .toList();
     }
     for (int i = 0; i < copies; i++) {
       Path copy = dir.resolve(String.format("copy-%03d", i));
@@ -153,13 +197,15 @@ class FlinkClusterIT {
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
     while (System.nanoTime() < deadline && submit.isAlive()) {
       for (JsonNode j : get("/jobs/overview").path("jobs")) {
-        if (!before.contains(j.path("jid").asText()) && j.path("state").asText().equals("RUNNING")) {
+        if (!before.contains(j.path("jid").asText())
+            && j.path("state").asText().equals("RUNNING")) {
           return j.path("jid").asText();
         }
       }
       Thread.sleep(200);
     }
-    throw new AssertionError("no new job reached RUNNING on the cluster (submission alive: " + submit.isAlive() + ")");
+    throw new AssertionError(
+        "no new job reached RUNNING on the cluster (submission alive: " + submit.isAlive() + ")");
   }
 
   /** Waits until the job's sources have emitted records, so the failure hits work in progress. */
@@ -188,8 +234,10 @@ class FlinkClusterIT {
   }
 
   private static JsonNode get(String path) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + MASTER + path))
-        .timeout(Duration.ofSeconds(10)).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://" + MASTER + path))
+            .timeout(Duration.ofSeconds(10))
+            .build();
     HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     return JSON.readTree(response.body());
   }
@@ -197,15 +245,19 @@ class FlinkClusterIT {
   record Script(int exitCode, String output) {}
 
   static Script cluster(String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of("bash",
-        Engine.home().resolve("scripts/flink-cluster.sh").toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of("bash", Engine.home().resolve("scripts/flink-cluster.sh").toString()));
     command.addAll(List.of(args));
     Path log = Reference.runs().resolve("flink-cluster-" + args[0] + ".log");
-    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     pb.environment().put("FLINK_CLUSTER_DIR", clusterDir.toString());
     pb.environment().put("FLINK_REST_PORT", REST_PORT);
-    pb.environment().put("FLINK_CLUSTER_CLASSPATH",
-        Path.of("target", "flink-cluster.classpath").toAbsolutePath().toString());
+    pb.environment()
+        .put(
+            "FLINK_CLUSTER_CLASSPATH",
+            Path.of("target", "flink-cluster.classpath").toAbsolutePath().toString());
     Process p = pb.start();
     boolean done = p.waitFor(5, TimeUnit.MINUTES);
     if (!done) {

@@ -24,8 +24,14 @@ final class Reference {
     Path out = DIRECT.get(input);
     if (out == null) {
       out = runs().resolve("direct-" + input.getFileName() + "-" + DIRECT.size());
-      Engine.Run run = Engine.newsbeam(runs().resolve(out.getFileName() + ".log"), 20,
-          "--runner=DirectRunner", "--input=" + input, "--output=" + out, "--overwrite");
+      Engine.Run run =
+          Engine.newsbeam(
+              runs().resolve(out.getFileName() + ".log"),
+              20,
+              "--runner=DirectRunner",
+              "--input=" + input,
+              "--output=" + out,
+              "--overwrite");
       assertThat(run.output(), run.exitCode(), equalTo(0));
       DIRECT.put(input, out);
     }

@@ -17,9 +17,13 @@ class RunnerParityIT {
 
   static Stream<Arguments> engines() {
     return Stream.of(
-        Arguments.of("flink-embedded", "FlinkRunner",
+        Arguments.of(
+            "flink-embedded",
+            "FlinkRunner",
             List.of("--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=2")),
-        Arguments.of("spark-local", "SparkRunner",
+        Arguments.of(
+            "spark-local",
+            "SparkRunner",
             List.of("--runner=SparkRunner", "--sparkMaster=local[2]")));
   }
 
@@ -33,12 +37,14 @@ class RunnerParityIT {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("engines")
-  void sameRecordsAsTheDirectRunner(String name, String runner, List<String> runnerArgs) throws Exception {
+  void sameRecordsAsTheDirectRunner(String name, String runner, List<String> runnerArgs)
+      throws Exception {
     Path direct = Reference.direct(Engine.testdata());
     Path out = Reference.runs().resolve(name);
     List<String> args = new ArrayList<>(runnerArgs);
     args.addAll(List.of("--input=" + Engine.testdata(), "--output=" + out, "--overwrite"));
-    Engine.Run run = Engine.newsbeam(Reference.runs().resolve(name + ".log"), 20, args.toArray(new String[0]));
+    Engine.Run run =
+        Engine.newsbeam(Reference.runs().resolve(name + ".log"), 20, args.toArray(new String[0]));
     assertThat(run.output(), run.exitCode(), equalTo(0));
     assertThat(Engine.manifest(out).path("runner").asText(), equalTo(runner));
     Parity.assertSameOutput(name, direct, out);

@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Who wrote one article, for whom and from where: combines {@link BylineParser},
- * {@link DatelineParser} and {@link CreditLineParser} for an article's raw byline, body and JSONL
- * source. Pure and thread-safe; never throws.
+ * Who wrote one article, for whom and from where: combines {@link BylineParser}, {@link
+ * DatelineParser} and {@link CreditLineParser} for an article's raw byline, body and JSONL source.
+ * Pure and thread-safe; never throws.
  */
 public final class ArticleBylines {
 
@@ -17,8 +17,8 @@ public final class ArticleBylines {
    *
    * @param authors byline authors (role author) first, then the byline's other roles, then the
    *     credit-line people, each in order of appearance
-   * @param outlet the byline outlet, else the dateline agency, else the canonical JSONL source, else
-   *     the raw source; null when none is known
+   * @param outlet the byline outlet, else the dateline agency, else the canonical JSONL source,
+   *     else the raw source; null when none is known
    * @param dateline the dateline removed from the body, or null
    * @param body the body without dateline, credit lines and wire sign-off
    * @param byline the byline parse (status {@code UNPARSED} means the raw byline could not be read)
@@ -43,23 +43,26 @@ public final class ArticleBylines {
     public List<Author> authorRecords() {
       List<Author> out = new ArrayList<>(authors.size());
       for (Person p : authors) {
-        out.add(Author.newBuilder()
-            .setName(p.name())
-            .setRole(p.role())
-            .setAffiliation(p.affiliation())
-            .setLocation(p.location())
-            .build());
+        out.add(
+            Author.newBuilder()
+                .setName(p.name())
+                .setRole(p.role())
+                .setAffiliation(p.affiliation())
+                .setLocation(p.location())
+                .build());
       }
       return out;
     }
 
     /** The dateline as an output {@link Dateline} record, or null. */
     public Dateline datelineRecord() {
-      return dateline == null ? null : Dateline.newBuilder()
-          .setLocation(dateline.location())
-          .setAgency(dateline.agency())
-          .setRaw(dateline.raw())
-          .build();
+      return dateline == null
+          ? null
+          : Dateline.newBuilder()
+              .setLocation(dateline.location())
+              .setAgency(dateline.agency())
+              .setRaw(dateline.raw())
+              .build();
     }
   }
 
@@ -81,7 +84,8 @@ public final class ArticleBylines {
   }
 
   /**
-   * @param bylineRaw the raw byline (text header after the date, or JSONL {@code byline}), may be null
+   * @param bylineRaw the raw byline (text header after the date, or JSONL {@code byline}), may be
+   *     null
    * @param body the raw body, dateline and credit lines still in
    * @param source the raw JSONL {@code source} (what ingest puts in {@code outlet}), may be null
    */
@@ -102,7 +106,13 @@ public final class ArticleBylines {
     if (outlet == null) {
       outlet = outlets.canonicalOrRaw(source);
     }
-    return new Result(List.copyOf(authors), outlet, dated.dateline(), credited.body(), byline,
-        credited.creditLines(), credited.signOffRemoved());
+    return new Result(
+        List.copyOf(authors),
+        outlet,
+        dated.dateline(),
+        credited.body(),
+        byline,
+        credited.creditLines(),
+        credited.signOffRemoved());
   }
 }

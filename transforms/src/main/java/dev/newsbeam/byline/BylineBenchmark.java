@@ -5,9 +5,9 @@ import java.lang.management.ThreadMXBean;
 import java.util.List;
 
 /**
- * Measures the pure {@link BylineParser} on one thread: a warm-up pass for the JIT, then a timed loop
- * over the given bylines. Speed targets live here and in the {@code bench-bylines} command, never in
- * unit tests.
+ * Measures the pure {@link BylineParser} on one thread: a warm-up pass for the JIT, then a timed
+ * loop over the given bylines. Speed targets live here and in the {@code bench-bylines} command,
+ * never in unit tests.
  */
 public final class BylineBenchmark {
 
@@ -15,8 +15,8 @@ public final class BylineBenchmark {
   /**
    * @param bylines parses timed
    * @param nanos wall-clock time
-   * @param cpuNanos CPU time of the timing thread: on a shared machine this, not wall time, is what one
-   *     core delivered
+   * @param cpuNanos CPU time of the timing thread: on a shared machine this, not wall time, is what
+   *     one core delivered
    * @param authors people found (keeps the parse observable)
    */
   public record Measurement(long bylines, long nanos, long cpuNanos, long authors) {
@@ -56,7 +56,8 @@ public final class BylineBenchmark {
     long count = 0;
     long authors = 0;
     long spent;
-    // the budget is CPU time of this thread when the JVM can measure it: on a machine shared with other
+    // the budget is CPU time of this thread when the JVM can measure it: on a machine shared with
+    // other
     // jobs, wall time would mostly measure the wait for a core
     do {
       for (String raw : bylines) {

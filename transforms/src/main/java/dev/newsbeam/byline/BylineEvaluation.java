@@ -20,14 +20,14 @@ import java.util.regex.Pattern;
  *
  * <p>Dev rows are JSON objects with {@code raw}, {@code kind} ({@code byline}, {@code credit}, or
  * anything else), {@code authors} (gold byline authors), {@code roles} (role → names, optionally
- * "Name (Location)") and {@code notes}. A byline row scores when the parsed author set equals the gold
- * set (case-insensitive); a credit row when the set of people named equals the gold set. Rows whose
- * notes say the expectation needs context beyond the string are scored separately.
+ * "Name (Location)") and {@code notes}. A byline row scores when the parsed author set equals the
+ * gold set (case-insensitive); a credit row when the set of people named equals the gold set. Rows
+ * whose notes say the expectation needs context beyond the string are scored separately.
  */
 public final class BylineEvaluation {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern CONTEXT_NOTE = Pattern.compile(
-      "(?i)\\bcontext\\b|beyond the string|needs the page|not in the string");
+  private static final Pattern CONTEXT_NOTE =
+      Pattern.compile("(?i)\\bcontext\\b|beyond the string|needs the page|not in the string");
 
   /** Hits and misses of one kind of row. */
   public static final class Score {
@@ -123,8 +123,11 @@ public final class BylineEvaluation {
       Set<String> goldWithLocations = new TreeSet<>();
       for (Iterator<String> roles = row.path("roles").fieldNames(); roles.hasNext(); ) {
         String role = roles.next();
-        if (role.equals("location") || role.equals("title") || role.equals("email")
-            || role.equals("twitter") || role.equals("generic")) {
+        if (role.equals("location")
+            || role.equals("title")
+            || role.equals("email")
+            || role.equals("twitter")
+            || role.equals("generic")) {
           continue;
         }
         for (String name : strings(row.path("roles").path(role))) {
@@ -133,8 +136,11 @@ public final class BylineEvaluation {
         }
       }
       Set<String> got = lowerSet(people.stream().map(Person::name).toList());
-      Set<String> gotWithLocations = lowerSet(people.stream()
-          .map(p -> p.location() == null ? p.name() : p.name() + " (" + p.location() + ")").toList());
+      Set<String> gotWithLocations =
+          lowerSet(
+              people.stream()
+                  .map(p -> p.location() == null ? p.name() : p.name() + " (" + p.location() + ")")
+                  .toList());
       Score target = needsContext ? contextScore : kind.equals("credit") ? creditScore : otherScore;
       score(target, id, raw, gold, got);
       if (kind.equals("credit") && !needsContext) {
@@ -181,7 +187,8 @@ public final class BylineEvaluation {
     List<String> names = new ArrayList<>();
     for (Person person : p.people()) {
       String extra = person.role().equals(Person.AUTHOR) ? "" : " /" + person.role();
-      names.add(person.name() + extra + (person.location() == null ? "" : " @" + person.location()));
+      names.add(
+          person.name() + extra + (person.location() == null ? "" : " @" + person.location()));
     }
     b.append(names).append(" outlet=").append(p.outlet()).append(' ').append(p.status());
     return b.toString();
@@ -217,19 +224,31 @@ public final class BylineEvaluation {
     out.accept(line("rows needing context beyond the string (reported apart)", contextScore));
     int scored = bylineScore.rows + creditScore.rows;
     int hit = bylineScore.exact + creditScore.exact;
-    out.accept(String.format(Locale.ROOT, "dev overall (byline + credit): %d/%d = %.1f%%", hit, scored,
-        scored == 0 ? 0.0 : 100.0 * hit / scored));
-    for (Score s : List.of(bylineScore, creditScore, creditWithLocations, otherScore, contextScore)) {
+    out.accept(
+        String.format(
+            Locale.ROOT,
+            "dev overall (byline + credit): %d/%d = %.1f%%",
+            hit,
+            scored,
+            scored == 0 ? 0.0 : 100.0 * hit / scored));
+    for (Score s :
+        List.of(bylineScore, creditScore, creditWithLocations, otherScore, contextScore)) {
       s.misses.forEach(m -> out.accept("  miss: " + m));
     }
-    out.accept(String.format(Locale.ROOT, "corpus bylines with >= 1 author: %d/%d = %.2f%%",
-        corpusWithAuthors, corpusBylines, corpusBylines == 0 ? 0.0 : 100.0 * corpusWithAuthors / corpusBylines));
+    out.accept(
+        String.format(
+            Locale.ROOT,
+            "corpus bylines with >= 1 author: %d/%d = %.2f%%",
+            corpusWithAuthors,
+            corpusBylines,
+            corpusBylines == 0 ? 0.0 : 100.0 * corpusWithAuthors / corpusBylines));
     corpusWithout.forEach(r -> out.accept("  no author: \"" + r + "\""));
     out.accept("sample of " + corpusSample.size() + " corpus parses:");
     corpusSample.forEach(s -> out.accept("  " + s));
   }
 
   private static String line(String label, Score s) {
-    return String.format(Locale.ROOT, "%s: %d/%d = %.1f%%", label, s.exact, s.rows, 100.0 * s.share());
+    return String.format(
+        Locale.ROOT, "%s: %d/%d = %.1f%%", label, s.exact, s.rows, 100.0 * s.share());
   }
 }

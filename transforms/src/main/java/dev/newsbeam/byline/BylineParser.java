@@ -15,42 +15,60 @@ public final class BylineParser {
   /** Longer strings are prose, not bylines; only their start is read. */
   static final int MAX_LENGTH = 600;
 
-  private static final Pattern LEADING_BY = Pattern.compile("^(?:by\\b\\s*:?\\s*)+", Pattern.CASE_INSENSITIVE);
+  private static final Pattern LEADING_BY =
+      Pattern.compile("^(?:by\\b\\s*:?\\s*)+", Pattern.CASE_INSENSITIVE);
   private static final Pattern WHITESPACE = Pattern.compile("[\\p{Cntrl}\\s]+");
   private static final Pattern SLASHED = Pattern.compile("^/\\s*([^/]+?)\\s*/$");
   private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@([\\w-]+(?:\\.[\\w-]+)+)");
   private static final Pattern HANDLE = Pattern.compile("(?<![\\w@])@\\w{1,30}");
   private static final Pattern PARENTHESIS = Pattern.compile("\\s*\\(([^()]{1,60})\\)");
   private static final Pattern URL = Pattern.compile("https?://\\S+", Pattern.CASE_INSENSITIVE);
-  private static final Pattern TIMESTAMP_TAIL = Pattern.compile(
-      "\\b(?:last\\s+updated|updated|published|posted|first\\s+published|modified)\\b.*$",
-      Pattern.CASE_INSENSITIVE);
-  private static final Pattern CONTACT = Pattern.compile(
-      "\\b(?:(?:e-?mail|contact|message|follow)\\s+(?:the\\s+)?(?:author|reporter|writer|me|us)"
-          + "|follow\\s+(?:on\\s+|me\\s+on\\s+)?(?:twitter|x|facebook|instagram|linkedin)"
-          + "|view\\s+(?:all\\s+)?(?:posts|profile|articles|stories)|read\\s+more|see\\s+full\\s+bio"
-          + "|more\\s+(?:from|by|stories\\s+by)\\s+this\\s+author)\\b",
-      Pattern.CASE_INSENSITIVE);
-  private static final Pattern ROLE_MARKER = Pattern.compile(
-      "(?<![\\p{L}])(story|written|words|text|analysis|opinion|commentary|reporting|report|produced"
-          + "|production|photographs|photography|photos?|pictures|illustrations?|illustrated|video|videos"
-          + "|graphics|edited|editing|interviews?|research|design|designed|animation|data|compiled"
-          + "|translated|translation)\\s+by\\b\\s*:?\\s*",
-      Pattern.CASE_INSENSITIVE);
+  private static final Pattern TIMESTAMP_TAIL =
+      Pattern.compile(
+          "\\b(?:last\\s+updated|updated|published|posted|first\\s+published|modified)\\b.*$",
+          Pattern.CASE_INSENSITIVE);
+  private static final Pattern CONTACT =
+      Pattern.compile(
+          "\\b(?:(?:e-?mail|contact|message|follow)\\s+(?:the\\s+)?(?:author|reporter|writer|me|us)"
+              + "|follow\\s+(?:on\\s+|me\\s+on\\s+)?(?:twitter|x|facebook|instagram|linkedin)"
+              + "|view\\s+(?:all\\s+)?(?:posts|profile|articles|stories)|read\\s+more|see\\s+full\\s+bio"
+              + "|more\\s+(?:from|by|stories\\s+by)\\s+this\\s+author)\\b",
+          Pattern.CASE_INSENSITIVE);
+  private static final Pattern ROLE_MARKER =
+      Pattern.compile(
+          "(?<![\\p{L}])(story|written|words|text|analysis|opinion|commentary|reporting|report|produced"
+              + "|production|photographs|photography|photos?|pictures|illustrations?|illustrated|video|videos"
+              + "|graphics|edited|editing|interviews?|research|design|designed|animation|data|compiled"
+              + "|translated|translation)\\s+by\\b\\s*:?\\s*",
+          Pattern.CASE_INSENSITIVE);
 
-  private static final Map<String, String> MARKER_ROLES = Map.ofEntries(
-      Map.entry("produced", "producer"), Map.entry("production", "producer"),
-      Map.entry("photographs", "photographer"), Map.entry("photography", "photographer"),
-      Map.entry("photos", "photographer"), Map.entry("photo", "photographer"),
-      Map.entry("pictures", "photographer"), Map.entry("illustration", "illustrator"),
-      Map.entry("illustrations", "illustrator"), Map.entry("illustrated", "illustrator"),
-      Map.entry("video", "videographer"), Map.entry("videos", "videographer"),
-      Map.entry("graphics", "graphics"), Map.entry("edited", "editor"), Map.entry("editing", "editor"),
-      Map.entry("interview", "interviewer"), Map.entry("interviews", "interviewer"),
-      Map.entry("research", "researcher"), Map.entry("design", "designer"),
-      Map.entry("designed", "designer"), Map.entry("animation", "animator"),
-      Map.entry("data", "data"), Map.entry("compiled", "compiler"),
-      Map.entry("translated", "translator"), Map.entry("translation", "translator"));
+  private static final Map<String, String> MARKER_ROLES =
+      Map.ofEntries(
+          Map.entry("produced", "producer"),
+          Map.entry("production", "producer"),
+          Map.entry("photographs", "photographer"),
+          Map.entry("photography", "photographer"),
+          Map.entry("photos", "photographer"),
+          Map.entry("photo", "photographer"),
+          Map.entry("pictures", "photographer"),
+          Map.entry("illustration", "illustrator"),
+          Map.entry("illustrations", "illustrator"),
+          Map.entry("illustrated", "illustrator"),
+          Map.entry("video", "videographer"),
+          Map.entry("videos", "videographer"),
+          Map.entry("graphics", "graphics"),
+          Map.entry("edited", "editor"),
+          Map.entry("editing", "editor"),
+          Map.entry("interview", "interviewer"),
+          Map.entry("interviews", "interviewer"),
+          Map.entry("research", "researcher"),
+          Map.entry("design", "designer"),
+          Map.entry("designed", "designer"),
+          Map.entry("animation", "animator"),
+          Map.entry("data", "data"),
+          Map.entry("compiled", "compiler"),
+          Map.entry("translated", "translator"),
+          Map.entry("translation", "translator"));
 
   private final OutletRegistry outlets;
   private final PersonListParser lists;
@@ -73,7 +91,8 @@ public final class BylineParser {
     try {
       return parseChecked(raw);
     } catch (RuntimeException e) {
-      // a parser bug on one odd byline must not fail a pipeline: keep the raw text, count it unparsed
+      // a parser bug on one odd byline must not fail a pipeline: keep the raw text, count it
+      // unparsed
       return new ParsedByline(raw, List.of(), null, null, null, ParsedByline.Status.UNPARSED);
     }
   }
@@ -115,17 +134,24 @@ public final class BylineParser {
     if (lower.contains("http")) {
       s = URL.matcher(s).replaceAll(" ");
     }
-    if (lower.contains("mail") || lower.contains("contact") || lower.contains("follow")
-        || lower.contains("view") || lower.contains("more") || lower.contains("message")
+    if (lower.contains("mail")
+        || lower.contains("contact")
+        || lower.contains("follow")
+        || lower.contains("view")
+        || lower.contains("more")
+        || lower.contains("message")
         || lower.contains("full bio")) {
       s = CONTACT.matcher(s).replaceAll(" ");
     }
-    if (lower.contains("updated") || lower.contains("published") || lower.contains("posted")
+    if (lower.contains("updated")
+        || lower.contains("published")
+        || lower.contains("posted")
         || lower.contains("modified")) {
       s = TIMESTAMP_TAIL.matcher(s).replaceAll(" ");
     }
     if (s.indexOf('(') >= 0) {
-      // "Ulrich Brenner (dpa)": a parenthesised agency reads like ", dpa"; quoted nicknames use quotes
+      // "Ulrich Brenner (dpa)": a parenthesised agency reads like ", dpa"; quoted nicknames use
+      // quotes
       s = PARENTHESIS.matcher(s).replaceAll(", $1 ");
     }
     s = normaliseSpace(s);
@@ -152,8 +178,10 @@ public final class BylineParser {
     String outlet = r.outlet != null ? r.outlet : emailOutlet;
     List<Person> people = new ArrayList<>(r.persons.size());
     for (Person p : r.persons) {
-      people.add(p.affiliation() == null && outlet != null && Person.AUTHOR.equals(p.role())
-          ? p.withAffiliation(outlet) : p);
+      people.add(
+          p.affiliation() == null && outlet != null && Person.AUTHOR.equals(p.role())
+              ? p.withAffiliation(outlet)
+              : p);
     }
     ParsedByline.Status status;
     if (!people.isEmpty()) {

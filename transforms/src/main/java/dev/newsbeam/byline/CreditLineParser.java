@@ -8,11 +8,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds the credit lines that close a news body and the Reuters-21578 wire sign-off:
- * "CNN's A and B contributed to this report.", "(Reporting by A in Lisbon; Editing by B)",
- * "Associated Press writers A in Paris and B in Rome contributed.", "— With assistance from A and B",
- * "A contributed to this report from Oslo.". Each person gets a role and, where printed, a location.
- * Pure and thread-safe; never throws.
+ * Finds the credit lines that close a news body and the Reuters-21578 wire sign-off: "CNN's A and B
+ * contributed to this report.", "(Reporting by A in Lisbon; Editing by B)", "Associated Press
+ * writers A in Paris and B in Rome contributed.", "— With assistance from A and B", "A contributed
+ * to this report from Oslo.". Each person gets a role and, where printed, a location. Pure and
+ * thread-safe; never throws.
  */
 public final class CreditLineParser {
 
@@ -23,49 +23,60 @@ public final class CreditLineParser {
   static final int TAIL_LINES = 6;
 
   private static final Pattern SIGN_OFF = Pattern.compile("(?i)^reuters?(?:\\.{1,3})?$");
-  private static final Pattern CONTRIBUTED = Pattern.compile(
-      "^(?<list>.+?)\\s+(?:also\\s+|each\\s+)?contributed"
-          + "(?:\\s+(?:reporting|research|additional\\s+reporting|to\\s+this\\s+(?:report|story|article|guide|piece|review|list|post|coverage)))*"
-          + "(?:\\s+from\\s+(?<loc>\\p{Lu}[^.;()]{0,60}?))?\\s*\\.?$",
-      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-  private static final Pattern WITH_FROM = Pattern.compile(
-      "^with\\s+(?:additional\\s+|further\\s+)?(?:assistance|reporting|research|contributions?|help)"
-          + "\\s+(?:from|by)\\s+(?<list>.+?)\\.?$",
-      Pattern.CASE_INSENSITIVE);
-  private static final Pattern ROLE_CLAUSES = Pattern.compile(
-      "^(?:(?:additional|further)\\s+)?(?:reporting|writing|editing|compiled|compiling|"
-          + "graphics|research|fact-checking|production|photos?|video|translation|translating|"
-          + "written|edited|reported)\\s+by\\b.*",
-      Pattern.CASE_INSENSITIVE);
-  private static final Pattern CLAUSE_SPLIT = Pattern.compile(
-      "\\s*;\\s*|\\s*,\\s*(?=(?:and\\s+)?(?:(?:additional|further)\\s+)?(?:reporting|writing|editing|"
-          + "compiled|compiling|graphics|research|fact-checking|production|photos?|video|translation|"
-          + "translating|written|edited)\\s+by\\b)",
-      Pattern.CASE_INSENSITIVE);
-  private static final Pattern CLAUSE = Pattern.compile(
-      "^(?:and\\s+)?(?<role>(?:(?:additional|further)\\s+)?[\\p{L}-]+)\\s+by\\s+(?<list>.+)$",
-      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-  private static final Pattern PHOTO = Pattern.compile(
-      "^(?<org>[\\p{L}. ]{1,30}?)\\s+Photos?\\s*/\\s*(?<list>[^/]+)$");
-  private static final Pattern POSSESSIVE = Pattern.compile("^(?<org>[^,;]{1,40}?)['’]s\\s+(?<rest>.+)$");
-  private static final Pattern STAFF_PREFIX = Pattern.compile(
-      "^(?:the\\s+)?(?<org>[^,;]{1,40}?)\\s+(?:staff\\s+|special\\s+|national\\s+|foreign\\s+)?"
-          + "(?:writers?|reporters?|correspondents?|journalists?|photographers?|videojournalists?)\\s+(?<rest>.+)$",
-      Pattern.CASE_INSENSITIVE);
-  private static final Pattern ROLE_PREFIX = Pattern.compile(
-      "^(?i:(?:staff\\s+)?(?:writers?|reporters?|correspondents?|journalists?))\\s+(?<rest>\\p{Lu}.+)$");
+  private static final Pattern CONTRIBUTED =
+      Pattern.compile(
+          "^(?<list>.+?)\\s+(?:also\\s+|each\\s+)?contributed"
+              + "(?:\\s+(?:reporting|research|additional\\s+reporting|to\\s+this\\s+(?:report|story|article|guide|piece|review|list|post|coverage)))*"
+              + "(?:\\s+from\\s+(?<loc>\\p{Lu}[^.;()]{0,60}?))?\\s*\\.?$",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  private static final Pattern WITH_FROM =
+      Pattern.compile(
+          "^with\\s+(?:additional\\s+|further\\s+)?(?:assistance|reporting|research|contributions?|help)"
+              + "\\s+(?:from|by)\\s+(?<list>.+?)\\.?$",
+          Pattern.CASE_INSENSITIVE);
+  private static final Pattern ROLE_CLAUSES =
+      Pattern.compile(
+          "^(?:(?:additional|further)\\s+)?(?:reporting|writing|editing|compiled|compiling|"
+              + "graphics|research|fact-checking|production|photos?|video|translation|translating|"
+              + "written|edited|reported)\\s+by\\b.*",
+          Pattern.CASE_INSENSITIVE);
+  private static final Pattern CLAUSE_SPLIT =
+      Pattern.compile(
+          "\\s*;\\s*|\\s*,\\s*(?=(?:and\\s+)?(?:(?:additional|further)\\s+)?(?:reporting|writing|editing|"
+              + "compiled|compiling|graphics|research|fact-checking|production|photos?|video|translation|"
+              + "translating|written|edited)\\s+by\\b)",
+          Pattern.CASE_INSENSITIVE);
+  private static final Pattern CLAUSE =
+      Pattern.compile(
+          "^(?:and\\s+)?(?<role>(?:(?:additional|further)\\s+)?[\\p{L}-]+)\\s+by\\s+(?<list>.+)$",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  private static final Pattern PHOTO =
+      Pattern.compile("^(?<org>[\\p{L}. ]{1,30}?)\\s+Photos?\\s*/\\s*(?<list>[^/]+)$");
+  private static final Pattern POSSESSIVE =
+      Pattern.compile("^(?<org>[^,;]{1,40}?)['’]s\\s+(?<rest>.+)$");
+  private static final Pattern STAFF_PREFIX =
+      Pattern.compile(
+          "^(?:the\\s+)?(?<org>[^,;]{1,40}?)\\s+(?:staff\\s+|special\\s+|national\\s+|foreign\\s+)?"
+              + "(?:writers?|reporters?|correspondents?|journalists?|photographers?|videojournalists?)\\s+(?<rest>.+)$",
+          Pattern.CASE_INSENSITIVE);
+  private static final Pattern ROLE_PREFIX =
+      Pattern.compile(
+          "^(?i:(?:staff\\s+)?(?:writers?|reporters?|correspondents?|journalists?))\\s+(?<rest>\\p{Lu}.+)$");
 
-  private static final Map<String, String> ROLES = Map.ofEntries(
-      Map.entry("reporting", "reporter"), Map.entry("reported", "reporter"),
-      Map.entry("additional reporting", "contributor"), Map.entry("further reporting", "contributor"),
-      Map.entry("writing", "writer"), Map.entry("written", "writer"),
-      Map.entry("editing", "editor"), Map.entry("edited", "editor"),
-      Map.entry("compiled", "compiler"), Map.entry("compiling", "compiler"),
-      Map.entry("graphics", "graphics"), Map.entry("research", "researcher"),
-      Map.entry("additional research", "researcher"), Map.entry("fact-checking", "fact-checker"),
-      Map.entry("production", "producer"), Map.entry("photo", "photographer"),
-      Map.entry("photos", "photographer"), Map.entry("video", "videographer"),
-      Map.entry("translation", "translator"), Map.entry("translating", "translator"));
+  private static final Map<String, String> ROLES =
+      Map.ofEntries(
+          Map.entry("reporting", "reporter"), Map.entry("reported", "reporter"),
+          Map.entry("additional reporting", "contributor"),
+              Map.entry("further reporting", "contributor"),
+          Map.entry("writing", "writer"), Map.entry("written", "writer"),
+          Map.entry("editing", "editor"), Map.entry("edited", "editor"),
+          Map.entry("compiled", "compiler"), Map.entry("compiling", "compiler"),
+          Map.entry("graphics", "graphics"), Map.entry("research", "researcher"),
+          Map.entry("additional research", "researcher"),
+              Map.entry("fact-checking", "fact-checker"),
+          Map.entry("production", "producer"), Map.entry("photo", "photographer"),
+          Map.entry("photos", "photographer"), Map.entry("video", "videographer"),
+          Map.entry("translation", "translator"), Map.entry("translating", "translator"));
 
   private final OutletRegistry outlets;
   private final PersonListParser lists;
@@ -89,8 +100,11 @@ public final class CreditLineParser {
 
   private List<Person> parseLineChecked(String line) {
     String lower = line.toLowerCase(Locale.ROOT);
-    // every credit form names "by", "contributed", "with … from" or a photo credit; most lines have none
-    if (!lower.contains("by ") && !lower.contains("contributed") && !lower.contains("from ")
+    // every credit form names "by", "contributed", "with … from" or a photo credit; most lines have
+    // none
+    if (!lower.contains("by ")
+        && !lower.contains("contributed")
+        && !lower.contains("from ")
         && !lower.contains("photo")) {
       return List.of();
     }
@@ -154,7 +168,8 @@ public final class CreditLineParser {
     List<Person> out = new ArrayList<>(r.persons.size());
     String where = location == null ? null : trimStop(location.strip());
     for (Person p : r.persons) {
-      // a credit line names a person with at least two words; one capitalised word is too often not a name
+      // a credit line names a person with at least two words; one capitalised word is too often not
+      // a name
       if (p.name().strip().indexOf(' ') < 0) {
         continue;
       }
@@ -190,8 +205,8 @@ public final class CreditLineParser {
   }
 
   /**
-   * Removes the wire sign-off and the credit lines among the last {@link #TAIL_LINES} non-blank lines.
-   * A trailing "(Reporting by …)" glued to the last sentence is split off too.
+   * Removes the wire sign-off and the credit lines among the last {@link #TAIL_LINES} non-blank
+   * lines. A trailing "(Reporting by …)" glued to the last sentence is split off too.
    */
   public Result parse(String body) {
     if (body == null || body.isEmpty()) {
@@ -204,9 +219,10 @@ public final class CreditLineParser {
     }
   }
 
-  private static final Pattern TRAILING_PAREN_CREDIT = Pattern.compile(
-      "(\\((?:(?:additional|further)\\s+)?(?:reporting|writing|editing|compiled)\\s+by\\b[^()]*\\))\\s*$",
-      Pattern.CASE_INSENSITIVE);
+  private static final Pattern TRAILING_PAREN_CREDIT =
+      Pattern.compile(
+          "(\\((?:(?:additional|further)\\s+)?(?:reporting|writing|editing|compiled)\\s+by\\b[^()]*\\))\\s*$",
+          Pattern.CASE_INSENSITIVE);
 
   private Result parseChecked(String body) {
     List<String> lines = new ArrayList<>(List.of(body.split("\n", -1)));
@@ -221,7 +237,8 @@ public final class CreditLineParser {
     int seen = 0;
     int creditLines = 0;
     List<List<Person>> found = new ArrayList<>();
-    for (int i = lastNonBlank(lines, lines.size() - 1); i >= 0 && seen < TAIL_LINES;
+    for (int i = lastNonBlank(lines, lines.size() - 1);
+        i >= 0 && seen < TAIL_LINES;
         i = lastNonBlank(lines, i - 1)) {
       seen++;
       String line = lines.get(i);

@@ -5,10 +5,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds the dateline that opens a news body: "(CNN) —", "WASHINGTON (Reuters) -",
- * "KYIV, Ukraine (AP) —", "LONDON, Feb 12 (Reuters) -", "BEIJING, Jan 9 (Xinhua) --" and the 1987
- * Reuters style without agency "SALVADOR, Feb 26 -". Prose that merely starts with a parenthesis, or
- * an all-caps headline followed by a dash, is not a dateline. Pure and thread-safe.
+ * Finds the dateline that opens a news body: "(CNN) —", "WASHINGTON (Reuters) -", "KYIV, Ukraine
+ * (AP) —", "LONDON, Feb 12 (Reuters) -", "BEIJING, Jan 9 (Xinhua) --" and the 1987 Reuters style
+ * without agency "SALVADOR, Feb 26 -". Prose that merely starts with a parenthesis, or an all-caps
+ * headline followed by a dash, is not a dateline. Pure and thread-safe.
  */
 public final class DatelineParser {
 
@@ -23,23 +23,38 @@ public final class DatelineParser {
   private static final String PLACE_PART = "\\p{Lu}[\\p{L}\\p{M}.'’\\- ]{0,40}?";
   private static final String DASH = "(?:—|–|--|-)";
 
-  private static final Pattern AGENCY_ONLY = Pattern.compile(
-      "^\\((?<agency>[^()\\n]{1,40})\\)\\s*(?<dash>" + DASH + ")\\s*", Pattern.UNICODE_CHARACTER_CLASS);
-  private static final Pattern WITH_PLACE = Pattern.compile(
-      "^(?<loc>" + PLACE_PART + "(?:,\\s*" + PLACE_PART + "){0,2}?)"
-          + "(?:,?\\s+(?<date>" + DATE + "))?"
-          + "\\s*(?:\\((?<agency>[^()\\n]{1,40})\\))?"
-          + "\\s*(?<dash>" + DASH + ")(?:\\s+|$)",
-      // web copy puts a no-break space around the dash; \s must match it
-      Pattern.UNICODE_CHARACTER_CLASS);
+  private static final Pattern AGENCY_ONLY =
+      Pattern.compile(
+          "^\\((?<agency>[^()\\n]{1,40})\\)\\s*(?<dash>" + DASH + ")\\s*",
+          Pattern.UNICODE_CHARACTER_CLASS);
+  private static final Pattern WITH_PLACE =
+      Pattern.compile(
+          "^(?<loc>"
+              + PLACE_PART
+              + "(?:,\\s*"
+              + PLACE_PART
+              + "){0,2}?)"
+              + "(?:,?\\s+(?<date>"
+              + DATE
+              + "))?"
+              + "\\s*(?:\\((?<agency>[^()\\n]{1,40})\\))?"
+              + "\\s*(?<dash>"
+              + DASH
+              + ")(?:\\s+|$)",
+          // web copy puts a no-break space around the dash; \s must match it
+          Pattern.UNICODE_CHARACTER_CLASS);
 
   /** Lower-case words allowed inside a place name ("Stratford-upon-Avon", "Rio de Janeiro"). */
-  private static final Set<String> PLACE_LOWER = Set.of("de", "la", "of", "upon", "on", "am", "sur",
-      "del", "do", "da", "el", "les", "le", "en", "an", "der", "di", "dos", "das", "y", "au", "aux");
+  private static final Set<String> PLACE_LOWER =
+      Set.of(
+          "de", "la", "of", "upon", "on", "am", "sur", "del", "do", "da", "el", "les", "le", "en",
+          "an", "der", "di", "dos", "das", "y", "au", "aux");
 
   /** Capitalised words that open wire copy in parentheses without being an agency. */
-  private static final Set<String> NOT_AGENCIES = Set.of("UPDATE", "REPEAT", "FIXED", "ADDS", "NEW", "URGENT",
-      "PHOTO", "VIDEO", "AUDIO", "LEAD", "WRAP", "FACTBOX", "RPT");
+  private static final Set<String> NOT_AGENCIES =
+      Set.of(
+          "UPDATE", "REPEAT", "FIXED", "ADDS", "NEW", "URGENT", "PHOTO", "VIDEO", "AUDIO", "LEAD",
+          "WRAP", "FACTBOX", "RPT");
 
   private final OutletRegistry outlets;
 
@@ -47,7 +62,9 @@ public final class DatelineParser {
     this.outlets = outlets;
   }
 
-  /** Splits the dateline off {@code body}; a body without one comes back unchanged. Never throws. */
+  /**
+   * Splits the dateline off {@code body}; a body without one comes back unchanged. Never throws.
+   */
   public Result parse(String body) {
     if (body == null || body.isEmpty()) {
       return new Result(null, body == null ? "" : body);
@@ -62,7 +79,8 @@ public final class DatelineParser {
   private Result parseChecked(String body) {
     int lead = 0;
     // "****SANTO DOMINGO, March 4 -": wire flash asterisks before the dateline
-    while (lead < body.length() && (Character.isWhitespace(body.charAt(lead)) || body.charAt(lead) == '*')) {
+    while (lead < body.length()
+        && (Character.isWhitespace(body.charAt(lead)) || body.charAt(lead) == '*')) {
       lead++;
     }
     String text = body.substring(lead, Math.min(body.length(), lead + 200));
@@ -94,14 +112,18 @@ public final class DatelineParser {
     } else if (date == null) {
       // agency-less and date-less: only "WASHINGTON —" with a real dash and a capitalised place
       boolean longDash = dash.equals("—") || dash.equals("--") || dash.equals("–");
-      if (!longDash || !Names.isAllCaps(loc) || loc.length() > 30 || loc.contains(",") && loc.split(",").length > 2) {
+      if (!longDash
+          || !Names.isAllCaps(loc)
+          || loc.length() > 30
+          || loc.contains(",") && loc.split(",").length > 2) {
         return new Result(null, body);
       }
     }
     return split(body, lead, m.end(), loc, agency, m.group());
   }
 
-  private static Result split(String body, int lead, int end, String loc, String agency, String raw) {
+  private static Result split(
+      String body, int lead, int end, String loc, String agency, String raw) {
     String rest = body.substring(lead + end);
     return new Result(new ParsedDateline(loc, agency, raw.strip()), rest);
   }
@@ -129,7 +151,8 @@ public final class DatelineParser {
         continue;
       }
       char c = word.charAt(0);
-      if (!Character.isUpperCase(c) && !PLACE_LOWER.contains(word.toLowerCase(java.util.Locale.ROOT))) {
+      if (!Character.isUpperCase(c)
+          && !PLACE_LOWER.contains(word.toLowerCase(java.util.Locale.ROOT))) {
         return false;
       }
     }

@@ -28,7 +28,9 @@ final class Names {
       }
     }
 
-    /** False only when no word can match the token even after lower-casing and trimming "." or ",". */
+    /**
+     * False only when no word can match the token even after lower-casing and trimming "." or ",".
+     */
     boolean mayContain(String token) {
       if (token.isEmpty()) {
         return false;
@@ -48,104 +50,487 @@ final class Names {
     }
   }
 
-  static final WordSet PARTICLES = new WordSet(
-      "de", "del", "della", "delle", "dei", "der", "den", "van", "von", "da", "di", "du", "dos", "das",
-      "do", "la", "le", "el", "al", "bin", "binti", "ibn", "ben", "ter", "ten", "zu", "y", "vom", "zum",
-      "ní", "nic", "ó", "mac", "st.", "degli", "lo");
+  static final WordSet PARTICLES =
+      new WordSet(
+          "de", "del", "della", "delle", "dei", "der", "den", "van", "von", "da", "di", "du", "dos",
+          "das", "do", "la", "le", "el", "al", "bin", "binti", "ibn", "ben", "ter", "ten", "zu",
+          "y", "vom", "zum", "ní", "nic", "ó", "mac", "st.", "degli", "lo");
 
   /** Particles whose printed form is capitalised even in a proper-cased name. */
   private static final WordSet CAPITALISED_PARTICLES = new WordSet("ní", "nic", "ó", "mac", "st.");
 
-  static final WordSet HONORIFICS = new WordSet(
-      "dr", "dr.", "prof", "prof.", "professor", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "sir",
-      "dame", "lord", "lady", "rev", "rev.", "reverend", "fr.", "father", "rabbi", "imam", "sen.",
-      "rep.", "gov.", "gen.", "col.", "capt.", "lt.", "sgt.", "maj.", "hon.", "mx", "mx.");
+  static final WordSet HONORIFICS =
+      new WordSet(
+          "dr",
+          "dr.",
+          "prof",
+          "prof.",
+          "professor",
+          "mr",
+          "mr.",
+          "mrs",
+          "mrs.",
+          "ms",
+          "ms.",
+          "miss",
+          "sir",
+          "dame",
+          "lord",
+          "lady",
+          "rev",
+          "rev.",
+          "reverend",
+          "fr.",
+          "father",
+          "rabbi",
+          "imam",
+          "sen.",
+          "rep.",
+          "gov.",
+          "gen.",
+          "col.",
+          "capt.",
+          "lt.",
+          "sgt.",
+          "maj.",
+          "hon.",
+          "mx",
+          "mx.");
 
-  static final WordSet SUFFIXES = new WordSet(
-      "jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "2nd", "3rd");
+  static final WordSet SUFFIXES =
+      new WordSet("jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "2nd", "3rd");
 
-  static final WordSet DEGREES = new WordSet(
-      "phd", "ph.d", "ph.d.", "md", "m.d.", "m.d", "mba", "m.b.a.", "rn", "r.n.", "dphil", "d.phil.",
-      "esq", "esq.", "jd", "j.d.", "mph", "m.p.h.", "d.o.", "dds", "msc", "m.a.", "bsc",
-      "pharmd", "facp", "obe", "mbe", "cbe", "kc", "qc");
+  static final WordSet DEGREES =
+      new WordSet(
+          "phd", "ph.d", "ph.d.", "md", "m.d.", "m.d", "mba", "m.b.a.", "rn", "r.n.", "dphil",
+          "d.phil.", "esq", "esq.", "jd", "j.d.", "mph", "m.p.h.", "d.o.", "dds", "msc", "m.a.",
+          "bsc", "pharmd", "facp", "obe", "mbe", "cbe", "kc", "qc");
 
   /** Last words of a job title. */
-  static final WordSet TITLE_HEADS = new WordSet(
-      "reporter", "reporters", "writer", "writers", "editor", "editors", "correspondent",
-      "correspondents", "columnist", "columnists", "contributor", "contributors", "producer",
-      "producers", "analyst", "critic", "photographer", "photojournalist", "journalist", "journalists",
-      "staff", "chief", "anchor", "host", "presenter", "commentator", "blogger", "intern", "fellow",
-      "researcher", "videographer", "illustrator", "strategist", "economist", "director", "manager",
-      "president", "founder", "publisher", "stringer", "desk", "team", "bureau", "contributing",
-      "editor-at-large", "editor-in-chief");
+  static final WordSet TITLE_HEADS =
+      new WordSet(
+          "reporter",
+          "reporters",
+          "writer",
+          "writers",
+          "editor",
+          "editors",
+          "correspondent",
+          "correspondents",
+          "columnist",
+          "columnists",
+          "contributor",
+          "contributors",
+          "producer",
+          "producers",
+          "analyst",
+          "critic",
+          "photographer",
+          "photojournalist",
+          "journalist",
+          "journalists",
+          "staff",
+          "chief",
+          "anchor",
+          "host",
+          "presenter",
+          "commentator",
+          "blogger",
+          "intern",
+          "fellow",
+          "researcher",
+          "videographer",
+          "illustrator",
+          "strategist",
+          "economist",
+          "director",
+          "manager",
+          "president",
+          "founder",
+          "publisher",
+          "stringer",
+          "desk",
+          "team",
+          "bureau",
+          "contributing",
+          "editor-at-large",
+          "editor-in-chief");
 
   /** Words that can precede a title head inside a job title ("Middle East correspondent"). */
-  static final WordSet TITLE_MODIFIERS = new WordSet(
-      "news", "staff", "senior", "chief", "political", "politics", "science", "business", "sports",
-      "sport", "foreign", "economics", "economic", "economy", "health", "technology", "tech", "middle",
-      "east", "white", "house", "washington", "national", "international", "special", "investigative",
-      "deputy", "associate", "managing", "executive", "contributing", "culture", "cultural", "arts",
-      "entertainment", "education", "environment", "environmental", "climate", "legal", "crime",
-      "court", "courts", "music", "film", "food", "travel", "fashion", "opinion", "digital",
-      "diplomatic", "defence", "defense", "security", "medical", "markets", "market", "finance",
-      "financial", "energy", "property", "royal", "general", "assistant", "city", "metro", "local",
-      "state", "europe", "european", "asia", "africa", "china", "world", "global", "data", "visual",
-      "video", "audio", "social", "media", "lifestyle", "consumer", "money", "personal", "retail",
-      "transport", "transportation", "weather", "breaking", "trending", "principal", "lead", "wire",
-      "freelance", "junior", "correspondent", "bureau", "investment", "investing", "tv", "radio",
-      "photo", "graphics", "copy", "night", "weekend", "features", "feature", "home", "affairs",
-      "motoring", "showbiz", "celebrity", "football", "golf", "tennis", "cricket", "rugby", "movie",
-      "books", "religion", "immigration", "labour", "labor", "agriculture", "commodities", "banking",
-      "automotive", "aviation", "space", "tokyo", "london", "paris", "beijing", "moscow", "berlin",
-      "brussels", "uk", "us", "u.s.", "congressional", "parliamentary", "legislative", "campaign",
-      "elections", "election", "investigations", "standards", "public", "editor",
-      "editorial", "research", "regional", "west", "north", "south", "coast", "american", "britain",
-      "british", "latin", "america", "pacific", "russia", "ukraine", "india", "japan");
+  static final WordSet TITLE_MODIFIERS =
+      new WordSet(
+          "news",
+          "staff",
+          "senior",
+          "chief",
+          "political",
+          "politics",
+          "science",
+          "business",
+          "sports",
+          "sport",
+          "foreign",
+          "economics",
+          "economic",
+          "economy",
+          "health",
+          "technology",
+          "tech",
+          "middle",
+          "east",
+          "white",
+          "house",
+          "washington",
+          "national",
+          "international",
+          "special",
+          "investigative",
+          "deputy",
+          "associate",
+          "managing",
+          "executive",
+          "contributing",
+          "culture",
+          "cultural",
+          "arts",
+          "entertainment",
+          "education",
+          "environment",
+          "environmental",
+          "climate",
+          "legal",
+          "crime",
+          "court",
+          "courts",
+          "music",
+          "film",
+          "food",
+          "travel",
+          "fashion",
+          "opinion",
+          "digital",
+          "diplomatic",
+          "defence",
+          "defense",
+          "security",
+          "medical",
+          "markets",
+          "market",
+          "finance",
+          "financial",
+          "energy",
+          "property",
+          "royal",
+          "general",
+          "assistant",
+          "city",
+          "metro",
+          "local",
+          "state",
+          "europe",
+          "european",
+          "asia",
+          "africa",
+          "china",
+          "world",
+          "global",
+          "data",
+          "visual",
+          "video",
+          "audio",
+          "social",
+          "media",
+          "lifestyle",
+          "consumer",
+          "money",
+          "personal",
+          "retail",
+          "transport",
+          "transportation",
+          "weather",
+          "breaking",
+          "trending",
+          "principal",
+          "lead",
+          "wire",
+          "freelance",
+          "junior",
+          "correspondent",
+          "bureau",
+          "investment",
+          "investing",
+          "tv",
+          "radio",
+          "photo",
+          "graphics",
+          "copy",
+          "night",
+          "weekend",
+          "features",
+          "feature",
+          "home",
+          "affairs",
+          "motoring",
+          "showbiz",
+          "celebrity",
+          "football",
+          "golf",
+          "tennis",
+          "cricket",
+          "rugby",
+          "movie",
+          "books",
+          "religion",
+          "immigration",
+          "labour",
+          "labor",
+          "agriculture",
+          "commodities",
+          "banking",
+          "automotive",
+          "aviation",
+          "space",
+          "tokyo",
+          "london",
+          "paris",
+          "beijing",
+          "moscow",
+          "berlin",
+          "brussels",
+          "uk",
+          "us",
+          "u.s.",
+          "congressional",
+          "parliamentary",
+          "legislative",
+          "campaign",
+          "elections",
+          "election",
+          "investigations",
+          "standards",
+          "public",
+          "editor",
+          "editorial",
+          "research",
+          "regional",
+          "west",
+          "north",
+          "south",
+          "coast",
+          "american",
+          "britain",
+          "british",
+          "latin",
+          "america",
+          "pacific",
+          "russia",
+          "ukraine",
+          "india",
+          "japan");
 
-  private static final WordSet MONTHS = new WordSet(
-      "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-      "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-      "nov", "dec");
+  private static final WordSet MONTHS =
+      new WordSet(
+          "january",
+          "february",
+          "march",
+          "april",
+          "may",
+          "june",
+          "july",
+          "august",
+          "september",
+          "october",
+          "november",
+          "december",
+          "jan",
+          "feb",
+          "mar",
+          "apr",
+          "jun",
+          "jul",
+          "aug",
+          "sep",
+          "sept",
+          "oct",
+          "nov",
+          "dec");
 
   /** Month abbreviations that are not also common given names or surnames. */
-  private static final WordSet MONTH_ABBREVIATIONS = new WordSet(
-      "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec");
+  private static final WordSet MONTH_ABBREVIATIONS =
+      new WordSet(
+          "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec");
 
-  private static final WordSet WEEKDAYS = new WordSet(
-      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
-      "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun");
+  private static final WordSet WEEKDAYS =
+      new WordSet(
+          "monday",
+          "tuesday",
+          "wednesday",
+          "thursday",
+          "friday",
+          "saturday",
+          "sunday",
+          "mon",
+          "tue",
+          "tues",
+          "wed",
+          "thu",
+          "thur",
+          "thurs",
+          "fri",
+          "sat",
+          "sun");
 
   private static final WordSet AM_PM = new WordSet("am", "pm", "a.m", "p.m", "a.m.", "p.m.");
 
   /** Words that only follow a number or a clock time ("4:32 PM EST", "3 hours ago"). */
-  private static final WordSet TIME_WORDS = new WordSet(
-      "am", "pm", "a.m", "p.m", "a.m.", "p.m.", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt",
-      "gmt", "utc", "bst", "cet", "cest", "et", "pt", "ct", "ist", "jst", "aest", "ago", "hours",
-      "hour", "hrs", "hr", "min", "mins", "minutes", "minute", "days", "weeks", "h", "m");
+  private static final WordSet TIME_WORDS =
+      new WordSet(
+          "am", "pm", "a.m", "p.m", "a.m.", "p.m.", "est", "edt", "cst", "cdt", "mst", "mdt", "pst",
+          "pdt", "gmt", "utc", "bst", "cet", "cest", "et", "pt", "ct", "ist", "jst", "aest", "ago",
+          "hours", "hour", "hrs", "hr", "min", "mins", "minutes", "minute", "days", "weeks", "h",
+          "m");
 
   /** Words that join the parts of a printed date ("Updated on Friday at 4pm • 2h"). */
-  private static final WordSet DATE_CONNECTORS = new WordSet(
-      "at", "on", "•", "|", "-", "—", "–", "updated", "published", "posted", "today", "yesterday",
-      "now", "ago");
+  private static final WordSet DATE_CONNECTORS =
+      new WordSet(
+          "at",
+          "on",
+          "•",
+          "|",
+          "-",
+          "—",
+          "–",
+          "updated",
+          "published",
+          "posted",
+          "today",
+          "yesterday",
+          "now",
+          "ago");
 
   /** Words that never occur in a person's name (function words, newsroom vocabulary). */
-  private static final WordSet NOT_NAME_WORDS = new WordSet(
-      "the", "a", "of", "for", "by", "with", "from", "to", "on", "at", "is", "was", "are", "were",
-      "said", "says", "and", "or", "but", "in", "this", "that", "it", "its", "as", "be", "has", "have",
-      "had", "report", "reports", "reported", "reporting", "news", "wire", "wires", "service",
-      "services", "agency", "agencies", "email", "e-mail", "follow", "twitter", "contact", "updated",
-      "published", "posted", "share", "comments", "comment", "photo", "photos",
-      "video", "story", "stories", "editorial", "board", "opinion", "analysis", "press", "newsroom",
-      "contributed", "contributing", "correspondent", "reporter", "writer", "editor", "staff",
-      "columnist", "author", "authors", "about", "view", "profile", "all", "posts", "not",
-      "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "my", "who", "what",
-      "when", "where", "why", "how", "there", "here", "after", "before", "into", "over", "under",
-      "up", "down", "out", "off", "new", "first", "last", "other", "some", "such", "no", "than");
+  private static final WordSet NOT_NAME_WORDS =
+      new WordSet(
+          "the",
+          "a",
+          "of",
+          "for",
+          "by",
+          "with",
+          "from",
+          "to",
+          "on",
+          "at",
+          "is",
+          "was",
+          "are",
+          "were",
+          "said",
+          "says",
+          "and",
+          "or",
+          "but",
+          "in",
+          "this",
+          "that",
+          "it",
+          "its",
+          "as",
+          "be",
+          "has",
+          "have",
+          "had",
+          "report",
+          "reports",
+          "reported",
+          "reporting",
+          "news",
+          "wire",
+          "wires",
+          "service",
+          "services",
+          "agency",
+          "agencies",
+          "email",
+          "e-mail",
+          "follow",
+          "twitter",
+          "contact",
+          "updated",
+          "published",
+          "posted",
+          "share",
+          "comments",
+          "comment",
+          "photo",
+          "photos",
+          "video",
+          "story",
+          "stories",
+          "editorial",
+          "board",
+          "opinion",
+          "analysis",
+          "press",
+          "newsroom",
+          "contributed",
+          "contributing",
+          "correspondent",
+          "reporter",
+          "writer",
+          "editor",
+          "staff",
+          "columnist",
+          "author",
+          "authors",
+          "about",
+          "view",
+          "profile",
+          "all",
+          "posts",
+          "not",
+          "he",
+          "she",
+          "they",
+          "we",
+          "i",
+          "you",
+          "his",
+          "her",
+          "their",
+          "our",
+          "my",
+          "who",
+          "what",
+          "when",
+          "where",
+          "why",
+          "how",
+          "there",
+          "here",
+          "after",
+          "before",
+          "into",
+          "over",
+          "under",
+          "up",
+          "down",
+          "out",
+          "off",
+          "new",
+          "first",
+          "last",
+          "other",
+          "some",
+          "such",
+          "no",
+          "than");
 
-  private static final Pattern NUMERIC = Pattern.compile(
-      "\\d{1,4}(?:st|nd|rd|th)?[,.]?|\\d{1,2}[:.]\\d{2}(?:[:.]\\d{2})?(?:[ap]\\.?m\\.?)?|\\d+[hmd]"
-          + "|\\d{1,4}[-/]\\d{1,2}[-/]\\d{1,4}",
-      Pattern.CASE_INSENSITIVE);
+  private static final Pattern NUMERIC =
+      Pattern.compile(
+          "\\d{1,4}(?:st|nd|rd|th)?[,.]?|\\d{1,2}[:.]\\d{2}(?:[:.]\\d{2})?(?:[ap]\\.?m\\.?)?|\\d+[hmd]"
+              + "|\\d{1,4}[-/]\\d{1,2}[-/]\\d{1,4}",
+          Pattern.CASE_INSENSITIVE);
 
   private static final Pattern INITIAL = Pattern.compile("\\p{Lu}\\.?|\\p{Lu}\\.(?:-?\\p{Lu}\\.)+");
 
@@ -195,7 +580,9 @@ final class Names {
 
   /** Numbers, clock times, dates and "2h": never part of a name. */
   static boolean isNumeric(String token) {
-    return !token.isEmpty() && Character.isDigit(token.charAt(0)) && NUMERIC.matcher(bare(token)).matches();
+    return !token.isEmpty()
+        && Character.isDigit(token.charAt(0))
+        && NUMERIC.matcher(bare(token)).matches();
   }
 
   private static boolean isTimeWord(String token) {
@@ -252,11 +639,15 @@ final class Names {
       } else if (isTimeWord(t)) {
         part = i > 0 && (isNumeric(tokens.get(i - 1)) || isAmPm(tokens.get(i - 1)));
       } else if (isMonth(t) || isWeekday(t)) {
-        part = (i + 1 < tokens.size() && isNumeric(tokens.get(i + 1)))
-            || (i > 0 && isNumeric(tokens.get(i - 1)))
-            || (start == i + 1 && i + 1 < tokens.size());
+        part =
+            (i + 1 < tokens.size() && isNumeric(tokens.get(i + 1)))
+                || (i > 0 && isNumeric(tokens.get(i - 1)))
+                || (start == i + 1 && i + 1 < tokens.size());
       } else {
-        part = start < tokens.size() && DATE_CONNECTORS.mayContain(t) && DATE_CONNECTORS.contains(bare(t));
+        part =
+            start < tokens.size()
+                && DATE_CONNECTORS.mayContain(t)
+                && DATE_CONNECTORS.contains(bare(t));
       }
       if (!part) {
         break;
@@ -269,17 +660,26 @@ final class Names {
   /** "May", "June", "April", "August" and "Sun" are also names. */
   private static boolean isAmbiguousCalendarWord(String token) {
     String t = stripDot(bare(token));
-    return t.equals("may") || t.equals("june") || t.equals("april") || t.equals("august")
-        || t.equals("sun") || t.equals("sat") || t.equals("wed");
+    return t.equals("may")
+        || t.equals("june")
+        || t.equals("april")
+        || t.equals("august")
+        || t.equals("sun")
+        || t.equals("sat")
+        || t.equals("wed");
   }
 
   private static String stripDot(String t) {
     return t.endsWith(".") ? t.substring(0, t.length() - 1) : t;
   }
 
-  /** A name particle printed in lower case ("del", "van"); a capitalised "Al" or "Ben" is a name. */
+  /**
+   * A name particle printed in lower case ("del", "van"); a capitalised "Al" or "Ben" is a name.
+   */
   static boolean isParticle(String token) {
-    return !token.isEmpty() && !Character.isUpperCase(token.charAt(0)) && PARTICLES.mayContain(token)
+    return !token.isEmpty()
+        && !Character.isUpperCase(token.charAt(0))
+        && PARTICLES.mayContain(token)
         && PARTICLES.contains(lower(token));
   }
 
@@ -375,8 +775,12 @@ final class Names {
     }
     for (int i = 0; i < t.length(); i++) {
       char c = t.charAt(i);
-      if (!(Character.isLetter(c) || Character.getType(c) == Character.NON_SPACING_MARK || c == '\''
-          || c == '\u2019' || c == '-' || c == '.')) {
+      if (!(Character.isLetter(c)
+          || Character.getType(c) == Character.NON_SPACING_MARK
+          || c == '\''
+          || c == '\u2019'
+          || c == '-'
+          || c == '.')) {
         return false;
       }
     }
@@ -400,7 +804,10 @@ final class Names {
       if (i > 0 && i < tokens.size() - 1 && PARTICLES.contains(low) && !isSuffix(t)) {
         out.add(CAPITALISED_PARTICLES.contains(low) ? capitalise(low) : low);
       } else if (isSuffix(t) && i > 0) {
-        out.add(low.startsWith("j") || low.startsWith("s") ? capitalise(low) : t.toUpperCase(Locale.ROOT));
+        out.add(
+            low.startsWith("j") || low.startsWith("s")
+                ? capitalise(low)
+                : t.toUpperCase(Locale.ROOT));
       } else if (isInitial(t)) {
         out.add(t);
       } else {

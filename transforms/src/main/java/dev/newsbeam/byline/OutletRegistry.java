@@ -15,8 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Canonical names of news outlets and wire agencies, loaded from a curated data file
- * ({@code dev/newsbeam/byline/outlets.tsv}: {@code canonical<TAB>kind<TAB>alias|alias|...}).
+ * Canonical names of news outlets and wire agencies, loaded from a curated data file ({@code
+ * dev/newsbeam/byline/outlets.tsv}: {@code canonical<TAB>kind<TAB>alias|alias|...}).
  *
  * <p>Aliases cover the spellings real corpora use ("Reuter", "Reutersd", "The Associated Press",
  * "CNN Business"). An alias written {@code ~Sun} is ambiguous with a common word or surname and is
@@ -34,18 +34,23 @@ public final class OutletRegistry {
   private final Map<String, Entry> byKey;
   private final List<Outlet> outlets;
   private final int maxAliasTokens;
-  /** Last words of the non-ambiguous aliases: most names end in none of them, so suffix search stops early. */
+
+  /**
+   * Last words of the non-ambiguous aliases: most names end in none of them, so suffix search stops
+   * early.
+   */
   private final java.util.Set<String> lastWords = new java.util.HashSet<>();
 
   private OutletRegistry(Map<String, Entry> byKey, List<Outlet> outlets, int maxAliasTokens) {
     this.byKey = byKey;
     this.outlets = outlets;
     this.maxAliasTokens = maxAliasTokens;
-    byKey.forEach((key, entry) -> {
-      if (!entry.ambiguous()) {
-        lastWords.add(key.substring(key.lastIndexOf(' ') + 1));
-      }
-    });
+    byKey.forEach(
+        (key, entry) -> {
+          if (!entry.ambiguous()) {
+            lastWords.add(key.substring(key.lastIndexOf(' ') + 1));
+          }
+        });
   }
 
   /** Loads the list bundled with newsbeam. */
@@ -60,7 +65,9 @@ public final class OutletRegistry {
     }
   }
 
-  /** Parses a list in the {@code outlets.tsv} format; malformed lines fail loudly with their number. */
+  /**
+   * Parses a list in the {@code outlets.tsv} format; malformed lines fail loudly with their number.
+   */
   public static OutletRegistry load(Reader reader) throws IOException {
     Map<String, Entry> byKey = new HashMap<>();
     List<Outlet> outlets = new ArrayList<>();
@@ -75,7 +82,8 @@ public final class OutletRegistry {
       }
       String[] cols = line.split("\t");
       if (cols.length != 3 || !(cols[1].equals("agency") || cols[1].equals("outlet"))) {
-        throw new IOException("outlets line " + lineNo + ": want canonical<TAB>agency|outlet<TAB>aliases");
+        throw new IOException(
+            "outlets line " + lineNo + ": want canonical<TAB>agency|outlet<TAB>aliases");
       }
       Outlet outlet = new Outlet(cols[0].trim(), cols[1].equals("agency"));
       outlets.add(outlet);
@@ -88,8 +96,10 @@ public final class OutletRegistry {
           continue;
         }
         Entry previous = byKey.get(key);
-        // The first definition wins; a non-ambiguous spelling never becomes ambiguous through a duplicate.
-        if (previous == null || (previous.ambiguous() && !ambiguous && previous.outlet().equals(outlet))) {
+        // The first definition wins; a non-ambiguous spelling never becomes ambiguous through a
+        // duplicate.
+        if (previous == null
+            || (previous.ambiguous() && !ambiguous && previous.outlet().equals(outlet))) {
           byKey.put(key, new Entry(outlet, ambiguous));
         }
         maxTokens = Math.max(maxTokens, key.split(" ").length);
@@ -109,7 +119,10 @@ public final class OutletRegistry {
     return e == null ? null : e.outlet();
   }
 
-  /** The canonical name when {@code text} is a known outlet, else {@code text} trimmed (null stays null). */
+  /**
+   * The canonical name when {@code text} is a known outlet, else {@code text} trimmed (null stays
+   * null).
+   */
   public String canonicalOrRaw(String text) {
     if (text == null) {
       return null;

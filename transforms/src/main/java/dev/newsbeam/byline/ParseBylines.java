@@ -14,9 +14,9 @@ import org.apache.beam.sdk.values.PCollection;
 
 /**
  * Fills each article's {@code authors}, {@code outlet} and {@code dateline} from its raw byline,
- * body and JSONL source, and strips the parsed dateline, credit lines and wire sign-off from
- * {@code text}. {@code byline_raw} is kept as it was; a byline that cannot be read raises the
- * {@code bylines_unparsed} counter, never an exception.
+ * body and JSONL source, and strips the parsed dateline, credit lines and wire sign-off from {@code
+ * text}. {@code byline_raw} is kept as it was; a byline that cannot be read raises the {@code
+ * bylines_unparsed} counter, never an exception.
  *
  * <pre>{@code
  * PCollection<Article> ingested = ...;
@@ -36,9 +36,11 @@ public final class ParseBylines extends PTransform<PCollection<Article>, PCollec
   static class ParseBylinesFn extends DoFn<Article, Article> {
     private final Counter parsed = Metrics.counter(ParseBylinesFn.class, "bylines_parsed");
     private final Counter unparsed = Metrics.counter(ParseBylinesFn.class, "bylines_unparsed");
-    private final Counter noPerson = Metrics.counter(ParseBylinesFn.class, "bylines_without_person");
+    private final Counter noPerson =
+        Metrics.counter(ParseBylinesFn.class, "bylines_without_person");
     private final Counter datelines = Metrics.counter(ParseBylinesFn.class, "datelines_removed");
-    private final Counter creditLines = Metrics.counter(ParseBylinesFn.class, "credit_lines_removed");
+    private final Counter creditLines =
+        Metrics.counter(ParseBylinesFn.class, "credit_lines_removed");
     private final Counter signOffs = Metrics.counter(ParseBylinesFn.class, "signoffs_removed");
 
     private transient ArticleBylines parser;
@@ -50,12 +52,13 @@ public final class ParseBylines extends PTransform<PCollection<Article>, PCollec
 
     @ProcessElement
     public void process(@Element Article article, OutputReceiver<Article> out) {
-      ArticleBylines.Result r = parser.parse(article.getBylineRaw(), article.getText(), article.getOutlet());
+      ArticleBylines.Result r =
+          parser.parse(article.getBylineRaw(), article.getText(), article.getOutlet());
       switch (r.byline().status()) {
         case PEOPLE -> parsed.inc();
         case NO_PERSON -> noPerson.inc();
         case UNPARSED -> unparsed.inc();
-        case EMPTY -> { }
+        case EMPTY -> {}
       }
       if (r.dateline() != null) {
         datelines.inc();
@@ -66,12 +69,13 @@ public final class ParseBylines extends PTransform<PCollection<Article>, PCollec
       }
       List<Author> authors = r.authorRecords();
       Dateline dateline = r.datelineRecord();
-      out.output(Article.newBuilder(article)
-          .setAuthors(authors)
-          .setOutlet(r.outlet())
-          .setDateline(dateline)
-          .setText(r.body())
-          .build());
+      out.output(
+          Article.newBuilder(article)
+              .setAuthors(authors)
+              .setOutlet(r.outlet())
+              .setDateline(dateline)
+              .setText(r.body())
+              .build());
     }
   }
 }

@@ -6,8 +6,8 @@ import java.util.List;
  * What a byline said.
  *
  * @param raw the byline as given
- * @param people everyone credited, byline authors (role {@code author}) and any other roles the byline
- *     names ("Photographs by …" → photographer), in order
+ * @param people everyone credited, byline authors (role {@code author}) and any other roles the
+ *     byline names ("Photographs by …" → photographer), in order
  * @param outlet canonical outlet named in the byline, or null
  * @param location where outlet-only copy was filed ("Associated Press in Valencia"), or null
  * @param title a job title printed without a name ("Sports Reporter"), or null
@@ -22,7 +22,10 @@ public record ParsedByline(
     EMPTY,
     /** At least one person. */
     PEOPLE,
-    /** Only an outlet or a generic newsroom credit ("By The Associated Press", "From staff reports"). */
+    /**
+     * Only an outlet or a generic newsroom credit ("By The Associated Press", "From staff
+     * reports").
+     */
     NO_PERSON,
     /** Nothing recognisable: the raw byline is kept and counted. */
     UNPARSED

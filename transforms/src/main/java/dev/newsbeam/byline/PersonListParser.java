@@ -8,14 +8,19 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a list of people as bylines and credit lines print it: "A, B and C in Paris", "A &amp; B",
- * "A; B | C", with job titles, outlets, locations, dates and degrees mixed in. Shared by
- * {@link BylineParser} and {@link CreditLineParser}; a segment that is not clearly a name is counted
- * as rejected rather than guessed.
+ * "A; B | C", with job titles, outlets, locations, dates and degrees mixed in. Shared by {@link
+ * BylineParser} and {@link CreditLineParser}; a segment that is not clearly a name is counted as
+ * rejected rather than guessed.
  */
 final class PersonListParser {
 
   /** What separated a segment from the one before it. */
-  enum Sep { START, COMMA, AND, HARD }
+  enum Sep {
+    START,
+    COMMA,
+    AND,
+    HARD
+  }
 
   /** What a list held besides people. */
   static final class Result {
@@ -27,10 +32,13 @@ final class PersonListParser {
     boolean generic;
     int rejected;
     int recognised;
+
     /** People before this index already carry the outlet printed after them. */
     int affiliated;
 
-    /** "A, AFP, and B, Reuters": an outlet segment belongs to the people printed since the last one. */
+    /**
+     * "A, AFP, and B, Reuters": an outlet segment belongs to the people printed since the last one.
+     */
     void affiliate(String canonical) {
       for (int i = affiliated; i < persons.size(); i++) {
         if (persons.get(i).affiliation() == null) {
@@ -48,14 +56,40 @@ final class PersonListParser {
     }
   }
 
-  private static final Pattern SEPARATOR = Pattern.compile(
-      "\\s*(?:;|\\||·|•|\\s[-–—/]{1,2}\\s|[–—]|,\\s*(?:and|AND|And|&|with|WITH)\\s+|,|\\s+(?:and|AND|And|&|with|WITH)\\s+)\\s*");
+  private static final Pattern SEPARATOR =
+      Pattern.compile(
+          "\\s*(?:;|\\||·|•|\\s[-–—/]{1,2}\\s|[–—]|,\\s*(?:and|AND|And|&|with|WITH)\\s+|,|\\s+(?:and|AND|And|&|with|WITH)\\s+)\\s*");
 
-  private static final Set<String> GENERIC = Set.of(
-      "from", "staff", "reports", "report", "wire", "wires", "services", "service", "agencies",
-      "agency", "writers", "reporters", "correspondents", "desk", "team", "bureau", "editors",
-      "editorial", "board", "the", "and", "newsroom", "news", "our", "own", "correspondent",
-      "reporter", "writer");
+  private static final Set<String> GENERIC =
+      Set.of(
+          "from",
+          "staff",
+          "reports",
+          "report",
+          "wire",
+          "wires",
+          "services",
+          "service",
+          "agencies",
+          "agency",
+          "writers",
+          "reporters",
+          "correspondents",
+          "desk",
+          "team",
+          "bureau",
+          "editors",
+          "editorial",
+          "board",
+          "the",
+          "and",
+          "newsroom",
+          "news",
+          "our",
+          "own",
+          "correspondent",
+          "reporter",
+          "writer");
 
   private final OutletRegistry outlets;
 
@@ -106,14 +140,16 @@ final class PersonListParser {
   private static void propagateLocations(Result r, int from) {
     for (int i = r.persons.size() - 2; i >= from; i--) {
       Person next = r.persons.get(i + 1);
-      if (r.persons.get(i).location() == null && next.location() != null
+      if (r.persons.get(i).location() == null
+          && next.location() != null
           && r.separators.get(i + 1) == Sep.AND) {
         r.persons.set(i, r.persons.get(i).withLocation(next.location()));
       }
     }
   }
 
-  private void segment(String raw, Sep sep, String role, Result r, int firstOfList, boolean interleaved) {
+  private void segment(
+      String raw, Sep sep, String role, Result r, int firstOfList, boolean interleaved) {
     String seg = trimSegment(raw);
     if (seg.isEmpty()) {
       return;
@@ -125,7 +161,9 @@ final class PersonListParser {
     boolean hasPrevious = r.persons.size() > firstOfList;
     Person last = hasPrevious ? r.persons.get(r.persons.size() - 1) : null;
 
-    if (last != null && sep == Sep.COMMA && tokens.stream().allMatch(t -> Names.isDegree(t) || Names.isSuffix(t))) {
+    if (last != null
+        && sep == Sep.COMMA
+        && tokens.stream().allMatch(t -> Names.isDegree(t) || Names.isSuffix(t))) {
       r.persons.set(r.persons.size() - 1, last.withName(last.name() + ", " + seg));
       return;
     }
@@ -133,8 +171,12 @@ final class PersonListParser {
       r.recognised++;
       return;
     }
-    if (last != null && last.location() != null && sep == Sep.COMMA && tokens.size() <= 2
-        && Character.isUpperCase(seg.charAt(0)) && outlets.lookup(seg) == null
+    if (last != null
+        && last.location() != null
+        && sep == Sep.COMMA
+        && tokens.size() <= 2
+        && Character.isUpperCase(seg.charAt(0))
+        && outlets.lookup(seg) == null
         && tokens.stream().noneMatch(Names::isTitleHead)
         && (tokens.size() == 1 || tokens.get(1).endsWith("."))) {
       // "in Johnstown, Pennsylvania, and ...": the state continues the location
@@ -149,12 +191,20 @@ final class PersonListParser {
     if (tokens.size() > 1) {
       String first = tokens.get(0);
       int apostrophe = Math.max(first.lastIndexOf("'s"), first.lastIndexOf("’s"));
-      OutletRegistry.Outlet owner = apostrophe > 0 && apostrophe == first.length() - 2
-          ? outlets.lookup(first.substring(0, apostrophe)) : null;
+      OutletRegistry.Outlet owner =
+          apostrophe > 0 && apostrophe == first.length() - 2
+              ? outlets.lookup(first.substring(0, apostrophe))
+              : null;
       if (owner != null) {
         // "CNN's Jane Doe": the outlet owns the person, it is not part of the name
         r.outlet(owner.canonical());
-        segment(String.join(" ", tokens.subList(1, tokens.size())), sep, role, r, firstOfList, interleaved);
+        segment(
+            String.join(" ", tokens.subList(1, tokens.size())),
+            sep,
+            role,
+            r,
+            firstOfList,
+            interleaved);
         r.affiliate(owner.canonical());
         return;
       }
@@ -174,7 +224,8 @@ final class PersonListParser {
       return;
     }
     if (tokens.size() > 1 && Names.lower(tokens.get(0)).equals("from")) {
-      OutletRegistry.Outlet from = outlets.lookup(String.join(" ", tokens.subList(1, tokens.size())));
+      OutletRegistry.Outlet from =
+          outlets.lookup(String.join(" ", tokens.subList(1, tokens.size())));
       if (from != null) {
         r.outlet(from.canonical());
         return;
@@ -215,7 +266,8 @@ final class PersonListParser {
           r.outlet(org.canonical());
           r.generic |= staff;
         } else if (staff && (namePart.size() == 1 || !looksLikeName(namePart))) {
-          // "Times staff writer", "A Staff Writer": the word before a staff title is a paper, not a person
+          // "Times staff writer", "A Staff Writer": the word before a staff title is a paper, not a
+          // person
           r.generic = true;
           r.recognised++;
         } else {
@@ -241,8 +293,14 @@ final class PersonListParser {
     addName(tokens, role, affiliation, location, sep, r, interleaved);
   }
 
-  private void addName(List<String> in, String role, String affiliation, String location, Sep sep,
-      Result r, boolean interleaved) {
+  private void addName(
+      List<String> in,
+      String role,
+      String affiliation,
+      String location,
+      Sep sep,
+      Result r,
+      boolean interleaved) {
     if (in.size() == 1 && sep != Sep.START && sep != Sep.AND && !interleaved) {
       // "…, Nation": after a comma a lone word is more likely an outlet or place we do not know
       r.rejected++;
@@ -253,7 +311,10 @@ final class PersonListParser {
       // "Brad Okoro Reuters", "Ines Ito NEW YORK DAILY NEWS": an outlet printed without a separator
       int n = outlets.outletSuffixLength(tokens);
       if (n > 0 && tokens.size() - n >= 2) {
-        String org = outlets.lookup(String.join(" ", tokens.subList(tokens.size() - n, tokens.size()))).canonical();
+        String org =
+            outlets
+                .lookup(String.join(" ", tokens.subList(tokens.size() - n, tokens.size())))
+                .canonical();
         r.outlet(org);
         affiliation = affiliation == null ? org : affiliation;
         tokens = new ArrayList<>(tokens.subList(0, tokens.size() - n));
@@ -280,7 +341,9 @@ final class PersonListParser {
       r.outlet(outlets.lookup(joined).canonical());
       return;
     }
-    if (interleaved && tokens.size() == 4 && tokens.stream().allMatch(PersonListParser::isPlainWord)) {
+    if (interleaved
+        && tokens.size() == 4
+        && tokens.stream().allMatch(PersonListParser::isPlainWord)) {
       // "Phoebe Tonks Joseph Gamp" between job titles: two names printed without a separator
       add(r, new Person(display(tokens.subList(0, 2)), role, affiliation, location), sep);
       add(r, new Person(display(tokens.subList(2, 4)), role, affiliation, location), Sep.HARD);
@@ -295,7 +358,10 @@ final class PersonListParser {
   }
 
   private static boolean isPlainWord(String t) {
-    return t.length() > 1 && !Names.isParticle(t) && !Names.isInitial(t) && !Names.isSuffix(t)
+    return t.length() > 1
+        && !Names.isParticle(t)
+        && !Names.isInitial(t)
+        && !Names.isSuffix(t)
         && Character.isUpperCase(t.charAt(0));
   }
 
@@ -342,9 +408,13 @@ final class PersonListParser {
     }
     if (tokens.size() == 1) {
       String t = tokens.get(0);
-      // a lone short capitalised token is far more often an acronym (a station, an agency) than a name
-      return t.length() >= 3 && !(Names.isAllCaps(t) && t.length() <= 5) && !Names.isTitleWord(t)
-          && !Names.isMonth(t) && !Names.isWeekday(t);
+      // a lone short capitalised token is far more often an acronym (a station, an agency) than a
+      // name
+      return t.length() >= 3
+          && !(Names.isAllCaps(t) && t.length() <= 5)
+          && !Names.isTitleWord(t)
+          && !Names.isMonth(t)
+          && !Names.isWeekday(t);
     }
     return !Names.isParticle(tokens.get(0)) || tokens.size() > 2;
   }
@@ -356,15 +426,22 @@ final class PersonListParser {
       if (!GENERIC.contains(low)) {
         return false;
       }
-      core |= low.equals("staff") || low.equals("reports") || low.equals("wires") || low.equals("agencies")
-          || low.equals("newsroom") || low.equals("editors") || low.equals("board") || low.equals("our");
+      core |=
+          low.equals("staff")
+              || low.equals("reports")
+              || low.equals("wires")
+              || low.equals("agencies")
+              || low.equals("newsroom")
+              || low.equals("editors")
+              || low.equals("board")
+              || low.equals("our");
     }
     return core;
   }
 
   /**
-   * Job title inside a segment: the first run of title words that ends on a title head
-   * ("Mary-Ann Russon Business reporter" → [2, 4]), or null.
+   * Job title inside a segment: the first run of title words that ends on a title head ("Mary-Ann
+   * Russon Business reporter" → [2, 4]), or null.
    */
   static int[] titleRun(List<String> tokens) {
     int i = 0;
@@ -390,17 +467,22 @@ final class PersonListParser {
 
   private static boolean isTitleGlue(List<String> tokens, int i) {
     String low = Names.lower(tokens.get(i));
-    return (low.equals("of") || low.equals("at") || low.equals("large")) && i > 0 && Names.isTitleWord(tokens.get(i - 1));
+    return (low.equals("of") || low.equals("at") || low.equals("large"))
+        && i > 0
+        && Names.isTitleWord(tokens.get(i - 1));
   }
 
   private int forIndex(List<String> tokens) {
     for (int i = 0; i < tokens.size() - 1; i++) {
       String low = Names.lower(tokens.get(i));
-      if (low.equals("for") || (low.equals("special") && Names.lower(tokens.get(i + 1)).equals("to"))) {
+      if (low.equals("for")
+          || (low.equals("special") && Names.lower(tokens.get(i + 1)).equals("to"))) {
         return i;
       }
-      // "Jane Doe of The Washington Post": only a known outlet, "of" also joins place and family names
-      if (low.equals("of") && i >= 2
+      // "Jane Doe of The Washington Post": only a known outlet, "of" also joins place and family
+      // names
+      if (low.equals("of")
+          && i >= 2
           && outlets.lookup(String.join(" ", tokens.subList(i + 1, tokens.size()))) != null) {
         return i;
       }
@@ -425,8 +507,14 @@ final class PersonListParser {
     }
     // an unknown outlet after "for" still reads as one when it is capitalised like a name
     List<String> restTokens = tokens.subList(i + skip, tokens.size());
-    boolean capitalised = restTokens.size() <= 5 && restTokens.stream()
-        .allMatch(t -> Character.isUpperCase(t.charAt(0)) || Names.lower(t).equals("the") || Names.lower(t).equals("of"));
+    boolean capitalised =
+        restTokens.size() <= 5
+            && restTokens.stream()
+                .allMatch(
+                    t ->
+                        Character.isUpperCase(t.charAt(0))
+                            || Names.lower(t).equals("the")
+                            || Names.lower(t).equals("of"));
     return capitalised ? rest.replaceFirst("^(?i)the\\s+", "The ") : null;
   }
 
@@ -456,7 +544,9 @@ final class PersonListParser {
     return out;
   }
 
-  /** Trims spaces, stray punctuation and a trailing full stop that does not end an initial or "Jr.". */
+  /**
+   * Trims spaces, stray punctuation and a trailing full stop that does not end an initial or "Jr.".
+   */
   static String trimSegment(String raw) {
     String s = raw.strip();
     int start = 0;
@@ -470,8 +560,11 @@ final class PersonListParser {
     s = s.substring(start, end).strip();
     if (s.endsWith(".")) {
       String last = s.substring(s.lastIndexOf(' ') + 1);
-      if (!(Names.isInitial(last) || Names.isSuffix(last) || Names.isDegree(last)
-          || Names.isHonorific(last) || last.indexOf('.') < last.length() - 1)) {
+      if (!(Names.isInitial(last)
+          || Names.isSuffix(last)
+          || Names.isDegree(last)
+          || Names.isHonorific(last)
+          || last.indexOf('.') < last.length() - 1)) {
         s = s.substring(0, s.length() - 1).strip();
       }
     }

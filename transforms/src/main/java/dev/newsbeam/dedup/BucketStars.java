@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.function.BiConsumer;
 
 /**
- * Star edges of LSH buckets: every member of a bucket is linked to the bucket's smallest id, never all
- * pairs. Buckets of one member give nothing; buckets over {@code maxBucketSize} members (boilerplate
- * that survived shingling) are skipped and counted.
+ * Star edges of LSH buckets: every member of a bucket is linked to the bucket's smallest id, never
+ * all pairs. Buckets of one member give nothing; buckets over {@code maxBucketSize} members
+ * (boilerplate that survived shingling) are skipped and counted.
  *
  * <p>Input is a batch of (bucket key, id) entries in any order, e.g. one shuffle shard holding many
  * buckets. Cost is a sort of the batch: O(m log m) for m entries, linear in bucket sizes.
@@ -36,18 +36,20 @@ public final class BucketStars {
   }
 
   /**
-   * Emits (member, bucket minimum) for every member of every bucket of 2..maxBucketSize members, then
-   * forgets the batch. An id listed twice in one bucket counts once.
+   * Emits (member, bucket minimum) for every member of every bucket of 2..maxBucketSize members,
+   * then forgets the batch. An id listed twice in one bucket counts once.
    */
   public void emit(BiConsumer<String, String> edge) {
     Integer[] order = new Integer[size];
     for (int i = 0; i < size; i++) {
       order[i] = i;
     }
-    Arrays.sort(order, (a, b) -> {
-      int byKey = Long.compare(keys[a], keys[b]);
-      return byKey != 0 ? byKey : ids[a].compareTo(ids[b]);
-    });
+    Arrays.sort(
+        order,
+        (a, b) -> {
+          int byKey = Long.compare(keys[a], keys[b]);
+          return byKey != 0 ? byKey : ids[a].compareTo(ids[b]);
+        });
     int start = 0;
     while (start < size) {
       int end = start + 1;

@@ -4,8 +4,9 @@ import java.util.Comparator;
 import java.util.Locale;
 
 /**
- * Which article of a duplicate cluster is kept ({@code --keep}). Every policy is a total order ending in
- * the smallest id, so the choice never depends on arrival order, bundle boundaries or the runner.
+ * Which article of a duplicate cluster is kept ({@code --keep}). Every policy is a total order
+ * ending in the smallest id, so the choice never depends on arrival order, bundle boundaries or the
+ * runner.
  *
  * <ul>
  *   <li>{@code earliest} (default): earliest published, then longest text, then smallest id;
@@ -13,7 +14,8 @@ import java.util.Locale;
  *   <li>{@code longest}: longest text, then earliest published, then smallest id.
  * </ul>
  *
- * Articles without a publication time rank after dated ones under {@code earliest} and {@code latest}.
+ * Articles without a publication time rank after dated ones under {@code earliest} and {@code
+ * latest}.
  */
 public enum CanonicalPolicy {
   EARLIEST,
@@ -21,9 +23,11 @@ public enum CanonicalPolicy {
   LONGEST;
 
   private static final Comparator<DocSketch> PUBLISHED_ASC =
-      Comparator.comparing((DocSketch d) -> d.published, Comparator.nullsLast(Comparator.naturalOrder()));
+      Comparator.comparing(
+          (DocSketch d) -> d.published, Comparator.nullsLast(Comparator.naturalOrder()));
   private static final Comparator<DocSketch> PUBLISHED_DESC =
-      Comparator.comparing((DocSketch d) -> d.published, Comparator.nullsLast(Comparator.reverseOrder()));
+      Comparator.comparing(
+          (DocSketch d) -> d.published, Comparator.nullsLast(Comparator.reverseOrder()));
   private static final Comparator<DocSketch> LONGER_FIRST =
       Comparator.comparingInt((DocSketch d) -> d.length).reversed();
   private static final Comparator<DocSketch> ID = Comparator.comparing((DocSketch d) -> d.id);
@@ -34,8 +38,9 @@ public enum CanonicalPolicy {
       case "earliest" -> EARLIEST;
       case "latest" -> LATEST;
       case "longest" -> LONGEST;
-      default -> throw new IllegalArgumentException(
-          "--keep must be earliest, latest or longest, not '" + value + "'");
+      default ->
+          throw new IllegalArgumentException(
+              "--keep must be earliest, latest or longest, not '" + value + "'");
     };
   }
 

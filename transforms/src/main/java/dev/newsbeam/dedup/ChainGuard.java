@@ -13,21 +13,23 @@ import java.util.Map;
  * The rule that stops transitive chaining: connected components of verified LSH edges are only
  * candidates; an article joins a cluster only if its Jaccard similarity to the cluster's canonical
  * ({@link DocSketch#similarity}: estimated, or exact with {@code --verify=exact}) is at least the
- * threshold. A component whose members are not all close to its canonical is
- * split in {@code rounds} passes: pass 1 picks the component's canonical (per {@link CanonicalPolicy})
- * and takes every member within the threshold of it; pass 2 does the same among the members left over;
+ * threshold. A component whose members are not all close to its canonical is split in {@code
+ * rounds} passes: pass 1 picks the component's canonical (per {@link CanonicalPolicy}) and takes
+ * every member within the threshold of it; pass 2 does the same among the members left over;
  * whatever is still left after the last pass stays on its own.
  *
- * <p>So A~B~C with A and C far apart never becomes one cluster, and no cluster can grow through a long
- * chain: every member is directly similar to the article it is linked to. {@link #links} runs the passes
- * over one component in memory; the pipeline calls it per component (all the components of a shuffle
- * shard in one call of a DoFn), and so do the plain-Java baseline and {@link InMemoryDeduplicator}.
+ * <p>So A~B~C with A and C far apart never becomes one cluster, and no cluster can grow through a
+ * long chain: every member is directly similar to the article it is linked to. {@link #links} runs
+ * the passes over one component in memory; the pipeline calls it per component (all the components
+ * of a shuffle shard in one call of a DoFn), and so do the plain-Java baseline and {@link
+ * InMemoryDeduplicator}.
  *
- * <p>With 0 rounds ({@code --chainGuard=false}) there is no guard: the component's canonical takes every
- * member, however far from it (a member's similarity to it can then be below the threshold), which is
- * what connected-components dedup (MLlib, text-dedup, NeMo Curator) does. On the generator's corpus that
- * finds the copies of copies the guard splits off; on real wire news it also chains templated stories
- * (Reuters train at 32x2 bands: a cluster of 81 articles, against 15 with the guard).
+ * <p>With 0 rounds ({@code --chainGuard=false}) there is no guard: the component's canonical takes
+ * every member, however far from it (a member's similarity to it can then be below the threshold),
+ * which is what connected-components dedup (MLlib, text-dedup, NeMo Curator) does. On the
+ * generator's corpus that finds the copies of copies the guard splits off; on real wire news it
+ * also chains templated stories (Reuters train at 32x2 bands: a cluster of 81 articles, against 15
+ * with the guard).
  */
 public final class ChainGuard implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -67,17 +69,18 @@ public final class ChainGuard implements Serializable {
   public record Assignment(String canonicalId, double similarity) {}
 
   /**
-   * The outcome of the passes over one component: one link per member, and how many times a member was
-   * left over by a pass (metric {@code chain_members_detached}).
+   * The outcome of the passes over one component: one link per member, and how many times a member
+   * was left over by a pass (metric {@code chain_members_detached}).
    */
   public record Outcome(List<ClusterLink> links, long detached) {}
 
   /**
-   * Runs the passes over one connected component (its representatives, in any order) and returns each
-   * member's {@link ClusterLink}: a pass's canonical links to itself with the cluster's size (its exact
-   * copies plus those of the members that joined it), a member that joined links to the canonical with
-   * its similarity, and a member left after the last pass links to itself. Every choice is a minimum
-   * under the policy's total order, so the links do not depend on the order of {@code component}.
+   * Runs the passes over one connected component (its representatives, in any order) and returns
+   * each member's {@link ClusterLink}: a pass's canonical links to itself with the cluster's size
+   * (its exact copies plus those of the members that joined it), a member that joined links to the
+   * canonical with its similarity, and a member left after the last pass links to itself. Every
+   * choice is a minimum under the policy's total order, so the links do not depend on the order of
+   * {@code component}.
    */
   public Outcome links(Collection<DocSketch> component, CanonicalPolicy policy) {
     List<ClusterLink> links = new ArrayList<>(component.size());
@@ -95,8 +98,15 @@ public final class ChainGuard implements Serializable {
         }
         if (!guarded || accepts(canonical, member)) {
           clusterSize += member.exactCopies;
-          links.add(new ClusterLink(member.id, member.fingerprint, canonical.id, canonical.source,
-              similarity(canonical, member), 0, canonical.exactCopies));
+          links.add(
+              new ClusterLink(
+                  member.id,
+                  member.fingerprint,
+                  canonical.id,
+                  canonical.source,
+                  similarity(canonical, member),
+                  0,
+                  canonical.exactCopies));
         } else {
           detached++;
           next.add(member);

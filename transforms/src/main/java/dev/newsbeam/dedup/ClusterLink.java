@@ -18,15 +18,23 @@ public final class ClusterLink implements Serializable {
   public String canonicalId;
   public String canonicalSource;
   public double similarity;
+
   /** Articles in the cluster (exact copies included); set on the canonical's own link, else 0. */
   public long clusterSize;
+
   /** Articles sharing the canonical's exact text, the canonical included. */
   public long canonicalExactCopies;
 
   public ClusterLink() {}
 
-  public ClusterLink(String repId, String repFingerprint, String canonicalId, String canonicalSource, double similarity,
-      long clusterSize, long canonicalExactCopies) {
+  public ClusterLink(
+      String repId,
+      String repFingerprint,
+      String canonicalId,
+      String canonicalSource,
+      double similarity,
+      long clusterSize,
+      long canonicalExactCopies) {
     this.repId = repId;
     this.repFingerprint = repFingerprint;
     this.canonicalId = canonicalId;
@@ -47,9 +55,13 @@ public final class ClusterLink implements Serializable {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof ClusterLink l && repId.equals(l.repId) && canonicalId.equals(l.canonicalId)
-        && Objects.equals(canonicalSource, l.canonicalSource) && similarity == l.similarity
-        && clusterSize == l.clusterSize && canonicalExactCopies == l.canonicalExactCopies;
+    return o instanceof ClusterLink l
+        && repId.equals(l.repId)
+        && canonicalId.equals(l.canonicalId)
+        && Objects.equals(canonicalSource, l.canonicalSource)
+        && similarity == l.similarity
+        && clusterSize == l.clusterSize
+        && canonicalExactCopies == l.canonicalExactCopies;
   }
 
   @Override
@@ -64,17 +76,23 @@ public final class ClusterLink implements Serializable {
 
   /** The dedup record of article {@code id}, which shares its exact text with {@link #repId}. */
   public dev.newsbeam.schema.DedupInfo dedupInfo(String id) {
-    dev.newsbeam.schema.DedupInfo.Builder info = dev.newsbeam.schema.DedupInfo.newBuilder()
-        .setClusterId(canonicalId)
-        .setCanonicalId(canonicalId);
+    dev.newsbeam.schema.DedupInfo.Builder info =
+        dev.newsbeam.schema.DedupInfo.newBuilder()
+            .setClusterId(canonicalId)
+            .setCanonicalId(canonicalId);
     if (id.equals(canonicalId)) {
-      String kind = canonicalExactCopies > 1 ? DetectDuplicates.EXACT
-          : clusterSize > 1 ? DetectDuplicates.NEAR : DetectDuplicates.UNIQUE;
+      String kind =
+          canonicalExactCopies > 1
+              ? DetectDuplicates.EXACT
+              : clusterSize > 1 ? DetectDuplicates.NEAR : DetectDuplicates.UNIQUE;
       return info.setIsCanonical(true).setKind(kind).setSimilarity(1.0).build();
     }
     if (isCanonical()) {
       return info.setIsCanonical(false).setKind(DetectDuplicates.EXACT).setSimilarity(1.0).build();
     }
-    return info.setIsCanonical(false).setKind(DetectDuplicates.NEAR).setSimilarity(similarity).build();
+    return info.setIsCanonical(false)
+        .setKind(DetectDuplicates.NEAR)
+        .setSimilarity(similarity)
+        .build();
   }
 }

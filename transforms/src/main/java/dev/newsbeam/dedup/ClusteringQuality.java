@@ -4,9 +4,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Pairwise precision/recall/F1 and adjusted Rand index of a predicted clustering against a true one,
- * computed from contingency counts (cells, row and column sums) — never by enumerating pairs, so a million
- * articles cost a few maps, not 10^12 pairs. Feed one (truth cluster, predicted cluster) per article.
+ * Pairwise precision/recall/F1 and adjusted Rand index of a predicted clustering against a true
+ * one, computed from contingency counts (cells, row and column sums) — never by enumerating pairs,
+ * so a million articles cost a few maps, not 10^12 pairs. Feed one (truth cluster, predicted
+ * cluster) per article.
  */
 public final class ClusteringQuality {
   private final Map<String, Long> truthSizes = new HashMap<>();

@@ -4,8 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Connected components of an undirected edge list: a union-find whose root is always the smallest id
- * (by {@link String#compareTo}) of its component. So a node's {@link #label} is the smallest id
+ * Connected components of an undirected edge list: a union-find whose root is always the smallest
+ * id (by {@link String#compareTo}) of its component. So a node's {@link #label} is the smallest id
  * reachable from it, whatever order the edges arrive in and however forests are merged: the same
  * labels as min-label propagation run to convergence, exact for any diameter.
  *
@@ -17,9 +17,9 @@ import java.util.Map;
  * }</pre>
  *
  * <p>Mergeable ({@link #addAll}): each (node, parent) pair of another forest is an edge of the same
- * component, so partial forests built from any split of the edges merge into the forest of all of them.
- * That makes it the accumulator of a combiner. Memory: one map entry per node that has an edge. Not
- * thread-safe.
+ * component, so partial forests built from any split of the edges merge into the forest of all of
+ * them. That makes it the accumulator of a combiner. Memory: one map entry per node that has an
+ * edge. Not thread-safe.
  */
 public final class ComponentForest {
   private final Map<String, String> parent;
@@ -33,8 +33,8 @@ public final class ComponentForest {
   }
 
   /**
-   * A forest from (node, parent) pairs, e.g. the {@link #labels} of another forest. Each pair is added
-   * as an edge, so any map of pairs that connect the same nodes gives the same components.
+   * A forest from (node, parent) pairs, e.g. the {@link #labels} of another forest. Each pair is
+   * added as an edge, so any map of pairs that connect the same nodes gives the same components.
    */
   public static ComponentForest of(Map<String, String> pairs) {
     ComponentForest forest = new ComponentForest(new HashMap<>(pairs.size() * 2));
@@ -54,7 +54,10 @@ public final class ComponentForest {
     }
   }
 
-  /** Adds every edge of {@code other} (its forest's (node, parent) pairs); {@code other} is unchanged. */
+  /**
+   * Adds every edge of {@code other} (its forest's (node, parent) pairs); {@code other} is
+   * unchanged.
+   */
   public ComponentForest addAll(ComponentForest other) {
     other.parent.forEach(this::union);
     return this;
@@ -83,7 +86,9 @@ public final class ComponentForest {
     return out;
   }
 
-  /** Root of {@code node}, adding it as its own root if new; path halving keeps later finds short. */
+  /**
+   * Root of {@code node}, adding it as its own root if new; path halving keeps later finds short.
+   */
   private String find(String node) {
     String x = node;
     String p = parent.putIfAbsent(x, x);

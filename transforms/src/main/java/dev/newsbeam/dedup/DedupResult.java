@@ -12,9 +12,9 @@ import org.apache.beam.sdk.values.PValue;
 import org.apache.beam.sdk.values.TupleTag;
 
 /**
- * Outputs of {@link DetectDuplicates}: every article with its {@code dedup} record, one
- * {@link DuplicateRow} per non-canonical article, and manifest counts ({@code dedup.clusters},
- * {@code dedup.exact_duplicates}, {@code dedup.near_duplicates}, {@code dedup.largest_cluster}).
+ * Outputs of {@link DetectDuplicates}: every article with its {@code dedup} record, one {@link
+ * DuplicateRow} per non-canonical article, and manifest counts ({@code dedup.clusters}, {@code
+ * dedup.exact_duplicates}, {@code dedup.near_duplicates}, {@code dedup.largest_cluster}).
  */
 public final class DedupResult implements POutput {
   private static final TupleTag<Article> ARTICLES = new TupleTag<>("articles");
@@ -26,7 +26,10 @@ public final class DedupResult implements POutput {
   private final PCollection<DuplicateRow> duplicates;
   private final PCollection<KV<String, Long>> manifest;
 
-  DedupResult(Pipeline pipeline, PCollection<Article> articles, PCollection<DuplicateRow> duplicates,
+  DedupResult(
+      Pipeline pipeline,
+      PCollection<Article> articles,
+      PCollection<DuplicateRow> duplicates,
       PCollection<KV<String, Long>> manifest) {
     this.pipeline = pipeline;
     this.articles = articles;

@@ -22,10 +22,10 @@ import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Count;
-import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.Max;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -48,24 +48,28 @@ import org.apache.beam.sdk.values.TupleTagList;
  * }</pre>
  *
  * <p>How, with nothing quadratic and no group held in memory:
+ *
  * <ol>
- *   <li>exact: articles keyed by {@link TextFingerprint}; a combiner keeps the best representative per
- *       fingerprint (per {@link CanonicalPolicy}) and counts the copies;
- *   <li>near, on representatives only: MinHash signature → one key per LSH band; a combiner finds each
- *       bucket's minimum id and size; a join streams each bucket once and emits a star edge member →
- *       minimum (buckets over {@code maxBucketSize} members are skipped and counted: such a band is
- *       boilerplate, not a story);
+ *   <li>exact: articles keyed by {@link TextFingerprint}; a combiner keeps the best representative
+ *       per fingerprint (per {@link CanonicalPolicy}) and counts the copies;
+ *   <li>near, on representatives only: MinHash signature → one key per LSH band; a combiner finds
+ *       each bucket's minimum id and size; a join streams each bucket once and emits a star edge
+ *       member → minimum (buckets over {@code maxBucketSize} members are skipped and counted: such
+ *       a band is boilerplate, not a story);
  *   <li>each edge is verified by Jaccard similarity, with both sketches joined back by fingerprint:
  *       estimated from the signatures, or exact from the shingle sets the sketches carry with
  *       {@link DedupSettings.Verify#EXACT} ({@code --verify=exact});
  *   <li>connected components by one union-find combiner over the verified edges ({@link
- *       ComponentForest}): each node's label is the smallest id reachable from it, for any diameter;
- *   <li>{@link ChainGuard}, components hashed by label into shards ({@link #withShards}), each shard's
- *       components in memory: the canonical of a component is its best member and only members within
- *       the threshold of it join; the rest go through another pass, then stay alone (with
- *       {@link DedupSettings#withChainGuard withChainGuard(false)} the canonical takes the whole component);
+ *       ComponentForest}): each node's label is the smallest id reachable from it, for any
+ *       diameter;
+ *   <li>{@link ChainGuard}, components hashed by label into shards ({@link #withShards}), each
+ *       shard's components in memory: the canonical of a component is its best member and only
+ *       members within the threshold of it join; the rest go through another pass, then stay alone
+ *       (with {@link DedupSettings#withChainGuard withChainGuard(false)} the canonical takes the
+ *       whole component);
  *   <li>the link of each representative is joined back to all articles with its fingerprint.
  * </ol>
+ *
  * Every choice is a minimum under a total order, so the output is the same on every runner and run.
  */
 public final class DetectDuplicates extends PTransform<PCollection<Article>, DedupResult> {
@@ -80,10 +84,10 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
   /**
    * Shards of the exact-representative combine and of every per-article join ({@link
    * ShardedLookupJoin}). A shuffle key per fingerprint or article would cost a shuffle group per
-   * article, and the DirectRunner would then carry every later stage in one-article bundles (per-bundle
-   * pre-aggregation in word statistics degenerated and held a 1 GB heap on Reuters). 256 shards: ~4,000
-   * articles per shard at 1M articles. {@link #withShards} sets them (the chain guard's too, and four
-   * times as many LSH bucket shards).
+   * article, and the DirectRunner would then carry every later stage in one-article bundles
+   * (per-bundle pre-aggregation in word statistics degenerated and held a 1 GB heap on Reuters).
+   * 256 shards: ~4,000 articles per shard at 1M articles. {@link #withShards} sets them (the chain
+   * guard's too, and four times as many LSH bucket shards).
    */
   public static final int DEFAULT_SHARDS = 256;
 
@@ -103,10 +107,10 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
   }
 
   /**
-   * Shuffle shards of the joins, the exact-representative combine and the chain guard ({@code n}), and
-   * of the LSH buckets ({@code 4n}). The output does not depend on them. Many shards bound the memory
-   * of one group on a cluster; the DirectRunner wants few (it copies a key's whole group for every
-   * incoming bundle and runs a bundle per key downstream).
+   * Shuffle shards of the joins, the exact-representative combine and the chain guard ({@code n}),
+   * and of the LSH buckets ({@code 4n}). The output does not depend on them. Many shards bound the
+   * memory of one group on a cluster; the DirectRunner wants few (it copies a key's whole group for
+   * every incoming bundle and runs a bundle per key downstream).
    */
   public DetectDuplicates withShards(int n) {
     return new DetectDuplicates(settings, n);
@@ -130,47 +134,70 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
 
   @Override
   public DedupResult expand(PCollection<Article> articles) {
-    PCollectionTuple sketched = articles.apply("SketchArticles",
-        ParDo.of(new SketchFn(settings, shards))
-            .withOutputTags(SKETCHES, TupleTagList.of(KEYED_ARTICLES).and(BAND_ENTRIES)));
+    PCollectionTuple sketched =
+        articles.apply(
+            "SketchArticles",
+            ParDo.of(new SketchFn(settings, shards))
+                .withOutputTags(SKETCHES, TupleTagList.of(KEYED_ARTICLES).and(BAND_ENTRIES)));
     PCollection<KV<Integer, DocSketch>> sketchesByShard =
         sketched.get(SKETCHES).setCoder(KvCoder.of(VarIntCoder.of(), sketchCoder()));
-    PCollection<KV<String, Article>> articlesByFingerprint = sketched.get(KEYED_ARTICLES)
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), AvroCoder.of(Article.class)));
+    PCollection<KV<String, Article>> articlesByFingerprint =
+        sketched
+            .get(KEYED_ARTICLES)
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), AvroCoder.of(Article.class)));
 
-    // exact groups: one combiner per fingerprint shard, its accumulator the best sketch per fingerprint
-    PCollection<KV<String, DocSketch>> repsByFingerprint = sketchesByShard
-        .apply("PickExactRepresentatives", Combine.perKey(new RepresentativesFn(settings.keep())))
-        .apply("EachRepresentative", ParDo.of(new EachRepresentativeFn()))
-        .setCoder(keyedSketchCoder());
-    PCollection<DocSketch> representatives = repsByFingerprint
-        .apply("Representatives", Values.create())
-        .setCoder(sketchCoder());
-    PCollection<KV<String, DocSketch>> repsById = representatives
-        .apply("KeyById", ParDo.of(new KeyByIdFn()))
-        .setCoder(keyedSketchCoder());
+    // exact groups: one combiner per fingerprint shard, its accumulator the best sketch per
+    // fingerprint
+    PCollection<KV<String, DocSketch>> repsByFingerprint =
+        sketchesByShard
+            .apply(
+                "PickExactRepresentatives", Combine.perKey(new RepresentativesFn(settings.keep())))
+            .apply("EachRepresentative", ParDo.of(new EachRepresentativeFn()))
+            .setCoder(keyedSketchCoder());
+    PCollection<DocSketch> representatives =
+        repsByFingerprint.apply("Representatives", Values.create()).setCoder(sketchCoder());
+    PCollection<KV<String, DocSketch>> repsById =
+        representatives.apply("KeyById", ParDo.of(new KeyByIdFn())).setCoder(keyedSketchCoder());
 
-    PCollection<KV<String, String>> verifiedEdges = candidateEdges(sketched.get(BAND_ENTRIES))
-        .apply("VerifyEdges", new VerifyEdges(repsByFingerprint, settings.similarity(), shards));
-    PCollection<KV<String, String>> components = verifiedEdges
-        .apply("ConnectedComponents", new ConnectedComponents());
+    PCollection<KV<String, String>> verifiedEdges =
+        candidateEdges(sketched.get(BAND_ENTRIES))
+            .apply(
+                "VerifyEdges", new VerifyEdges(repsByFingerprint, settings.similarity(), shards));
+    PCollection<KV<String, String>> components =
+        verifiedEdges.apply("ConnectedComponents", new ConnectedComponents());
     PCollection<KV<String, ClusterLink>> graphLinks = applyChainGuard(components, repsById);
 
-    PCollection<KV<String, ClusterLink>> linksByFingerprint = repsById
-        .apply("JoinRepresentativeLinks", new ShardedLookupJoin<>(graphLinks, AvroCoder.of(ClusterLink.class),
-            sketchCoder(), keyedLinkCoder(), shards, new LinkEveryRepresentativeFn()));
+    PCollection<KV<String, ClusterLink>> linksByFingerprint =
+        repsById.apply(
+            "JoinRepresentativeLinks",
+            new ShardedLookupJoin<>(
+                graphLinks,
+                AvroCoder.of(ClusterLink.class),
+                sketchCoder(),
+                keyedLinkCoder(),
+                shards,
+                new LinkEveryRepresentativeFn()));
 
-    PCollection<KV<Article, DuplicateRow>> attached = articlesByFingerprint
-        .apply("JoinArticlesToLinks", new ShardedLookupJoin<>(linksByFingerprint, AvroCoder.of(ClusterLink.class),
-            AvroCoder.of(Article.class),
-            KvCoder.of(AvroCoder.of(Article.class), NullableCoder.of(AvroCoder.of(DuplicateRow.class))),
-            shards, new AttachDedupFn()));
-    PCollection<Article> deduped = attached
-        .apply("DedupedArticles", ParDo.of(new ArticleOfFn()))
-        .setCoder(AvroCoder.of(Article.class));
-    PCollection<DuplicateRow> duplicates = attached
-        .apply("DuplicateRows", ParDo.of(new DuplicateRowOfFn()))
-        .setCoder(AvroCoder.of(DuplicateRow.class));
+    PCollection<KV<Article, DuplicateRow>> attached =
+        articlesByFingerprint.apply(
+            "JoinArticlesToLinks",
+            new ShardedLookupJoin<>(
+                linksByFingerprint,
+                AvroCoder.of(ClusterLink.class),
+                AvroCoder.of(Article.class),
+                KvCoder.of(
+                    AvroCoder.of(Article.class),
+                    NullableCoder.of(AvroCoder.of(DuplicateRow.class))),
+                shards,
+                new AttachDedupFn()));
+    PCollection<Article> deduped =
+        attached
+            .apply("DedupedArticles", ParDo.of(new ArticleOfFn()))
+            .setCoder(AvroCoder.of(Article.class));
+    PCollection<DuplicateRow> duplicates =
+        attached
+            .apply("DuplicateRows", ParDo.of(new DuplicateRowOfFn()))
+            .setCoder(AvroCoder.of(DuplicateRow.class));
 
     PCollection<KV<String, Long>> manifest = manifest(duplicates, linksByFingerprint);
     return new DedupResult(articles.getPipeline(), deduped, duplicates, manifest);
@@ -180,10 +207,10 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
 
   /**
    * Shuffle shards of the LSH buckets. One shuffle key per bucket would be ~bands x articles keys
-   * (37 x 15k = 570k on Reuters): runners pay per key, and the DirectRunner queues a work item per key
-   * and input bundle (that filled a 1 GB heap). Buckets are hashed into four times the join shards
-   * instead; with the default 1,024 a shard holds about articles x bands / 1,024 (bucket, fingerprint)
-   * entries (36k at 1M articles, ~4 MB), sorted in memory by {@link BucketStars}.
+   * (37 x 15k = 570k on Reuters): runners pay per key, and the DirectRunner queues a work item per
+   * key and input bundle (that filled a 1 GB heap). Buckets are hashed into four times the join
+   * shards instead; with the default 1,024 a shard holds about articles x bands / 1,024 (bucket,
+   * fingerprint) entries (36k at 1M articles, ~4 MB), sorted in memory by {@link BucketStars}.
    */
   static int bucketShards(int shards) {
     return 4 * shards;
@@ -204,7 +231,8 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
   }
 
   /** Star edges (member, bucket minimum) of the buckets in one shard: {@link BucketStars}. */
-  static class StarEdgesFn extends DoFn<KV<Integer, Iterable<KV<Long, String>>>, KV<String, String>> {
+  static class StarEdgesFn
+      extends DoFn<KV<Integer, Iterable<KV<Long, String>>>, KV<String, String>> {
     private final Counter giant = Metrics.counter(DetectDuplicates.class, "giant_buckets_skipped");
     private final int maxBucketSize;
 
@@ -213,7 +241,8 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
     }
 
     @ProcessElement
-    public void process(@Element KV<Integer, Iterable<KV<Long, String>>> shard,
+    public void process(
+        @Element KV<Integer, Iterable<KV<Long, String>>> shard,
         OutputReceiver<KV<String, String>> out) {
       BucketStars stars = new BucketStars(maxBucketSize);
       for (KV<Long, String> entry : shard.getValue()) {
@@ -237,7 +266,8 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
     private final double threshold;
     private final int shards;
 
-    VerifyEdges(PCollection<KV<String, DocSketch>> repsByFingerprint, double threshold, int shards) {
+    VerifyEdges(
+        PCollection<KV<String, DocSketch>> repsByFingerprint, double threshold, int shards) {
       this.repsByFingerprint = repsByFingerprint;
       this.threshold = threshold;
       this.shards = shards;
@@ -245,12 +275,25 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
 
     @Override
     public PCollection<KV<String, String>> expand(PCollection<KV<String, String>> edges) {
-      PCollection<KV<String, KV<String, DocSketch>>> halfJoined = repsByFingerprint
-          .apply("JoinSourceSignature", new ShardedLookupJoin<>(edges, StringUtf8Coder.of(), sketchCoder(),
-              KvCoder.of(StringUtf8Coder.of(), keyedSketchCoder()), shards, new KeyByTargetFn()));
-      return repsByFingerprint
-          .apply("JoinTargetSignature", new ShardedLookupJoin<>(halfJoined, keyedSketchCoder(), sketchCoder(),
-              stringPairCoder(), shards, new KeepSimilarFn(threshold)));
+      PCollection<KV<String, KV<String, DocSketch>>> halfJoined =
+          repsByFingerprint.apply(
+              "JoinSourceSignature",
+              new ShardedLookupJoin<>(
+                  edges,
+                  StringUtf8Coder.of(),
+                  sketchCoder(),
+                  KvCoder.of(StringUtf8Coder.of(), keyedSketchCoder()),
+                  shards,
+                  new KeyByTargetFn()));
+      return repsByFingerprint.apply(
+          "JoinTargetSignature",
+          new ShardedLookupJoin<>(
+              halfJoined,
+              keyedSketchCoder(),
+              sketchCoder(),
+              stringPairCoder(),
+              shards,
+              new KeepSimilarFn(threshold)));
     }
   }
 
@@ -258,7 +301,10 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
   static class KeyByTargetFn
       implements ShardedLookupJoin.JoinFn<String, DocSketch, KV<String, KV<String, DocSketch>>> {
     @Override
-    public void join(String fingerprint, DocSketch source, List<String> targets,
+    public void join(
+        String fingerprint,
+        DocSketch source,
+        List<String> targets,
         ShardedLookupJoin.Emitter<KV<String, KV<String, DocSketch>>> out) {
       // the same (source, minimum) edge comes from every band the two share: verify it once
       for (String target : new LinkedHashSet<>(targets)) {
@@ -278,7 +324,10 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
     }
 
     @Override
-    public void join(String fingerprint, DocSketch target, List<KV<String, DocSketch>> halves,
+    public void join(
+        String fingerprint,
+        DocSketch target,
+        List<KV<String, DocSketch>> halves,
         ShardedLookupJoin.Emitter<KV<String, String>> out) {
       for (KV<String, DocSketch> half : halves) {
         if (DocSketch.similarity(half.getValue(), target) >= threshold) {
@@ -295,20 +344,21 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
 
   /**
    * (node, component label = smallest id reachable) for every node with a verified edge, by one
-   * union-find combiner over all verified edges ({@link ComponentForest}): runners pre-combine partial
-   * forests per bundle, one merge then holds an entry per node in a component, and each node's label is
-   * emitted from it.
+   * union-find combiner over all verified edges ({@link ComponentForest}): runners pre-combine
+   * partial forests per bundle, one merge then holds an entry per node in a component, and each
+   * node's label is emitted from it.
    *
    * <p>Why not min-label propagation (the former graph: a CoGroupByKey + Min.perKey round per hop,
-   * 8 rounds, keyed by node): a shuffle key per node per round, which the DirectRunner pays per key and
-   * per bundle, and a fixed number of rounds leaves a chain longer than the rounds split into several
-   * labels; the union-find is exact for any diameter. Why not edges hashed into shards with a union-find
-   * per shard: a component spans shards, so the shard forests need a global merge anyway, and that is
-   * what this combiner is (partial forests per bundle, merged). The merge is the only place that holds
-   * all nodes: the verified graph has at most about one edge per near-duplicate representative, so
-   * about 100 bytes per node in a component (~7k nodes at 10k generated articles; extrapolated ~70 MB
-   * at a million). Output is identical to the former graph's; the measured gain (large on the
-   * DirectRunner, small on Flink) is in the README's dedup and benchmark sections.
+   * 8 rounds, keyed by node): a shuffle key per node per round, which the DirectRunner pays per key
+   * and per bundle, and a fixed number of rounds leaves a chain longer than the rounds split into
+   * several labels; the union-find is exact for any diameter. Why not edges hashed into shards with
+   * a union-find per shard: a component spans shards, so the shard forests need a global merge
+   * anyway, and that is what this combiner is (partial forests per bundle, merged). The merge is
+   * the only place that holds all nodes: the verified graph has at most about one edge per
+   * near-duplicate representative, so about 100 bytes per node in a component (~7k nodes at 10k
+   * generated articles; extrapolated ~70 MB at a million). Output is identical to the former
+   * graph's; the measured gain (large on the DirectRunner, small on Flink) is in the README's dedup
+   * and benchmark sections.
    */
   static final class ConnectedComponents
       extends PTransform<PCollection<KV<String, String>>, PCollection<KV<String, String>>> {
@@ -323,12 +373,15 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
   }
 
   private static Coder<ComponentForest> forestCoder() {
-    return DelegateCoder.of(MapCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()),
-        ComponentForest::labels, ComponentForest::of);
+    return DelegateCoder.of(
+        MapCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()),
+        ComponentForest::labels,
+        ComponentForest::of);
   }
 
   /** Union-find over edges; partial forests merge into the forest of all edges. */
-  static class UniteEdgesFn extends Combine.CombineFn<KV<String, String>, ComponentForest, ComponentForest> {
+  static class UniteEdgesFn
+      extends Combine.CombineFn<KV<String, String>, ComponentForest, ComponentForest> {
     @Override
     public ComponentForest createAccumulator() {
       return new ComponentForest();
@@ -355,12 +408,14 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
     }
 
     @Override
-    public Coder<ComponentForest> getAccumulatorCoder(CoderRegistry registry, Coder<KV<String, String>> in) {
+    public Coder<ComponentForest> getAccumulatorCoder(
+        CoderRegistry registry, Coder<KV<String, String>> in) {
       return forestCoder();
     }
 
     @Override
-    public Coder<ComponentForest> getDefaultOutputCoder(CoderRegistry registry, Coder<KV<String, String>> in) {
+    public Coder<ComponentForest> getDefaultOutputCoder(
+        CoderRegistry registry, Coder<KV<String, String>> in) {
       return forestCoder();
     }
   }
@@ -370,12 +425,15 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
 
     @ProcessElement
     public void process(@Element ComponentForest forest, OutputReceiver<KV<String, String>> out) {
-      forest.labels().forEach((node, label) -> {
-        if (node.equals(label)) {
-          components.inc();
-        }
-        out.output(KV.of(node, label));
-      });
+      forest
+          .labels()
+          .forEach(
+              (node, label) -> {
+                if (node.equals(label)) {
+                  components.inc();
+                }
+                out.output(KV.of(node, label));
+              });
     }
   }
 
@@ -383,22 +441,29 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
 
   /**
    * Shuffle shards of the chain guard: components are hashed by label into this many keys and each
-   * shard's components go through {@link ChainGuard#links} in memory, all passes at once. The former
-   * graph keyed by component (a combiner for the canonical, then a join, {@code guardRounds} times) cost
-   * a shuffle group per component per pass. A shard holds the sketches of its components' members
-   * (~0.6 KB each, ~3 KB with {@code --verify=exact}: ~30 members per shard at 10k articles, ~3k at a
-   * million with the default shards).
+   * shard's components go through {@link ChainGuard#links} in memory, all passes at once. The
+   * former graph keyed by component (a combiner for the canonical, then a join, {@code guardRounds}
+   * times) cost a shuffle group per component per pass. A shard holds the sketches of its
+   * components' members (~0.6 KB each, ~3 KB with {@code --verify=exact}: ~30 members per shard at
+   * 10k articles, ~3k at a million with the default shards).
    */
 
   /** (representative id, link) for every representative that is in a component. */
   private PCollection<KV<String, ClusterLink>> applyChainGuard(
       PCollection<KV<String, String>> components, PCollection<KV<String, DocSketch>> repsById) {
     return repsById
-        .apply("JoinComponentMembers", new ShardedLookupJoin<>(components, StringUtf8Coder.of(),
-            sketchCoder(), KvCoder.of(VarIntCoder.of(), keyedSketchCoder()), shards,
-            new KeyByComponentShardFn(shards)))
+        .apply(
+            "JoinComponentMembers",
+            new ShardedLookupJoin<>(
+                components,
+                StringUtf8Coder.of(),
+                sketchCoder(),
+                KvCoder.of(VarIntCoder.of(), keyedSketchCoder()),
+                shards,
+                new KeyByComponentShardFn(shards)))
         .apply("GroupComponentShards", GroupByKey.create())
-        .apply("GuardComponents", ParDo.of(new GuardComponentsFn(settings.guard(), settings.keep())))
+        .apply(
+            "GuardComponents", ParDo.of(new GuardComponentsFn(settings.guard(), settings.keep())))
         .setCoder(keyedLinkCoder());
   }
 
@@ -412,7 +477,10 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
     }
 
     @Override
-    public void join(String id, DocSketch doc, List<String> labels,
+    public void join(
+        String id,
+        DocSketch doc,
+        List<String> labels,
         ShardedLookupJoin.Emitter<KV<Integer, KV<String, DocSketch>>> out) {
       if (!labels.isEmpty()) {
         String label = labels.get(0);
@@ -424,7 +492,8 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
   /** The components of one shard, each through the {@link ChainGuard} passes. */
   static class GuardComponentsFn
       extends DoFn<KV<Integer, Iterable<KV<String, DocSketch>>>, KV<String, ClusterLink>> {
-    private final Counter detached = Metrics.counter(DetectDuplicates.class, "chain_members_detached");
+    private final Counter detached =
+        Metrics.counter(DetectDuplicates.class, "chain_members_detached");
     private final ChainGuard guard;
     private final CanonicalPolicy policy;
 
@@ -434,10 +503,12 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
     }
 
     @ProcessElement
-    public void process(@Element KV<Integer, Iterable<KV<String, DocSketch>>> shard,
+    public void process(
+        @Element KV<Integer, Iterable<KV<String, DocSketch>>> shard,
         OutputReceiver<KV<String, ClusterLink>> out) {
       Map<String, List<DocSketch>> byComponent = new HashMap<>();
-      for (KV<String, DocSketch> member : shard.getValue()) { // one pass: a one-shot iterable on Flink
+      for (KV<String, DocSketch> member :
+          shard.getValue()) { // one pass: a one-shot iterable on Flink
         byComponent.computeIfAbsent(member.getKey(), k -> new ArrayList<>()).add(member.getValue());
       }
       for (List<DocSketch> component : byComponent.values()) {
@@ -452,11 +523,16 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
 
   // ---- links back to articles ----------------------------------------------------------------
 
-  /** (fingerprint, link): the component link, or a link to itself for a representative with none. */
+  /**
+   * (fingerprint, link): the component link, or a link to itself for a representative with none.
+   */
   static class LinkEveryRepresentativeFn
       implements ShardedLookupJoin.JoinFn<ClusterLink, DocSketch, KV<String, ClusterLink>> {
     @Override
-    public void join(String id, DocSketch doc, List<ClusterLink> links,
+    public void join(
+        String id,
+        DocSketch doc,
+        List<ClusterLink> links,
         ShardedLookupJoin.Emitter<KV<String, ClusterLink>> out) {
       // a representative in no component is its own cluster: itself plus its exact copies
       out.emit(KV.of(doc.fingerprint, links.isEmpty() ? ClusterLink.alone(doc) : links.get(0)));
@@ -466,10 +542,14 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
   /** The article with its dedup record, and its duplicates row (null for a canonical article). */
   static class AttachDedupFn
       implements ShardedLookupJoin.JoinFn<ClusterLink, Article, KV<Article, DuplicateRow>> {
-    private final Counter unlinked = Metrics.counter(DetectDuplicates.class, "articles_without_link");
+    private final Counter unlinked =
+        Metrics.counter(DetectDuplicates.class, "articles_without_link");
 
     @Override
-    public void join(String fingerprint, Article a, List<ClusterLink> links,
+    public void join(
+        String fingerprint,
+        Article a,
+        List<ClusterLink> links,
         ShardedLookupJoin.Emitter<KV<Article, DuplicateRow>> out) {
       if (links.isEmpty()) {
         unlinked.inc(); // cannot happen: every fingerprint has a representative
@@ -482,16 +562,22 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
         out.emit(KV.of(deduped, null));
         return;
       }
-      out.emit(KV.of(deduped, DuplicateRow.newBuilder()
-          .setId(a.getId())
-          .setSource(a.getSource())
-          .setCanonicalId(link.canonicalId)
-          .setCanonicalSource(link.canonicalSource)
-          .setClusterId(link.canonicalId)
-          .setKind(info.getKind())
-          .setSimilarity(info.getSimilarity())
-          .setMatchedVia(NEAR.equals(info.getKind()) && !a.getId().equals(link.repId) ? link.repId : null)
-          .build()));
+      out.emit(
+          KV.of(
+              deduped,
+              DuplicateRow.newBuilder()
+                  .setId(a.getId())
+                  .setSource(a.getSource())
+                  .setCanonicalId(link.canonicalId)
+                  .setCanonicalSource(link.canonicalSource)
+                  .setClusterId(link.canonicalId)
+                  .setKind(info.getKind())
+                  .setSimilarity(info.getSimilarity())
+                  .setMatchedVia(
+                      NEAR.equals(info.getKind()) && !a.getId().equals(link.repId)
+                          ? link.repId
+                          : null)
+                  .build()));
     }
   }
 
@@ -511,28 +597,39 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
     }
   }
 
-  /** dedup.clusters (clusters of 2+ articles), dedup.exact_duplicates, near_duplicates, largest_cluster. */
+  /**
+   * dedup.clusters (clusters of 2+ articles), dedup.exact_duplicates, near_duplicates,
+   * largest_cluster.
+   */
   private PCollection<KV<String, Long>> manifest(
       PCollection<DuplicateRow> duplicates, PCollection<KV<String, ClusterLink>> links) {
-    PCollection<Long> sizes = links
-        .apply("CanonicalClusterSizes", ParDo.of(new ClusterSizeFn()))
-        .setCoder(VarLongCoder.of());
-    PCollection<KV<String, Long>> clusters = sizes
-        .apply("SharedClusters", Filter.by((Long size) -> size >= 2))
-        .apply("CountClusters", Count.globally())
-        .apply("NameClusters", ParDo.of(new NameFn("dedup.clusters")));
-    PCollection<KV<String, Long>> largest = sizes
-        .apply("LargestCluster", Max.longsGlobally())
-        .apply("NameLargest", ParDo.of(new NameFn("dedup.largest_cluster")));
-    PCollection<KV<String, Long>> exact = duplicates
-        .apply("ExactRows", Filter.by((DuplicateRow r) -> EXACT.equals(r.getKind())))
-        .apply("CountExact", Count.globally())
-        .apply("NameExact", ParDo.of(new NameFn("dedup.exact_duplicates")));
-    PCollection<KV<String, Long>> near = duplicates
-        .apply("NearRows", Filter.by((DuplicateRow r) -> NEAR.equals(r.getKind())))
-        .apply("CountNear", Count.globally())
-        .apply("NameNear", ParDo.of(new NameFn("dedup.near_duplicates")));
-    return PCollectionList.of(clusters).and(largest).and(exact).and(near)
+    PCollection<Long> sizes =
+        links
+            .apply("CanonicalClusterSizes", ParDo.of(new ClusterSizeFn()))
+            .setCoder(VarLongCoder.of());
+    PCollection<KV<String, Long>> clusters =
+        sizes
+            .apply("SharedClusters", Filter.by((Long size) -> size >= 2))
+            .apply("CountClusters", Count.globally())
+            .apply("NameClusters", ParDo.of(new NameFn("dedup.clusters")));
+    PCollection<KV<String, Long>> largest =
+        sizes
+            .apply("LargestCluster", Max.longsGlobally())
+            .apply("NameLargest", ParDo.of(new NameFn("dedup.largest_cluster")));
+    PCollection<KV<String, Long>> exact =
+        duplicates
+            .apply("ExactRows", Filter.by((DuplicateRow r) -> EXACT.equals(r.getKind())))
+            .apply("CountExact", Count.globally())
+            .apply("NameExact", ParDo.of(new NameFn("dedup.exact_duplicates")));
+    PCollection<KV<String, Long>> near =
+        duplicates
+            .apply("NearRows", Filter.by((DuplicateRow r) -> NEAR.equals(r.getKind())))
+            .apply("CountNear", Count.globally())
+            .apply("NameNear", ParDo.of(new NameFn("dedup.near_duplicates")));
+    return PCollectionList.of(clusters)
+        .and(largest)
+        .and(exact)
+        .and(near)
         .apply("FlattenManifest", Flatten.pCollections())
         .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
   }
@@ -560,9 +657,9 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
   }
 
   /**
-   * Per fingerprint shard: the representative of each fingerprint (the best by the canonical policy)
-   * with the number of articles sharing that exact text. The accumulator holds one sketch per distinct
-   * fingerprint of the shard (~articles / 256), never the group of articles behind it.
+   * Per fingerprint shard: the representative of each fingerprint (the best by the canonical
+   * policy) with the number of articles sharing that exact text. The accumulator holds one sketch
+   * per distinct fingerprint of the shard (~articles / 256), never the group of articles behind it.
    */
   static class RepresentativesFn
       extends Combine.CombineFn<DocSketch, Map<String, DocSketch>, Map<String, DocSketch>> {
@@ -579,7 +676,10 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
 
     @Override
     public Map<String, DocSketch> addInput(Map<String, DocSketch> acc, DocSketch d) {
-      acc.merge(d.fingerprint, d, (a, b) -> policy.better(a, b).withExactCopies(a.exactCopies + b.exactCopies));
+      acc.merge(
+          d.fingerprint,
+          d,
+          (a, b) -> policy.better(a, b).withExactCopies(a.exactCopies + b.exactCopies));
       return acc;
     }
 
@@ -614,9 +714,12 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
     }
   }
 
-  static class EachRepresentativeFn extends DoFn<KV<Integer, Map<String, DocSketch>>, KV<String, DocSketch>> {
+  static class EachRepresentativeFn
+      extends DoFn<KV<Integer, Map<String, DocSketch>>, KV<String, DocSketch>> {
     @ProcessElement
-    public void process(@Element KV<Integer, Map<String, DocSketch>> shard, OutputReceiver<KV<String, DocSketch>> out) {
+    public void process(
+        @Element KV<Integer, Map<String, DocSketch>> shard,
+        OutputReceiver<KV<String, DocSketch>> out) {
       shard.getValue().forEach((fp, rep) -> out.output(KV.of(fp, rep)));
     }
   }
@@ -628,7 +731,10 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
     }
   }
 
-  /** Fingerprint, shingles and signature of each article; the article itself as (join shard, (fingerprint, article)). */
+  /**
+   * Fingerprint, shingles and signature of each article; the article itself as (join shard,
+   * (fingerprint, article)).
+   */
   static class SketchFn extends DoFn<Article, KV<Integer, DocSketch>> {
     private final Counter empty = Metrics.counter(DetectDuplicates.class, "empty_texts");
     private final DedupSettings settings;
@@ -666,8 +772,15 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
         signature = minHasher.signature(shingles);
         carried = settings.carriedShingles(shingles);
       }
-      DocSketch sketch = new DocSketch(a.getId(), a.getSource(), fp, published(a),
-          a.getText() == null ? 0 : a.getText().length(), signature).withShingles(carried);
+      DocSketch sketch =
+          new DocSketch(
+                  a.getId(),
+                  a.getSource(),
+                  fp,
+                  published(a),
+                  a.getText() == null ? 0 : a.getText().length(),
+                  signature)
+              .withShingles(carried);
       out.get(SKETCHES).output(KV.of(ShardedLookupJoin.shardOf(fp, shards), sketch));
       out.get(KEYED_ARTICLES).output(KV.of(fp, a));
       if (signature.length > 0) {

@@ -10,27 +10,37 @@ import org.apache.avro.reflect.Nullable;
  * policy ranks by, how many articles share its exact fingerprint, its MinHash signature and, with
  * {@code --verify=exact}, its shingle set.
  *
- * <p>A plain value with public fields and a no-arg constructor so that Avro reflection can encode it
- * (the Beam side uses {@code AvroCoder.of(DocSketch.class)}).
+ * <p>A plain value with public fields and a no-arg constructor so that Avro reflection can encode
+ * it (the Beam side uses {@code AvroCoder.of(DocSketch.class)}).
  */
 public final class DocSketch implements Serializable {
   private static final long serialVersionUID = 1L;
 
   public String id;
   public String source;
-  /** Exact-text fingerprint ({@link TextFingerprint}), or {@code "~" + id} for a body with no text. */
+
+  /**
+   * Exact-text fingerprint ({@link TextFingerprint}), or {@code "~" + id} for a body with no text.
+   */
   public String fingerprint;
+
   /** Epoch millis of publication (published_at, else midnight UTC of published_date), or null. */
   @Nullable public Long published;
+
   /** Length of the body in characters. */
   public int length;
-  /** Articles with this article's exact fingerprint, itself included (1 when it has no exact copy). */
+
+  /**
+   * Articles with this article's exact fingerprint, itself included (1 when it has no exact copy).
+   */
   public long exactCopies = 1;
+
   /** MinHash signature; empty when the body has no words. */
   public int[] signature = new int[0];
+
   /**
-   * The body's shingle set ({@link Shingler#compact}) with {@code --verify=exact}; empty otherwise (and
-   * when the body has no words).
+   * The body's shingle set ({@link Shingler#compact}) with {@code --verify=exact}; empty otherwise
+   * (and when the body has no words).
    */
   public int[] shingles = new int[0];
 
@@ -76,10 +86,14 @@ public final class DocSketch implements Serializable {
     if (!(o instanceof DocSketch d)) {
       return false;
     }
-    return length == d.length && exactCopies == d.exactCopies && Objects.equals(id, d.id)
-        && Objects.equals(source, d.source) && Objects.equals(fingerprint, d.fingerprint)
+    return length == d.length
+        && exactCopies == d.exactCopies
+        && Objects.equals(id, d.id)
+        && Objects.equals(source, d.source)
+        && Objects.equals(fingerprint, d.fingerprint)
         && Objects.equals(published, d.published)
-        && Arrays.equals(signature, d.signature) && Arrays.equals(shingles, d.shingles);
+        && Arrays.equals(signature, d.signature)
+        && Arrays.equals(shingles, d.shingles);
   }
 
   @Override
@@ -89,7 +103,14 @@ public final class DocSketch implements Serializable {
 
   @Override
   public String toString() {
-    return "DocSketch{" + id + ", published=" + published + ", length=" + length + ", copies="
-        + exactCopies + "}";
+    return "DocSketch{"
+        + id
+        + ", published="
+        + published
+        + ", length="
+        + length
+        + ", copies="
+        + exactCopies
+        + "}";
   }
 }

@@ -22,28 +22,29 @@ import java.util.SplittableRandom;
 import java.util.regex.Pattern;
 
 /**
- * Writes a seeded synthetic news corpus with known duplicate clusters, for measuring dedup quality and
- * scale: {@code <out>/articles-NNNNN.jsonl} shards (same fields as the base corpus) and
- * {@code <out>/truth.tsv} ({@code id<TAB>cluster}).
+ * Writes a seeded synthetic news corpus with known duplicate clusters, for measuring dedup quality
+ * and scale: {@code <out>/articles-NNNNN.jsonl} shards (same fields as the base corpus) and {@code
+ * <out>/truth.tsv} ({@code id<TAB>cluster}).
  *
- * <p>Each story is written once as an original plus 0..30 copies made by the edits that real syndication
- * and re-crawling make: exact re-crawls, re-titled copies, trimmed or reordered last paragraphs, an
- * inserted sentence, credit/boilerplate changes, typos, other outlets' headers, and "developing story"
- * updates that append paragraphs (UPDATE 1, UPDATE 2, ...). Stories are the base corpus's articles
- * in seeded order, minus briefs under {@value #MIN_WORDS} words and minus the base's own exact and
- * near copies (estimated Jaccard >= {@value #BASE_NEAR} to a story already kept), so that the truth
- * has no unmarked duplicates; when more
- * stories are needed than the base holds, new ones are made of sentences drawn at random from the whole
- * base, so that two unrelated stories share almost nothing.
+ * <p>Each story is written once as an original plus 0..30 copies made by the edits that real
+ * syndication and re-crawling make: exact re-crawls, re-titled copies, trimmed or reordered last
+ * paragraphs, an inserted sentence, credit/boilerplate changes, typos, other outlets' headers, and
+ * "developing story" updates that append paragraphs (UPDATE 1, UPDATE 2, ...). Stories are the base
+ * corpus's articles in seeded order, minus briefs under {@value #MIN_WORDS} words and minus the
+ * base's own exact and near copies (estimated Jaccard >= {@value #BASE_NEAR} to a story already
+ * kept), so that the truth has no unmarked duplicates; when more stories are needed than the base
+ * holds, new ones are made of sentences drawn at random from the whole base, so that two unrelated
+ * stories share almost nothing.
  *
- * <p>Memory is bounded by the base corpus and a {@value #SHUFFLE_WINDOW}-article shuffle window (which
- * scatters the copies of a story through the output): a million articles stream straight to disk. Same
- * base, n and seed give byte-identical output.
+ * <p>Memory is bounded by the base corpus and a {@value #SHUFFLE_WINDOW}-article shuffle window
+ * (which scatters the copies of a story through the output): a million articles stream straight to
+ * disk. Same base, n and seed give byte-identical output.
  */
 public final class DuplicateCorpusGenerator {
   static final int MIN_WORDS = 40;
   static final int SHUFFLE_WINDOW = 20_000;
   static final int SHARD_SIZE = 25_000;
+
   /** Base stories this close (estimated 3-shingle Jaccard) to an earlier one are not used. */
   static final double BASE_NEAR = 0.25;
 
@@ -66,10 +67,16 @@ public final class DuplicateCorpusGenerator {
 
   /** What was written. */
   public record Summary(
-      long articles, long stories, long exactCopies, long nearCopies, int baseStories,
-      long syntheticStories, int shards) {}
+      long articles,
+      long stories,
+      long exactCopies,
+      long nearCopies,
+      int baseStories,
+      long syntheticStories,
+      int shards) {}
 
-  private record Story(String title, LocalDate date, List<String> paragraphs, List<String> labels) {}
+  private record Story(
+      String title, LocalDate date, List<String> paragraphs, List<String> labels) {}
 
   private final long seed;
   private final ObjectMapper json = new ObjectMapper();
@@ -81,7 +88,8 @@ public final class DuplicateCorpusGenerator {
   public Summary generate(Path base, Path outDir, long n) throws IOException {
     List<Story> stories = readBase(base);
     if (stories.isEmpty()) {
-      throw new IllegalArgumentException("no usable stories (>= " + MIN_WORDS + " words) in " + base);
+      throw new IllegalArgumentException(
+          "no usable stories (>= " + MIN_WORDS + " words) in " + base);
     }
     List<String> sentences = new ArrayList<>();
     for (Story s : stories) {
@@ -112,8 +120,17 @@ public final class DuplicateCorpusGenerator {
         String cluster = "story-" + storyCount;
         storyCount++;
         long copies = Math.min(copiesFor(random), n - written - 1);
-        written = emit(out, written, cluster, story, story.title(), story.paragraphs(), story.date(),
-            "Reuters", story.labels());
+        written =
+            emit(
+                out,
+                written,
+                cluster,
+                story,
+                story.title(),
+                story.paragraphs(),
+                story.date(),
+                "Reuters",
+                story.labels());
         List<String> updated = story.paragraphs();
         int update = 0;
         for (long c = 0; c < copies; c++) {
@@ -122,25 +139,54 @@ public final class DuplicateCorpusGenerator {
           String outlet = OUTLETS[random.nextInt(OUTLETS.length)];
           if (kind < 0.10) {
             // re-crawl: the same page again
-            written = emit(out, written, cluster, story, story.title(), story.paragraphs(), story.date(),
-                "Reuters", story.labels());
+            written =
+                emit(
+                    out,
+                    written,
+                    cluster,
+                    story,
+                    story.title(),
+                    story.paragraphs(),
+                    story.date(),
+                    "Reuters",
+                    story.labels());
             exact++;
           } else if (kind < 0.20) {
-            written = emit(out, written, cluster, story, retitle(story.title(), outlet, random),
-                story.paragraphs(), date, outlet, story.labels());
+            written =
+                emit(
+                    out,
+                    written,
+                    cluster,
+                    story,
+                    retitle(story.title(), outlet, random),
+                    story.paragraphs(),
+                    date,
+                    outlet,
+                    story.labels());
             exact++;
           } else if (kind < 0.35 && update < 3) {
             // developing story: each update appends to the previous one
             update++;
             updated = new ArrayList<>(updated);
             updated.add(randomParagraph(sentences, random, 1 + random.nextInt(2)));
-            written = emit(out, written, cluster, story, "UPDATE " + update + "-" + story.title(),
-                updated, date.plusDays(update), "Reuters", story.labels());
+            written =
+                emit(
+                    out,
+                    written,
+                    cluster,
+                    story,
+                    "UPDATE " + update + "-" + story.title(),
+                    updated,
+                    date.plusDays(update),
+                    "Reuters",
+                    story.labels());
             near++;
           } else {
             List<String> edited = edit(story.paragraphs(), sentences, outlet, random);
-            String title = random.nextBoolean() ? retitle(story.title(), outlet, random) : story.title();
-            written = emit(out, written, cluster, story, title, edited, date, outlet, story.labels());
+            String title =
+                random.nextBoolean() ? retitle(story.title(), outlet, random) : story.title();
+            written =
+                emit(out, written, cluster, story, title, edited, date, outlet, story.labels());
             near++;
           }
         }
@@ -149,8 +195,17 @@ public final class DuplicateCorpusGenerator {
     return new Summary(written, storyCount, exact, near, stories.size(), synthetic, shards);
   }
 
-  private long emit(Output out, long index, String cluster, Story story, String title,
-      List<String> paragraphs, LocalDate date, String outlet, List<String> labels) throws IOException {
+  private long emit(
+      Output out,
+      long index,
+      String cluster,
+      Story story,
+      String title,
+      List<String> paragraphs,
+      LocalDate date,
+      String outlet,
+      List<String> labels)
+      throws IOException {
     String id = String.format("gen-%08d", index);
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("id", id);
@@ -181,8 +236,8 @@ public final class DuplicateCorpusGenerator {
     return 10 + r.nextInt(21);
   }
 
-  private List<String> edit(List<String> original, List<String> sentences, String outlet,
-      SplittableRandom r) {
+  private List<String> edit(
+      List<String> original, List<String> sentences, String outlet, SplittableRandom r) {
     List<String> p = new ArrayList<>(original);
     int edits = 2 + r.nextInt(3);
     for (int e = 0; e < edits; e++) {
@@ -218,7 +273,8 @@ public final class DuplicateCorpusGenerator {
     return switch (r.nextInt(3)) {
       case 0 -> "(Reporting by " + name(r) + "; Editing by " + name(r) + ")";
       case 1 -> "Copyright " + (1987 + r.nextInt(3)) + " " + outlet + ". All rights reserved.";
-      default -> "Additional reporting by " + name(r) + " in " + CITIES[r.nextInt(CITIES.length)] + ".";
+      default ->
+          "Additional reporting by " + name(r) + " in " + CITIES[r.nextInt(CITIES.length)] + ".";
     };
   }
 
@@ -236,11 +292,12 @@ public final class DuplicateCorpusGenerator {
         continue;
       }
       int c = 1 + r.nextInt(w.length() - 2);
-      words[wi] = switch (r.nextInt(3)) {
-        case 0 -> w.substring(0, c) + w.charAt(c + 1) + w.charAt(c) + w.substring(c + 2);
-        case 1 -> w.substring(0, c) + w.substring(c + 1);
-        default -> w.substring(0, c) + w.charAt(c) + w.substring(c);
-      };
+      words[wi] =
+          switch (r.nextInt(3)) {
+            case 0 -> w.substring(0, c) + w.charAt(c + 1) + w.charAt(c) + w.substring(c + 2);
+            case 1 -> w.substring(0, c) + w.substring(c + 1);
+            default -> w.substring(0, c) + w.charAt(c) + w.substring(c);
+          };
       paragraphs.set(pi, String.join(" ", words));
     }
   }
@@ -361,8 +418,9 @@ public final class DuplicateCorpusGenerator {
       this.random = random;
       shards = new BufferedWriter[shardCount];
       for (int i = 0; i < shardCount; i++) {
-        shards[i] = Files.newBufferedWriter(
-            dir.resolve(String.format("articles-%05d.jsonl", i)), StandardCharsets.UTF_8);
+        shards[i] =
+            Files.newBufferedWriter(
+                dir.resolve(String.format("articles-%05d.jsonl", i)), StandardCharsets.UTF_8);
       }
       truth = Files.newBufferedWriter(dir.resolve("truth.tsv"), StandardCharsets.UTF_8);
     }

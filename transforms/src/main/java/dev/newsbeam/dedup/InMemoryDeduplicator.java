@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The algorithm of {@link DetectDuplicates} on one machine, in memory: exact groups, LSH star edges,
- * verification, connected components ({@link ComponentForest}, as the pipeline), chain guard. An
- * oracle for tests and a quick way to sweep parameters on evaluation corpora; the pipeline is the
- * product. Returns article id → cluster id (= canonical id).
+ * The algorithm of {@link DetectDuplicates} on one machine, in memory: exact groups, LSH star
+ * edges, verification, connected components ({@link ComponentForest}, as the pipeline), chain
+ * guard. An oracle for tests and a quick way to sweep parameters on evaluation corpora; the
+ * pipeline is the product. Returns article id → cluster id (= canonical id).
  */
 public final class InMemoryDeduplicator {
   private final DedupSettings settings;
@@ -20,11 +20,17 @@ public final class InMemoryDeduplicator {
   }
 
   /** One article: its sketch (id, published, length, fingerprint, signature). */
-  public DocSketch sketch(String id, String text, Long published, TextFingerprint fingerprints,
-      Shingler shingler, MinHasher hasher) {
+  public DocSketch sketch(
+      String id,
+      String text,
+      Long published,
+      TextFingerprint fingerprints,
+      Shingler shingler,
+      MinHasher hasher) {
     String fp = fingerprints.fingerprint(text);
     if (fp == null) {
-      return new DocSketch(id, id, "~" + id, published, text == null ? 0 : text.length(), new int[0]);
+      return new DocSketch(
+          id, id, "~" + id, published, text == null ? 0 : text.length(), new int[0]);
     }
     long[] shingles = shingler.shingles(text);
     return new DocSketch(id, id, fp, published, text.length(), hasher.signature(shingles))
@@ -36,7 +42,9 @@ public final class InMemoryDeduplicator {
     Map<String, DocSketch> reps = new TreeMap<>();
     for (DocSketch d : docs) {
       DocSketch cur = reps.get(d.fingerprint);
-      reps.put(d.fingerprint, cur == null ? d : policy.better(cur, d).withExactCopies(cur.exactCopies + 1));
+      reps.put(
+          d.fingerprint,
+          cur == null ? d : policy.better(cur, d).withExactCopies(cur.exactCopies + 1));
     }
     Map<String, DocSketch> repById = new HashMap<>();
     for (DocSketch r : reps.values()) {
@@ -53,14 +61,19 @@ public final class InMemoryDeduplicator {
       }
     }
     ComponentForest forest = new ComponentForest();
-    stars.emit((member, min) -> {
-      if (DocSketch.similarity(repById.get(member), repById.get(min)) >= settings.similarity()) {
-        forest.union(member, min);
-      }
-    });
+    stars.emit(
+        (member, min) -> {
+          if (DocSketch.similarity(repById.get(member), repById.get(min))
+              >= settings.similarity()) {
+            forest.union(member, min);
+          }
+        });
     Map<String, List<DocSketch>> components = new TreeMap<>();
-    forest.labels().forEach((id, label) ->
-        components.computeIfAbsent(label, k -> new ArrayList<>()).add(repById.get(id)));
+    forest
+        .labels()
+        .forEach(
+            (id, label) ->
+                components.computeIfAbsent(label, k -> new ArrayList<>()).add(repById.get(id)));
     Map<String, String> repCanonical = new HashMap<>();
     ChainGuard guard = settings.guard();
     for (List<DocSketch> component : components.values()) {

@@ -6,9 +6,9 @@ import java.io.Serializable;
  * LSH banding of MinHash signatures: {@code bands} bands of {@code rows} signature values each. Two
  * documents with Jaccard similarity s share at least one band with probability {@code 1-(1-s^r)^b}.
  *
- * <p>{@link #optimal} picks (b, r) the way datasketch's {@code _optimal_param} does: among all b*r <=
- * numPerm, minimise {@code wFp * ∫_0^t P(s) ds + wFn * ∫_t^1 (1-P(s)) ds}, i.e. the weighted area of
- * false positives below the threshold and false negatives above it.
+ * <p>{@link #optimal} picks (b, r) the way datasketch's {@code _optimal_param} does: among all b*r
+ * <= numPerm, minimise {@code wFp * ∫_0^t P(s) ds + wFn * ∫_t^1 (1-P(s)) ds}, i.e. the weighted
+ * area of false positives below the threshold and false negatives above it.
  */
 public final class LshBands implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -24,7 +24,9 @@ public final class LshBands implements Serializable {
     this.rows = rows;
   }
 
-  /** The (bands, rows) with the least weighted false-positive + false-negative area (equal weights). */
+  /**
+   * The (bands, rows) with the least weighted false-positive + false-negative area (equal weights).
+   */
   public static LshBands optimal(double threshold, int numPerm) {
     return optimal(threshold, numPerm, 0.5, 0.5);
   }
@@ -37,8 +39,9 @@ public final class LshBands implements Serializable {
     LshBands bestBands = null;
     for (int b = 1; b <= numPerm; b++) {
       for (int r = 1; r <= numPerm / b; r++) {
-        double error = fpWeight * falsePositiveArea(threshold, b, r)
-            + fnWeight * falseNegativeArea(threshold, b, r);
+        double error =
+            fpWeight * falsePositiveArea(threshold, b, r)
+                + fnWeight * falseNegativeArea(threshold, b, r);
         if (error < best) {
           best = error;
           bestBands = new LshBands(b, r);
@@ -62,7 +65,8 @@ public final class LshBands implements Serializable {
   }
 
   private static double simpson(java.util.function.DoubleUnaryOperator f, double lo, double hi) {
-    int n = 200; // even; the integrands are smooth sigmoids, 200 panels are far below the search's grain
+    int n = 200; // even; the integrands are smooth sigmoids, 200 panels are far below the search's
+    // grain
     double h = (hi - lo) / n;
     double sum = f.applyAsDouble(lo) + f.applyAsDouble(hi);
     for (int i = 1; i < n; i++) {
@@ -80,8 +84,8 @@ public final class LshBands implements Serializable {
   }
 
   /**
-   * One 64-bit bucket key per band. The band index is folded into the key so equal values in different
-   * bands never meet in one bucket.
+   * One 64-bit bucket key per band. The band index is folded into the key so equal values in
+   * different bands never meet in one bucket.
    */
   public long[] bandKeys(int[] signature) {
     if (signature.length < bands * rows) {
@@ -103,12 +107,14 @@ public final class LshBands implements Serializable {
   public static LshBands parse(String bandsByRows) {
     String[] parts = bandsByRows.trim().toLowerCase(java.util.Locale.ROOT).split("x");
     if (parts.length != 2) {
-      throw new IllegalArgumentException("LSH bands must be BANDSxROWS (e.g. 32x2), not '" + bandsByRows + "'");
+      throw new IllegalArgumentException(
+          "LSH bands must be BANDSxROWS (e.g. 32x2), not '" + bandsByRows + "'");
     }
     try {
       return new LshBands(Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim()));
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("LSH bands must be BANDSxROWS (e.g. 32x2), not '" + bandsByRows + "'");
+      throw new IllegalArgumentException(
+          "LSH bands must be BANDSxROWS (e.g. 32x2), not '" + bandsByRows + "'");
     }
   }
 

@@ -4,12 +4,13 @@ import java.io.Serializable;
 import java.util.SplittableRandom;
 
 /**
- * MinHash signatures of shingle sets: {@code numPerm} hash functions drawn from a seeded generator, so
- * the same (numPerm, seed) gives the same signature on every machine and run.
+ * MinHash signatures of shingle sets: {@code numPerm} hash functions drawn from a seeded generator,
+ * so the same (numPerm, seed) gives the same signature on every machine and run.
  *
- * <p>Each function is multiply-add-shift on the (already well-mixed) 64-bit shingle hash, keeping the
- * high 32 bits: {@code h_i(x) = (a_i * x + b_i) >>> 32} with odd {@code a_i}. Signatures are 32-bit
- * values (half the shuffle volume of 64-bit ones; a spurious equal minimum has probability 2^-32).
+ * <p>Each function is multiply-add-shift on the (already well-mixed) 64-bit shingle hash, keeping
+ * the high 32 bits: {@code h_i(x) = (a_i * x + b_i) >>> 32} with odd {@code a_i}. Signatures are
+ * 32-bit values (half the shuffle volume of 64-bit ones; a spurious equal minimum has probability
+ * 2^-32).
  */
 public final class MinHasher implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -35,8 +36,8 @@ public final class MinHasher implements Serializable {
   }
 
   /**
-   * The signature of a shingle set; an empty set gives all-(-1) (the unsigned maximum), which no non-empty
-   * set reaches, so empty texts are never similar to real ones.
+   * The signature of a shingle set; an empty set gives all-(-1) (the unsigned maximum), which no
+   * non-empty set reaches, so empty texts are never similar to real ones.
    */
   public int[] signature(long[] shingles) {
     int k = a.length;

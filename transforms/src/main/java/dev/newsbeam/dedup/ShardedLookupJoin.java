@@ -10,27 +10,29 @@ import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.PTransform;
-import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.join.RawUnionValue;
 import org.apache.beam.sdk.transforms.join.UnionCoder;
-import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
 
 /**
  * Joins a large keyed collection (one element per article) to a small one (edges, links, component
- * labels) by hashing the string keys into {@code shards} shuffle keys instead of one key per article.
- * Per shard, the small side goes into a map and {@link JoinFn} sees each large element with the small
- * values of its key (possibly none: a left join).
+ * labels) by hashing the string keys into {@code shards} shuffle keys instead of one key per
+ * article. Per shard, the small side goes into a map and {@link JoinFn} sees each large element
+ * with the small values of its key (possibly none: a left join).
  *
- * <p>Why not {@code CoGroupByKey} on the article key: runners pay per shuffle key, and the DirectRunner
- * runs a bundle per key, keeps per-key state for the rest of the run, and then carries every later
- * step in one-element bundles. Memory per shard is the small side's share: (small size) / shards.
+ * <p>Why not {@code CoGroupByKey} on the article key: runners pay per shuffle key, and the
+ * DirectRunner runs a bundle per key, keeps per-key state for the rest of the run, and then carries
+ * every later step in one-element bundles. Memory per shard is the small side's share: (small size)
+ * / shards.
  */
-final class ShardedLookupJoin<S, L, O> extends PTransform<PCollection<KV<String, L>>, PCollection<O>> {
+final class ShardedLookupJoin<S, L, O>
+    extends PTransform<PCollection<KV<String, L>>, PCollection<O>> {
   private static final long serialVersionUID = 1L;
 
   /** Called once per large element, with the small values of the same key (empty if none). */
@@ -49,8 +51,13 @@ final class ShardedLookupJoin<S, L, O> extends PTransform<PCollection<KV<String,
   private final int shards;
   private final JoinFn<S, L, O> fn;
 
-  ShardedLookupJoin(PCollection<KV<String, S>> small, Coder<S> smallCoder, Coder<L> largeCoder,
-      Coder<O> outputCoder, int shards, JoinFn<S, L, O> fn) {
+  ShardedLookupJoin(
+      PCollection<KV<String, S>> small,
+      Coder<S> smallCoder,
+      Coder<L> largeCoder,
+      Coder<O> outputCoder,
+      int shards,
+      JoinFn<S, L, O> fn) {
     this.small = small;
     this.smallCoder = smallCoder;
     this.largeCoder = largeCoder;
@@ -65,16 +72,18 @@ final class ShardedLookupJoin<S, L, O> extends PTransform<PCollection<KV<String,
 
   @Override
   public PCollection<O> expand(PCollection<KV<String, L>> large) {
-    UnionCoder union = UnionCoder.of(List.of(
-        KvCoder.of(StringUtf8Coder.of(), smallCoder), KvCoder.of(StringUtf8Coder.of(), largeCoder)));
+    UnionCoder union =
+        UnionCoder.of(
+            List.of(
+                KvCoder.of(StringUtf8Coder.of(), smallCoder),
+                KvCoder.of(StringUtf8Coder.of(), largeCoder)));
     KvCoder<Integer, RawUnionValue> sharded = KvCoder.of(VarIntCoder.of(), union);
-    PCollection<KV<Integer, RawUnionValue>> smallByShard = small
-        .apply("ShardSmall", ParDo.of(new ShardFn<S>(SMALL, shards)))
-        .setCoder(sharded);
-    PCollection<KV<Integer, RawUnionValue>> largeByShard = large
-        .apply("ShardLarge", ParDo.of(new ShardFn<L>(LARGE, shards)))
-        .setCoder(sharded);
-    return PCollectionList.of(smallByShard).and(largeByShard)
+    PCollection<KV<Integer, RawUnionValue>> smallByShard =
+        small.apply("ShardSmall", ParDo.of(new ShardFn<S>(SMALL, shards))).setCoder(sharded);
+    PCollection<KV<Integer, RawUnionValue>> largeByShard =
+        large.apply("ShardLarge", ParDo.of(new ShardFn<L>(LARGE, shards))).setCoder(sharded);
+    return PCollectionList.of(smallByShard)
+        .and(largeByShard)
         .apply("FlattenSides", Flatten.pCollections())
         .setCoder(sharded)
         .apply("GroupShards", GroupByKey.create())
@@ -101,9 +110,9 @@ final class ShardedLookupJoin<S, L, O> extends PTransform<PCollection<KV<String,
   }
 
   /**
-   * One pass over a shard's grouped values (runners such as Flink batch do not re-iterate a group, and
-   * the two sides arrive in any order): small values into a map, large ones into a list, then the joins.
-   * Memory is the shard: (small + large) / shards.
+   * One pass over a shard's grouped values (runners such as Flink batch do not re-iterate a group,
+   * and the two sides arrive in any order): small values into a map, large ones into a list, then
+   * the joins. Memory is the shard: (small + large) / shards.
    */
   static final class JoinShardFn<S, L, O> extends DoFn<KV<Integer, Iterable<RawUnionValue>>, O> {
     private final JoinFn<S, L, O> fn;
@@ -114,7 +123,8 @@ final class ShardedLookupJoin<S, L, O> extends PTransform<PCollection<KV<String,
 
     @ProcessElement
     @SuppressWarnings("unchecked")
-    public void process(@Element KV<Integer, Iterable<RawUnionValue>> shard, OutputReceiver<O> out) {
+    public void process(
+        @Element KV<Integer, Iterable<RawUnionValue>> shard, OutputReceiver<O> out) {
       Map<String, List<S>> small = new HashMap<>();
       List<KV<String, L>> large = new ArrayList<>();
       for (RawUnionValue v : shard.getValue()) {

@@ -5,11 +5,12 @@ import java.io.Serializable;
 import java.util.Arrays;
 
 /**
- * Word n-gram shingles of a text, as 64-bit hashes. Words come from the project's {@link NewsAnalyzer}
- * (lower-cased UAX#29 words, stopwords kept: "the", "of" carry the phrasing that tells copies apart).
+ * Word n-gram shingles of a text, as 64-bit hashes. Words come from the project's {@link
+ * NewsAnalyzer} (lower-cased UAX#29 words, stopwords kept: "the", "of" carry the phrasing that
+ * tells copies apart).
  *
- * <p>A text shorter than {@code n} words gives one shingle of all its words, so short briefs still get a
- * signature; an empty text gives no shingles.
+ * <p>A text shorter than {@code n} words gives one shingle of all its words, so short briefs still
+ * get a signature; an empty text gives no shingles.
  */
 public final class Shingler implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -81,9 +82,10 @@ public final class Shingler implements Serializable {
   }
 
   /**
-   * A shingle set in half the space, for sketches that carry it ({@code --verify=exact}): the high 32
-   * bits of each hash, sorted and distinct. Two articles of 1,000 shingles each share a spurious value
-   * with probability ~2^-12, one shingle in a thousand: the Jaccard similarity moves by at most 0.001.
+   * A shingle set in half the space, for sketches that carry it ({@code --verify=exact}): the high
+   * 32 bits of each hash, sorted and distinct. Two articles of 1,000 shingles each share a spurious
+   * value with probability ~2^-12, one shingle in a thousand: the Jaccard similarity moves by at
+   * most 0.001.
    */
   public static int[] compact(long[] shingles) {
     int[] out = new int[shingles.length];

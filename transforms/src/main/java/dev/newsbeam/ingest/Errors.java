@@ -20,7 +20,10 @@ public final class Errors {
         .build();
   }
 
-  /** The first {@link #EXCERPT_CHARS} characters, control characters other than newline shown as U+FFFD. */
+  /**
+   * The first {@link #EXCERPT_CHARS} characters, control characters other than newline shown as
+   * U+FFFD.
+   */
   static String excerpt(String s) {
     int end = Math.min(s.length(), EXCERPT_CHARS);
     if (end < s.length() && Character.isHighSurrogate(s.charAt(end - 1))) {

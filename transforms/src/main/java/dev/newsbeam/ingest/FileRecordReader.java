@@ -8,8 +8,8 @@ import java.util.zip.ZipException;
 
 /**
  * Turns one (already decompressed) input stream into records: a whole {@code *.txt} file is one
- * record, every non-blank line of a JSONL file is one. Every record ends as exactly one article or one
- * error in the sink; the reader never throws for bad content or a broken stream.
+ * record, every non-blank line of a JSONL file is one. Every record ends as exactly one article or
+ * one error in the sink; the reader never throws for bad content or a broken stream.
  */
 public final class FileRecordReader {
   private static final int BUFFER = 64 * 1024;
@@ -20,7 +20,8 @@ public final class FileRecordReader {
 
   public FileRecordReader(long maxArticleBytes) {
     if (maxArticleBytes <= 0 || maxArticleBytes > Integer.MAX_VALUE - 16) {
-      throw new IllegalArgumentException("maxArticleBytes must be in 1..2^31-17, not " + maxArticleBytes);
+      throw new IllegalArgumentException(
+          "maxArticleBytes must be in 1..2^31-17, not " + maxArticleBytes);
     }
     this.maxArticleBytes = maxArticleBytes;
   }
@@ -36,7 +37,9 @@ public final class FileRecordReader {
 
   public Counts read(SourceFile file, InputFormat format, Opener opener, RecordSink sink) {
     try (InputStream in = opener.open()) {
-      return format == InputFormat.TEXT ? readText(file, in, sink) : readJsonl(file, in, sink, new long[3]);
+      return format == InputFormat.TEXT
+          ? readText(file, in, sink)
+          : readJsonl(file, in, sink, new long[3]);
     } catch (IOException e) {
       // Only reached when opening (or closing) fails: the readers handle failures mid-stream.
       sink.error(Errors.of(file.path(), null, ErrorReason.UNREADABLE, "cannot open: " + e, null));
@@ -52,8 +55,13 @@ public final class FileRecordReader {
       while ((n = in.read(buf, len, buf.length - len)) > 0) {
         len += n;
         if (len > maxArticleBytes) {
-          sink.error(Errors.of(file.path(), null, ErrorReason.TOO_LARGE,
-              "article exceeds --maxArticleBytes=" + maxArticleBytes, Utf8.lossy(buf, len)));
+          sink.error(
+              Errors.of(
+                  file.path(),
+                  null,
+                  ErrorReason.TOO_LARGE,
+                  "article exceeds --maxArticleBytes=" + maxArticleBytes,
+                  Utf8.lossy(buf, len)));
           return new Counts(1, 0);
         }
         if (len == buf.length) {
@@ -90,7 +98,8 @@ public final class FileRecordReader {
           lineLength++;
           if (lineLength <= maxArticleBytes) {
             if (len == line.length) {
-              line = Arrays.copyOf(line, (int) Math.min((long) line.length * 2, maxArticleBytes + 1));
+              line =
+                  Arrays.copyOf(line, (int) Math.min((long) line.length * 2, maxArticleBytes + 1));
             }
             line[len++] = b;
           }
@@ -111,7 +120,8 @@ public final class FileRecordReader {
     return new Counts(state[0], state[1]);
   }
 
-  private void emitLine(SourceFile file, byte[] line, int len, long trueLength, RecordSink sink, long[] state) {
+  private void emitLine(
+      SourceFile file, byte[] line, int len, long trueLength, RecordSink sink, long[] state) {
     long lineNumber = ++state[2];
     int end = len > 0 && line[len - 1] == '\r' ? len - 1 : len;
     if (isBlank(line, end) && trueLength <= maxArticleBytes) {
@@ -121,20 +131,34 @@ public final class FileRecordReader {
     state[0]++;
     String where = "line " + lineNumber;
     if (trueLength > maxArticleBytes) {
-      sink.error(Errors.of(file.path(), where, ErrorReason.TOO_LARGE,
-          "line of " + trueLength + " bytes exceeds --maxArticleBytes=" + maxArticleBytes,
-          Utf8.lossy(line, len)));
+      sink.error(
+          Errors.of(
+              file.path(),
+              where,
+              ErrorReason.TOO_LARGE,
+              "line of " + trueLength + " bytes exceeds --maxArticleBytes=" + maxArticleBytes,
+              Utf8.lossy(line, len)));
       return;
     }
     if (Utf8.looksBinary(line, end)) {
-      sink.error(Errors.of(file.path(), where, ErrorReason.BINARY,
-          "line holds binary data (NUL or control bytes)", Utf8.lossy(line, end)));
+      sink.error(
+          Errors.of(
+              file.path(),
+              where,
+              ErrorReason.BINARY,
+              "line holds binary data (NUL or control bytes)",
+              Utf8.lossy(line, end)));
       return;
     }
     Utf8.Decoded decoded = Utf8.decode(line, end);
     if (!decoded.ok()) {
-      sink.error(Errors.of(file.path(), where, ErrorReason.NOT_UTF8,
-          "invalid UTF-8 at byte " + decoded.badByteOffset() + " of the line", Utf8.lossy(line, end)));
+      sink.error(
+          Errors.of(
+              file.path(),
+              where,
+              ErrorReason.NOT_UTF8,
+              "invalid UTF-8 at byte " + decoded.badByteOffset() + " of the line",
+              Utf8.lossy(line, end)));
       return;
     }
     jsonlParser.parse(file, lineNumber, decoded.text(), sink);
@@ -152,12 +176,17 @@ public final class FileRecordReader {
 
   private static dev.newsbeam.schema.ErrorRecord streamError(
       SourceFile file, String where, IOException e, String excerpt) {
-    boolean truncated = e instanceof EOFException
-        || e instanceof ZipException
-        || String.valueOf(e.getMessage()).toLowerCase().contains("unexpected end");
+    boolean truncated =
+        e instanceof EOFException
+            || e instanceof ZipException
+            || String.valueOf(e.getMessage()).toLowerCase().contains("unexpected end");
     return truncated
-        ? Errors.of(file.path(), where, ErrorReason.TRUNCATED,
-            "compressed stream ends early (" + e.getMessage() + "); records before it were kept", excerpt)
+        ? Errors.of(
+            file.path(),
+            where,
+            ErrorReason.TRUNCATED,
+            "compressed stream ends early (" + e.getMessage() + "); records before it were kept",
+            excerpt)
         : Errors.of(file.path(), where, ErrorReason.UNREADABLE, "read failed: " + e, excerpt);
   }
 }

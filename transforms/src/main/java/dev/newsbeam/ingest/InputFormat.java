@@ -10,7 +10,9 @@ public enum InputFormat {
   /** {@code *.jsonl}, {@code *.ndjson}: one JSON object per line. */
   JSONL("jsonl");
 
-  private static final String[] COMPRESSION_SUFFIXES = {".gz", ".gzip", ".bz2", ".zst", ".zstd", ".deflate"};
+  private static final String[] COMPRESSION_SUFFIXES = {
+    ".gz", ".gzip", ".bz2", ".zst", ".zstd", ".deflate"
+  };
 
   private final String code;
 

@@ -14,8 +14,8 @@ import java.util.Set;
 
 /**
  * Parses one JSONL line of the input contract: {@code text} (required), {@code id}, {@code url},
- * {@code title}, {@code date}, {@code byline}, {@code source}, {@code labels}; any other key goes to
- * {@code extra} (strings unquoted, other values as JSON text).
+ * {@code title}, {@code date}, {@code byline}, {@code source}, {@code labels}; any other key goes
+ * to {@code extra} (strings unquoted, other values as JSON text).
  */
 public final class JsonlRecordParser {
   private static final Set<String> CONTRACT_KEYS =
@@ -24,20 +24,29 @@ public final class JsonlRecordParser {
   private final ObjectMapper mapper =
       new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-  /** Parses {@code line} (1-based {@code lineNumber}) and sends an article or an error to {@code sink}. */
+  /**
+   * Parses {@code line} (1-based {@code lineNumber}) and sends an article or an error to {@code
+   * sink}.
+   */
   public void parse(SourceFile file, long lineNumber, String line, RecordSink sink) {
     String where = "line " + lineNumber;
     JsonNode node;
     try {
       node = mapper.readTree(TextArticleParser.stripBom(line));
     } catch (JsonProcessingException e) {
-      sink.error(Errors.of(file.path(), where, ErrorReason.BAD_JSON,
-          "not valid JSON: " + e.getOriginalMessage(), line));
+      sink.error(
+          Errors.of(
+              file.path(),
+              where,
+              ErrorReason.BAD_JSON,
+              "not valid JSON: " + e.getOriginalMessage(),
+              line));
       return;
     }
     if (node == null || !node.isObject()) {
-      sink.error(Errors.of(file.path(), where, ErrorReason.BAD_JSON,
-          "line is JSON but not an object", line));
+      sink.error(
+          Errors.of(
+              file.path(), where, ErrorReason.BAD_JSON, "line is JSON but not an object", line));
       return;
     }
     try {
@@ -47,13 +56,15 @@ public final class JsonlRecordParser {
     }
   }
 
-  private Article toArticle(SourceFile file, long lineNumber, JsonNode node) throws RecordException {
+  private Article toArticle(SourceFile file, long lineNumber, JsonNode node)
+      throws RecordException {
     JsonNode textNode = node.get("text");
     if (textNode == null || textNode.isNull()) {
       throw new RecordException(ErrorReason.MISSING_TEXT, "record has no 'text'");
     }
     if (!textNode.isTextual()) {
-      throw new RecordException(ErrorReason.BAD_TYPE,
+      throw new RecordException(
+          ErrorReason.BAD_TYPE,
           "'text' must be a string, not " + textNode.getNodeType().name().toLowerCase());
     }
     String text = TextArticleParser.normaliseNewlines(textNode.asText()).strip();
@@ -62,17 +73,18 @@ public final class JsonlRecordParser {
     }
     String id = idOf(node.get("id"));
     String source = file.path() + ":" + lineNumber;
-    Article.Builder b = Article.newBuilder()
-        .setId(id != null ? id : file.relativePath() + ":" + lineNumber)
-        .setSource(source)
-        .setInputFormat(InputFormat.JSONL.code())
-        .setUrl(string(node, "url"))
-        .setTitle(string(node, "title"))
-        .setBylineRaw(blankToNull(string(node, "byline")))
-        .setOutlet(blankToNull(string(node, "source")))
-        .setText(text)
-        .setLabels(labels(node.get("labels")))
-        .setExtra(extra(node));
+    Article.Builder b =
+        Article.newBuilder()
+            .setId(id != null ? id : file.relativePath() + ":" + lineNumber)
+            .setSource(source)
+            .setInputFormat(InputFormat.JSONL.code())
+            .setUrl(string(node, "url"))
+            .setTitle(string(node, "title"))
+            .setBylineRaw(blankToNull(string(node, "byline")))
+            .setOutlet(blankToNull(string(node, "source")))
+            .setText(text)
+            .setLabels(labels(node.get("labels")))
+            .setExtra(extra(node));
     String date = blankToNull(string(node, "date"));
     if (date != null) {
       try {
@@ -101,7 +113,8 @@ public final class JsonlRecordParser {
       return null;
     }
     if (!v.isTextual()) {
-      throw new RecordException(ErrorReason.BAD_TYPE,
+      throw new RecordException(
+          ErrorReason.BAD_TYPE,
           "'" + key + "' must be a string, not " + v.getNodeType().name().toLowerCase());
     }
     return v.asText();

@@ -15,6 +15,7 @@ import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Reshuffle;
@@ -28,7 +29,6 @@ import org.apache.beam.sdk.values.POutput;
 import org.apache.beam.sdk.values.PValue;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
-import org.apache.beam.sdk.transforms.Flatten;
 
 /**
  * Reads article files into {@link Article}s and {@link ErrorRecord}s.
@@ -39,9 +39,9 @@ import org.apache.beam.sdk.transforms.Flatten;
  * PCollection<ErrorRecord> errors = in.errors();
  * }</pre>
  *
- * <p>Formats are chosen by extension ({@code .txt}, {@code .jsonl}, {@code .ndjson}), each optionally
- * compressed ({@code .gz}, {@code .bz2}, {@code .zst}). Every input record becomes one article or one
- * error; {@link Result#counts()} carries {@code files}, {@code input_records},
+ * <p>Formats are chosen by extension ({@code .txt}, {@code .jsonl}, {@code .ndjson}), each
+ * optionally compressed ({@code .gz}, {@code .bz2}, {@code .zst}). Every input record becomes one
+ * article or one error; {@link Result#counts()} carries {@code files}, {@code input_records},
  * {@code ingest.blank_lines} and {@code ingest.files_skipped} for the manifest.
  */
 public final class ReadArticles extends PTransform<PBegin, ReadArticles.Result> {
@@ -61,7 +61,8 @@ public final class ReadArticles extends PTransform<PBegin, ReadArticles.Result> 
 
   private ReadArticles(List<InputSpec> inputs, long maxArticleBytes, int redistributeBuckets) {
     if (redistributeBuckets < 1) {
-      throw new IllegalArgumentException("redistribute buckets must be >= 1, not " + redistributeBuckets);
+      throw new IllegalArgumentException(
+          "redistribute buckets must be >= 1, not " + redistributeBuckets);
     }
     this.inputs = inputs;
     this.maxArticleBytes = maxArticleBytes;
@@ -70,7 +71,8 @@ public final class ReadArticles extends PTransform<PBegin, ReadArticles.Result> 
 
   /** Reads the comma-separated files, globs and directories of {@code inputs}. */
   public static ReadArticles from(String inputs) {
-    return new ReadArticles(InputSpec.parseAll(inputs), DEFAULT_MAX_ARTICLE_BYTES, DEFAULT_REDISTRIBUTE_BUCKETS);
+    return new ReadArticles(
+        InputSpec.parseAll(inputs), DEFAULT_MAX_ARTICLE_BYTES, DEFAULT_REDISTRIBUTE_BUCKETS);
   }
 
   public ReadArticles withMaxArticleBytes(long maxArticleBytes) {
@@ -79,7 +81,8 @@ public final class ReadArticles extends PTransform<PBegin, ReadArticles.Result> 
 
   /**
    * Random-key buckets the parsed articles are spread over (one big file is parsed by one worker).
-   * Enough to keep every worker busy; the DirectRunner runs a bundle per bucket in every later stage.
+   * Enough to keep every worker busy; the DirectRunner runs a bundle per bucket in every later
+   * stage.
    */
   public ReadArticles withRedistributeBuckets(int buckets) {
     return new ReadArticles(inputs, maxArticleBytes, buckets);
@@ -92,24 +95,38 @@ public final class ReadArticles extends PTransform<PBegin, ReadArticles.Result> 
     PCollectionList<KV<String, Long>> counts = PCollectionList.empty(begin.getPipeline());
     for (int i = 0; i < inputs.size(); i++) {
       InputSpec spec = inputs.get(i);
-      PCollectionTuple parsed = begin
-          .apply("MatchInput" + i, FileIO.match().filepattern(spec.glob())
-              .withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW))
-          .apply("OpenFiles" + i, FileIO.readMatches()
-              .withCompression(Compression.AUTO)
-              .withDirectoryTreatment(FileIO.ReadMatches.DirectoryTreatment.SKIP))
-          .apply("ParseFiles" + i, ParDo.of(new ParseFileFn(spec, maxArticleBytes))
-              .withOutputTags(ARTICLES, TupleTagList.of(ERRORS).and(COUNTS)));
+      PCollectionTuple parsed =
+          begin
+              .apply(
+                  "MatchInput" + i,
+                  FileIO.match()
+                      .filepattern(spec.glob())
+                      .withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW))
+              .apply(
+                  "OpenFiles" + i,
+                  FileIO.readMatches()
+                      .withCompression(Compression.AUTO)
+                      .withDirectoryTreatment(FileIO.ReadMatches.DirectoryTreatment.SKIP))
+              .apply(
+                  "ParseFiles" + i,
+                  ParDo.of(new ParseFileFn(spec, maxArticleBytes))
+                      .withOutputTags(ARTICLES, TupleTagList.of(ERRORS).and(COUNTS)));
       articles = articles.and(parsed.get(ARTICLES).setCoder(AvroCoder.of(Article.class)));
       errors = errors.and(parsed.get(ERRORS).setCoder(AvroCoder.of(ErrorRecord.class)));
-      counts = counts.and(parsed.get(COUNTS)
-          .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of())));
+      counts =
+          counts.and(
+              parsed.get(COUNTS).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of())));
     }
     return new Result(
-        articles.apply("FlattenArticles", Flatten.pCollections())
-            // one big JSONL file is read by one worker: spread its articles before the heavy stages.
-            // Bounded buckets: an unbounded random key makes the DirectRunner run one bundle per article.
-            .apply("RedistributeArticles", Reshuffle.<Article>viaRandomKey().withNumBuckets(redistributeBuckets)),
+        articles
+            .apply("FlattenArticles", Flatten.pCollections())
+            // one big JSONL file is read by one worker: spread its articles before the heavy
+            // stages.
+            // Bounded buckets: an unbounded random key makes the DirectRunner run one bundle per
+            // article.
+            .apply(
+                "RedistributeArticles",
+                Reshuffle.<Article>viaRandomKey().withNumBuckets(redistributeBuckets)),
         errors.apply("FlattenErrors", Flatten.pCollections()),
         counts.apply("FlattenCounts", Flatten.pCollections()));
   }
@@ -149,27 +166,36 @@ public final class ReadArticles extends PTransform<PBegin, ReadArticles.Result> 
         filesRead.inc();
         out.get(COUNTS).output(KV.of("files", 1L));
         out.get(COUNTS).output(KV.of("input_records", 1L));
-        out.get(ERRORS).output(Errors.of(path, null, ErrorReason.UNSUPPORTED_FORMAT,
-            "unsupported file type: expected .txt, .jsonl or .ndjson (optionally .gz, .bz2, .zst)", null));
+        out.get(ERRORS)
+            .output(
+                Errors.of(
+                    path,
+                    null,
+                    ErrorReason.UNSUPPORTED_FORMAT,
+                    "unsupported file type: expected .txt, .jsonl or .ndjson (optionally .gz, .bz2, .zst)",
+                    null));
         errorsOut.inc();
         return;
       }
       filesRead.inc();
-      FileRecordReader.Counts counts = reader.read(source, format.get(),
-          () -> java.nio.channels.Channels.newInputStream(file.open()),
-          new RecordSink() {
-            @Override
-            public void article(Article article) {
-              articlesOut.inc();
-              out.get(ARTICLES).output(article);
-            }
+      FileRecordReader.Counts counts =
+          reader.read(
+              source,
+              format.get(),
+              () -> java.nio.channels.Channels.newInputStream(file.open()),
+              new RecordSink() {
+                @Override
+                public void article(Article article) {
+                  articlesOut.inc();
+                  out.get(ARTICLES).output(article);
+                }
 
-            @Override
-            public void error(ErrorRecord error) {
-              errorsOut.inc();
-              out.get(ERRORS).output(error);
-            }
-          });
+                @Override
+                public void error(ErrorRecord error) {
+                  errorsOut.inc();
+                  out.get(ERRORS).output(error);
+                }
+              });
       out.get(COUNTS).output(KV.of("files", 1L));
       out.get(COUNTS).output(KV.of("input_records", counts.records()));
       if (counts.blankLines() > 0) {
@@ -184,7 +210,9 @@ public final class ReadArticles extends PTransform<PBegin, ReadArticles.Result> 
     private final PCollection<ErrorRecord> errors;
     private final PCollection<KV<String, Long>> counts;
 
-    Result(PCollection<Article> articles, PCollection<ErrorRecord> errors,
+    Result(
+        PCollection<Article> articles,
+        PCollection<ErrorRecord> errors,
         PCollection<KV<String, Long>> counts) {
       this.articles = articles;
       this.errors = errors;
@@ -214,7 +242,7 @@ public final class ReadArticles extends PTransform<PBegin, ReadArticles.Result> 
     }
 
     @Override
-    public void finishSpecifyingOutput(String transformName, PInput input,
-        PTransform<?, ?> transform) {}
+    public void finishSpecifyingOutput(
+        String transformName, PInput input, PTransform<?, ?> transform) {}
   }
 }

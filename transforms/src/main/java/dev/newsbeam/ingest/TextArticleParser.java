@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
  * (CNN) — President ...
  * </pre>
  *
- * The first line is {@code date} followed by an ISO date or datetime and, optionally, the byline; the
- * rest is the body. A UTF-8 BOM, CRLF line ends, leading and trailing blank lines are tolerated.
+ * The first line is {@code date} followed by an ISO date or datetime and, optionally, the byline;
+ * the rest is the body. A UTF-8 BOM, CRLF line ends, leading and trailing blank lines are
+ * tolerated.
  */
 public final class TextArticleParser {
   private static final Pattern HEADER = Pattern.compile("(?i)date:?[ \\t]+(\\S+)(?:[ \\t]+(.*))?");
@@ -26,14 +27,24 @@ public final class TextArticleParser {
       return;
     }
     if (Utf8.looksBinary(bytes, length)) {
-      sink.error(Errors.of(file.path(), null, ErrorReason.BINARY,
-          "file holds binary data (NUL or control bytes), not text", Utf8.lossy(bytes, length)));
+      sink.error(
+          Errors.of(
+              file.path(),
+              null,
+              ErrorReason.BINARY,
+              "file holds binary data (NUL or control bytes), not text",
+              Utf8.lossy(bytes, length)));
       return;
     }
     Utf8.Decoded decoded = Utf8.decode(bytes, length);
     if (!decoded.ok()) {
-      sink.error(Errors.of(file.path(), "byte " + decoded.badByteOffset(), ErrorReason.NOT_UTF8,
-          "invalid UTF-8 at byte " + decoded.badByteOffset(), Utf8.lossy(bytes, length)));
+      sink.error(
+          Errors.of(
+              file.path(),
+              "byte " + decoded.badByteOffset(),
+              ErrorReason.NOT_UTF8,
+              "invalid UTF-8 at byte " + decoded.badByteOffset(),
+              Utf8.lossy(bytes, length)));
       return;
     }
     parse(file, decoded.text(), sink);
@@ -43,7 +54,8 @@ public final class TextArticleParser {
   public void parse(SourceFile file, String content, RecordSink sink) {
     String text = normaliseNewlines(stripBom(content));
     if (text.isBlank()) {
-      sink.error(Errors.of(file.path(), null, ErrorReason.EMPTY, "file holds only white space", content));
+      sink.error(
+          Errors.of(file.path(), null, ErrorReason.EMPTY, "file holds only white space", content));
       return;
     }
     int start = 0;
@@ -56,8 +68,13 @@ public final class TextArticleParser {
 
     Matcher m = HEADER.matcher(header);
     if (!m.matches() || !PublishedDate.looksLikeDate(m.group(1))) {
-      sink.error(Errors.of(file.path(), "line 1", ErrorReason.BAD_HEADER,
-          "first line must be 'date YYYY-MM-DD [byline]'", header));
+      sink.error(
+          Errors.of(
+              file.path(),
+              "line 1",
+              ErrorReason.BAD_HEADER,
+              "first line must be 'date YYYY-MM-DD [byline]'",
+              header));
       return;
     }
     PublishedDate date;
@@ -68,20 +85,26 @@ public final class TextArticleParser {
       return;
     }
     if (body.isEmpty()) {
-      sink.error(Errors.of(file.path(), null, ErrorReason.MISSING_TEXT,
-          "header has no article body after it", header));
+      sink.error(
+          Errors.of(
+              file.path(),
+              null,
+              ErrorReason.MISSING_TEXT,
+              "header has no article body after it",
+              header));
       return;
     }
     String byline = m.group(2) == null || m.group(2).isBlank() ? null : m.group(2).strip();
-    sink.article(Article.newBuilder()
-        .setId(file.relativePath())
-        .setSource(file.path())
-        .setInputFormat(InputFormat.TEXT.code())
-        .setPublishedDate(date.date())
-        .setPublishedAt(date.instant())
-        .setBylineRaw(byline)
-        .setText(body)
-        .build());
+    sink.article(
+        Article.newBuilder()
+            .setId(file.relativePath())
+            .setSource(file.path())
+            .setInputFormat(InputFormat.TEXT.code())
+            .setPublishedDate(date.date())
+            .setPublishedAt(date.instant())
+            .setBylineRaw(byline)
+            .setText(body)
+            .build());
   }
 
   static String stripBom(String s) {

@@ -21,9 +21,11 @@ final class Utf8 {
   }
 
   static Decoded decode(byte[] bytes, int length) {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(bytes, 0, length);
     CharBuffer out = CharBuffer.allocate(length);
     CoderResult r = decoder.decode(in, out, true);

@@ -6,9 +6,10 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * The groups an article belongs to for keyness, as keys {@code facet:group}: {@code topic:<code>} per
- * topic tag, {@code label:<label>} per gold label and {@code outlet:<name>}. Facet names contain no
- * colon, so the first colon splits a key back (topic codes such as {@code medtop:16000000} keep theirs).
+ * The groups an article belongs to for keyness, as keys {@code facet:group}: {@code topic:<code>}
+ * per topic tag, {@code label:<label>} per gold label and {@code outlet:<name>}. Facet names
+ * contain no colon, so the first colon splits a key back (topic codes such as {@code
+ * medtop:16000000} keep theirs).
  */
 public final class ArticleGroups {
   public static final String TOPIC = "topic";
@@ -42,7 +43,9 @@ public final class ArticleGroups {
     return key.substring(key.indexOf(':') + 1);
   }
 
-  /** Corpus figures count canonical articles only: unique articles and the kept copy of a cluster. */
+  /**
+   * Corpus figures count canonical articles only: unique articles and the kept copy of a cluster.
+   */
   public static boolean isCanonical(Article article) {
     return article.getDedup() == null || article.getDedup().getIsCanonical();
   }

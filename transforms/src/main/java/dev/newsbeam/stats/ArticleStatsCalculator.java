@@ -10,14 +10,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Computes an article's word statistics in one pass of the shared {@link NewsAnalyzer} plus one pass of
- * the sentence segmenter.
+ * Computes an article's word statistics in one pass of the shared {@link NewsAnalyzer} plus one
+ * pass of the sentence segmenter.
  *
- * <p>Definitions (see README "What is a word"): word_count counts analyzer words, stopwords included;
- * unique_words counts distinct words; avg_word_length is in UTF-16 code units of the lower-cased word
- * (possessive 's removed); a non-alpha word contains no letter ({@code 2025}, {@code 3.5}); reading time
- * assumes {@value #WORDS_PER_MINUTE} words per minute. Terms are words minus stopwords, stemmed. A bigram
- * is two adjacent words of the same sentence that are both terms containing a letter.
+ * <p>Definitions (see README "What is a word"): word_count counts analyzer words, stopwords
+ * included; unique_words counts distinct words; avg_word_length is in UTF-16 code units of the
+ * lower-cased word (possessive 's removed); a non-alpha word contains no letter ({@code 2025},
+ * {@code 3.5}); reading time assumes {@value #WORDS_PER_MINUTE} words per minute. Terms are words
+ * minus stopwords, stemmed. A bigram is two adjacent words of the same sentence that are both terms
+ * containing a letter.
  */
 public final class ArticleStatsCalculator implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -105,18 +106,19 @@ public final class ArticleStatsCalculator implements Serializable {
     }
 
     TextProfile toProfile(int sentences) {
-      ArticleStats stats = ArticleStats.newBuilder()
-          .setWordCount(words)
-          .setUniqueWords(uniqueWords.size())
-          .setSentenceCount(sentences)
-          .setAvgWordLength(ratio(wordChars, words))
-          .setAvgSentenceLength(ratio(words, sentences))
-          .setTypeTokenRatio(ratio(uniqueWords.size(), words))
-          .setStopwordRatio(ratio(stopwords, words))
-          .setNonAlphaWordRatio(ratio(nonAlpha, words))
-          .setReadingTimeSeconds(words * 60.0 / WORDS_PER_MINUTE)
-          .setTopTerms(List.of())
-          .build();
+      ArticleStats stats =
+          ArticleStats.newBuilder()
+              .setWordCount(words)
+              .setUniqueWords(uniqueWords.size())
+              .setSentenceCount(sentences)
+              .setAvgWordLength(ratio(wordChars, words))
+              .setAvgSentenceLength(ratio(words, sentences))
+              .setTypeTokenRatio(ratio(uniqueWords.size(), words))
+              .setStopwordRatio(ratio(stopwords, words))
+              .setNonAlphaWordRatio(ratio(nonAlpha, words))
+              .setReadingTimeSeconds(words * 60.0 / WORDS_PER_MINUTE)
+              .setTopTerms(List.of())
+              .build();
       return new TextProfile(stats, termCounts, bigramCounts, termTokens);
     }
   }

@@ -5,7 +5,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
 
-/** The k greatest items offered (by a comparator), in O(k) memory: a per-shard pre-selection for Top. */
+/**
+ * The k greatest items offered (by a comparator), in O(k) memory: a per-shard pre-selection for
+ * Top.
+ */
 final class BoundedTop<T> {
   private final int k;
   private final Comparator<? super T> order;

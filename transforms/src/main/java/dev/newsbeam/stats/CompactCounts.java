@@ -20,9 +20,9 @@ import org.apache.beam.sdk.util.VarInt;
 
 /**
  * An immutable term → count map held as one byte array: keys in sorted order, each UTF-8 with a
- * varint length, then a varint count. About 10 bytes an entry where a {@code HashMap} takes ~80; it is
- * how per-article term and bigram counts travel and wait (a runner may buffer a whole corpus of them
- * while a side input is computed). Reads decode sequentially; {@code get} is a linear scan.
+ * varint length, then a varint count. About 10 bytes an entry where a {@code HashMap} takes ~80; it
+ * is how per-article term and bigram counts travel and wait (a runner may buffer a whole corpus of
+ * them while a side input is computed). Reads decode sequentially; {@code get} is a linear scan.
  */
 public final class CompactCounts extends AbstractMap<String, Integer> {
   private final byte[] data;
@@ -143,7 +143,8 @@ public final class CompactCounts extends AbstractMap<String, Integer> {
       while (read < data.length) {
         int n = in.read(data, read, data.length - read);
         if (n < 0) {
-          throw new CoderException("truncated CompactCounts: " + read + " of " + data.length + " bytes");
+          throw new CoderException(
+              "truncated CompactCounts: " + read + " of " + data.length + " bytes");
         }
         read += n;
       }

@@ -13,7 +13,8 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
 
 /**
- * The top bigram collocations of canonical articles by PMI, from per-article bigram count maps. A bigram is ranked when it occurs at least {@code minCount} times in at least {@code minDf}
+ * The top bigram collocations of canonical articles by PMI, from per-article bigram count maps. A
+ * bigram is ranked when it occurs at least {@code minCount} times in at least {@code minDf}
  * articles and both its terms are in the term table.
  */
 final class ComputeCollocations
@@ -28,8 +29,12 @@ final class ComputeCollocations
   private final int shards;
 
   ComputeCollocations(
-      PCollectionView<Map<String, KV<Long, Long>>> termTable, PCollectionView<Long> corpusTermTokens,
-      long minCount, long minDf, int topK, int shards) {
+      PCollectionView<Map<String, KV<Long, Long>>> termTable,
+      PCollectionView<Long> corpusTermTokens,
+      long minCount,
+      long minDf,
+      int topK,
+      int shards) {
     this.termTable = termTable;
     this.corpusTermTokens = corpusTermTokens;
     this.minCount = minCount;
@@ -42,7 +47,8 @@ final class ComputeCollocations
   public PCollection<Ngram> expand(PCollection<Map<String, Integer>> bigrams) {
     return bigrams
         .apply("SumBigramCounts", new SumCountsInShards(shards))
-        .apply("ScoreBigramShards",
+        .apply(
+            "ScoreBigramShards",
             ParDo.of(new ScoreBigramShardFn(termTable, corpusTermTokens, minCount, minDf, topK))
                 .withSideInputs(termTable, corpusTermTokens))
         .setCoder(AvroCoder.of(Ngram.class))
@@ -63,8 +69,11 @@ final class ComputeCollocations
     private final int topK;
 
     ScoreBigramShardFn(
-        PCollectionView<Map<String, KV<Long, Long>>> termTable, PCollectionView<Long> corpusTermTokens,
-        long minCount, long minDf, int topK) {
+        PCollectionView<Map<String, KV<Long, Long>>> termTable,
+        PCollectionView<Long> corpusTermTokens,
+        long minCount,
+        long minDf,
+        int topK) {
       this.termTable = termTable;
       this.corpusTermTokens = corpusTermTokens;
       this.minCount = minCount;
@@ -77,28 +86,31 @@ final class ComputeCollocations
       Map<String, KV<Long, Long>> table = c.sideInput(termTable);
       long tokens = c.sideInput(corpusTermTokens);
       BoundedTop<Ngram> best = new BoundedTop<>(topK, new ComputeWordStats.NgramOrder());
-      SumCountsInShards.forEach(c.element().getValue(), (bigram, count, df) -> {
-        if (count < minCount || df < minDf) {
-          return;
-        }
-        String first = Bigrams.first(bigram);
-        String second = Bigrams.second(bigram);
-        KV<Long, Long> x = table.get(first);
-        KV<Long, Long> y = table.get(second);
-        if (x == null || y == null) {
-          return;
-        }
-        best.offer(Ngram.newBuilder()
-            .setFirst(first)
-            .setSecond(second)
-            .setCount(count)
-            .setDocumentFrequency(df)
-            .setFirstCount(x.getKey())
-            .setSecondCount(y.getKey())
-            .setPmi(Pmi.pmi(count, x.getKey(), y.getKey(), tokens))
-            .setRank(0)
-            .build());
-      });
+      SumCountsInShards.forEach(
+          c.element().getValue(),
+          (bigram, count, df) -> {
+            if (count < minCount || df < minDf) {
+              return;
+            }
+            String first = Bigrams.first(bigram);
+            String second = Bigrams.second(bigram);
+            KV<Long, Long> x = table.get(first);
+            KV<Long, Long> y = table.get(second);
+            if (x == null || y == null) {
+              return;
+            }
+            best.offer(
+                Ngram.newBuilder()
+                    .setFirst(first)
+                    .setSecond(second)
+                    .setCount(count)
+                    .setDocumentFrequency(df)
+                    .setFirstCount(x.getKey())
+                    .setSecondCount(y.getKey())
+                    .setPmi(Pmi.pmi(count, x.getKey(), y.getKey(), tokens))
+                    .setRank(0)
+                    .build());
+          });
       for (Ngram n : best.best()) {
         c.output(n);
       }

@@ -22,8 +22,8 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
 
 /**
- * Per group (topic, label, outlet) of canonical articles, the terms most over-represented against the
- * rest of the corpus by G². Only terms of the pruned term table (df ≥ minDf) are scored.
+ * Per group (topic, label, outlet) of canonical articles, the terms most over-represented against
+ * the rest of the corpus by G². Only terms of the pruned term table (df ≥ minDf) are scored.
  */
 final class ComputeKeyness
     extends PTransform<PCollection<KV<Article, Map<String, Integer>>>, PCollection<TermKeyness>> {
@@ -36,8 +36,11 @@ final class ComputeKeyness
   private final int hotKeyFanout;
 
   ComputeKeyness(
-      PCollectionView<Map<String, KV<Long, Long>>> termTable, PCollectionView<Long> corpusTermTokens,
-      int topK, int shards, int hotKeyFanout) {
+      PCollectionView<Map<String, KV<Long, Long>>> termTable,
+      PCollectionView<Long> corpusTermTokens,
+      int topK,
+      int shards,
+      int hotKeyFanout) {
     this.termTable = termTable;
     this.corpusTermTokens = corpusTermTokens;
     this.topK = topK;
@@ -47,22 +50,29 @@ final class ComputeKeyness
 
   @Override
   public PCollection<TermKeyness> expand(PCollection<KV<Article, Map<String, Integer>>> canonical) {
-    PCollection<KV<Integer, byte[]>> groupTermCounts = canonical
-        .apply("EmitGroupTermCounts",
-            ParDo.of(new EmitGroupTermCountsFn(termTable)).withSideInputs(termTable))
-        .setCoder(CompactCounts.coder())
-        .apply("SumGroupTermCounts", new SumCountsInShards(shards));
-    PCollectionView<Map<String, Long>> groupTokens = canonical
-        .apply("EmitGroupTokens", ParDo.of(new EmitGroupTokensFn()))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
-        .apply("SumGroupTokens", Combine.<String, Long, Long>perKey(Sum.ofLongs()).withHotKeyFanout(hotKeyFanout))
-        .apply("ViewGroupTokens", View.asMap());
+    PCollection<KV<Integer, byte[]>> groupTermCounts =
+        canonical
+            .apply(
+                "EmitGroupTermCounts",
+                ParDo.of(new EmitGroupTermCountsFn(termTable)).withSideInputs(termTable))
+            .setCoder(CompactCounts.coder())
+            .apply("SumGroupTermCounts", new SumCountsInShards(shards));
+    PCollectionView<Map<String, Long>> groupTokens =
+        canonical
+            .apply("EmitGroupTokens", ParDo.of(new EmitGroupTokensFn()))
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
+            .apply(
+                "SumGroupTokens",
+                Combine.<String, Long, Long>perKey(Sum.ofLongs()).withHotKeyFanout(hotKeyFanout))
+            .apply("ViewGroupTokens", View.asMap());
     return groupTermCounts
-        .apply("ScoreTermShards",
+        .apply(
+            "ScoreTermShards",
             ParDo.of(new ScoreKeynessShardFn(termTable, groupTokens, corpusTermTokens, topK))
                 .withSideInputs(termTable, groupTokens, corpusTermTokens))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), AvroCoder.of(TermKeyness.class)))
-        .apply("TopTermsPerGroup",
+        .apply(
+            "TopTermsPerGroup",
             Combine.<String, TermKeyness, List<TermKeyness>>perKey(
                     new Top.TopCombineFn<>(topK, new ComputeWordStats.KeynessOrder()))
                 .withHotKeyFanout(hotKeyFanout))
@@ -70,11 +80,16 @@ final class ComputeKeyness
         .setCoder(AvroCoder.of(TermKeyness.class));
   }
 
-  /** Terms never contain NUL (the tokenizer drops control characters): it separates group and term. */
+  /**
+   * Terms never contain NUL (the tokenizer drops control characters): it separates group and term.
+   */
   static final char SEPARATOR = '\u0000';
 
-  /** Per article, one map: "group NUL term" → count, for each group of the article and kept term. */
-  static class EmitGroupTermCountsFn extends DoFn<KV<Article, Map<String, Integer>>, Map<String, Integer>> {
+  /**
+   * Per article, one map: "group NUL term" → count, for each group of the article and kept term.
+   */
+  static class EmitGroupTermCountsFn
+      extends DoFn<KV<Article, Map<String, Integer>>, Map<String, Integer>> {
     private final PCollectionView<Map<String, KV<Long, Long>>> termTable;
 
     EmitGroupTermCountsFn(PCollectionView<Map<String, KV<Long, Long>>> termTable) {
@@ -82,8 +97,8 @@ final class ComputeKeyness
     }
 
     /**
-     * The term table, read once per bundle: the DirectRunner rebuilds a map view on every
-     * {@code sideInput} call (40k entries per article on Reuters: most of the run).
+     * The term table, read once per bundle: the DirectRunner rebuilds a map view on every {@code
+     * sideInput} call (40k entries per article on Reuters: most of the run).
      */
     private transient Map<String, KV<Long, Long>> table;
 
@@ -118,7 +133,8 @@ final class ComputeKeyness
   /** (group, term tokens of the article) per group of the article. */
   static class EmitGroupTokensFn extends DoFn<KV<Article, Map<String, Integer>>, KV<String, Long>> {
     @ProcessElement
-    public void process(@Element KV<Article, Map<String, Integer>> profiled, OutputReceiver<KV<String, Long>> out) {
+    public void process(
+        @Element KV<Article, Map<String, Integer>> profiled, OutputReceiver<KV<String, Long>> out) {
       long tokens = 0;
       for (int n : profiled.getValue().values()) {
         tokens += n;
@@ -130,8 +146,9 @@ final class ComputeKeyness
   }
 
   /**
-   * Scores the (group, term) counts of one shard block against the rest of the corpus and emits, per
-   * group, the shard's {@code topK} over-represented terms: each group's global top-k is among them.
+   * Scores the (group, term) counts of one shard block against the rest of the corpus and emits,
+   * per group, the shard's {@code topK} over-represented terms: each group's global top-k is among
+   * them.
    */
   static class ScoreKeynessShardFn extends DoFn<KV<Integer, byte[]>, KV<String, TermKeyness>> {
     private final PCollectionView<Map<String, KV<Long, Long>>> termTable;
@@ -140,8 +157,10 @@ final class ComputeKeyness
     private final int topK;
 
     ScoreKeynessShardFn(
-        PCollectionView<Map<String, KV<Long, Long>>> termTable, PCollectionView<Map<String, Long>> groupTokens,
-        PCollectionView<Long> corpusTermTokens, int topK) {
+        PCollectionView<Map<String, KV<Long, Long>>> termTable,
+        PCollectionView<Map<String, Long>> groupTokens,
+        PCollectionView<Long> corpusTermTokens,
+        int topK) {
       this.termTable = termTable;
       this.groupTokens = groupTokens;
       this.corpusTermTokens = corpusTermTokens;
@@ -154,18 +173,21 @@ final class ComputeKeyness
       Map<String, Long> tokensPerGroup = c.sideInput(groupTokens);
       long corpusTokens = c.sideInput(corpusTermTokens);
       Map<String, BoundedTop<TermKeyness>> best = new HashMap<>();
-      SumCountsInShards.forEach(c.element().getValue(), (key, a, documents) -> {
-        String group = key.substring(0, key.lastIndexOf(SEPARATOR));
-        String term = key.substring(key.lastIndexOf(SEPARATOR) + 1);
-        long b = table.get(term).getKey() - a;
-        long groupTotal = tokensPerGroup.get(group);
-        long rest = corpusTokens - groupTotal;
-        if (rest <= 0 || !Keyness.overRepresented(a, b, groupTotal, rest)) {
-          return;
-        }
-        best.computeIfAbsent(group, g -> new BoundedTop<>(topK, new ComputeWordStats.KeynessOrder()))
-            .offer(Keyness.row(group, term, a, b, groupTotal, rest));
-      });
+      SumCountsInShards.forEach(
+          c.element().getValue(),
+          (key, a, documents) -> {
+            String group = key.substring(0, key.lastIndexOf(SEPARATOR));
+            String term = key.substring(key.lastIndexOf(SEPARATOR) + 1);
+            long b = table.get(term).getKey() - a;
+            long groupTotal = tokensPerGroup.get(group);
+            long rest = corpusTokens - groupTotal;
+            if (rest <= 0 || !Keyness.overRepresented(a, b, groupTotal, rest)) {
+              return;
+            }
+            best.computeIfAbsent(
+                    group, g -> new BoundedTop<>(topK, new ComputeWordStats.KeynessOrder()))
+                .offer(Keyness.row(group, term, a, b, groupTotal, rest));
+          });
       best.forEach((group, top) -> top.best().forEach(k -> c.output(KV.of(group, k))));
     }
   }
@@ -173,7 +195,8 @@ final class ComputeKeyness
   /** Top's lists are best first: their positions are the ranks. */
   static class RankFn extends DoFn<KV<String, List<TermKeyness>>, TermKeyness> {
     @ProcessElement
-    public void process(@Element KV<String, List<TermKeyness>> top, OutputReceiver<TermKeyness> out) {
+    public void process(
+        @Element KV<String, List<TermKeyness>> top, OutputReceiver<TermKeyness> out) {
       int rank = 0;
       for (TermKeyness k : top.getValue()) {
         out.output(TermKeyness.newBuilder(k).setRank(++rank).build());

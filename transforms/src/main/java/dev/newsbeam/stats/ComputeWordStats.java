@@ -29,7 +29,6 @@ import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.transforms.Sum;
-import org.apache.beam.sdk.transforms.Top;
 import org.apache.beam.sdk.transforms.Values;
 import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.KV;
@@ -42,13 +41,15 @@ import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
- * Word statistics of articles, per article and over the corpus, from the shared {@link NewsAnalyzer}.
+ * Word statistics of articles, per article and over the corpus, from the shared {@link
+ * NewsAnalyzer}.
  *
- * <p>Every article gets {@code stats} (top_terms by TF-IDF against the corpus). Corpus figures (terms,
- * keyness, collocations, manifest totals) count canonical articles only: {@code dedup == null ||
- * dedup.is_canonical}. Articles are analysed once; per-article term and bigram counts are pre-summed
- * per bundle and shuffled as hash-sharded maps, and terms in fewer than {@code minDf} canonical articles are pruned from the
- * corpus tables so side inputs stay bounded on big vocabularies.
+ * <p>Every article gets {@code stats} (top_terms by TF-IDF against the corpus). Corpus figures
+ * (terms, keyness, collocations, manifest totals) count canonical articles only: {@code dedup ==
+ * null || dedup.is_canonical}. Articles are analysed once; per-article term and bigram counts are
+ * pre-summed per bundle and shuffled as hash-sharded maps, and terms in fewer than {@code minDf}
+ * canonical articles are pruned from the corpus tables so side inputs stay bounded on big
+ * vocabularies.
  *
  * <pre>{@code
  * WordStatsResult stats = articles.apply("ComputeWordStats",
@@ -82,8 +83,15 @@ public final class ComputeWordStats extends PTransform<PCollection<Article>, Wor
   private final int shards;
 
   private ComputeWordStats(
-      Stemming stemming, Stopwords stopwords, int minDf, int topTerms, int keynessTopK, int ngramTopK, int ngramMinCount,
-      int hotKeyFanout, int shards) {
+      Stemming stemming,
+      Stopwords stopwords,
+      int minDf,
+      int topTerms,
+      int keynessTopK,
+      int ngramTopK,
+      int ngramMinCount,
+      int hotKeyFanout,
+      int shards) {
     this.stemming = stemming;
     this.stopwords = stopwords;
     this.minDf = minDf;
@@ -95,55 +103,119 @@ public final class ComputeWordStats extends PTransform<PCollection<Article>, Wor
     this.shards = shards;
   }
 
-  /** Porter stemming, classic stopwords, minDf 2, top 10 terms, 25 keyness terms per group, top 100 bigrams of count ≥ 5. */
+  /**
+   * Porter stemming, classic stopwords, minDf 2, top 10 terms, 25 keyness terms per group, top 100
+   * bigrams of count ≥ 5.
+   */
   public static ComputeWordStats create() {
     return new ComputeWordStats(Stemming.PORTER, Stopwords.CLASSIC, 2, 10, 25, 100, 5, 16, 64);
   }
 
   /** {@code --stem}: how terms are stemmed. */
   public ComputeWordStats withStemming(Stemming value) {
-    return new ComputeWordStats(value, stopwords, minDf, topTerms, keynessTopK, ngramTopK, ngramMinCount, hotKeyFanout, shards);
+    return new ComputeWordStats(
+        value,
+        stopwords,
+        minDf,
+        topTerms,
+        keynessTopK,
+        ngramTopK,
+        ngramMinCount,
+        hotKeyFanout,
+        shards);
   }
 
   /** {@code --stopwords}: which stopwords are not terms. */
   public ComputeWordStats withStopwords(Stopwords value) {
-    return new ComputeWordStats(stemming, value, minDf, topTerms, keynessTopK, ngramTopK, ngramMinCount, hotKeyFanout, shards);
+    return new ComputeWordStats(
+        stemming,
+        value,
+        minDf,
+        topTerms,
+        keynessTopK,
+        ngramTopK,
+        ngramMinCount,
+        hotKeyFanout,
+        shards);
   }
 
-  /** {@code --minDf}: corpus tables keep terms (and bigrams) found in at least this many articles. */
+  /**
+   * {@code --minDf}: corpus tables keep terms (and bigrams) found in at least this many articles.
+   */
   public ComputeWordStats withMinDf(int value) {
     checkPositive("minDf", value);
-    return new ComputeWordStats(stemming, stopwords, value, topTerms, keynessTopK, ngramTopK, ngramMinCount, hotKeyFanout, shards);
+    return new ComputeWordStats(
+        stemming,
+        stopwords,
+        value,
+        topTerms,
+        keynessTopK,
+        ngramTopK,
+        ngramMinCount,
+        hotKeyFanout,
+        shards);
   }
 
   /** {@code --topTerms}: size of each article's top_terms. */
   public ComputeWordStats withTopTerms(int value) {
     checkPositive("topTerms", value);
-    return new ComputeWordStats(stemming, stopwords, minDf, value, keynessTopK, ngramTopK, ngramMinCount, hotKeyFanout, shards);
+    return new ComputeWordStats(
+        stemming,
+        stopwords,
+        minDf,
+        value,
+        keynessTopK,
+        ngramTopK,
+        ngramMinCount,
+        hotKeyFanout,
+        shards);
   }
 
   /** {@code --keynessTopK}: key terms written per topic, label and outlet. */
   public ComputeWordStats withKeynessTopK(int value) {
     checkPositive("keynessTopK", value);
-    return new ComputeWordStats(stemming, stopwords, minDf, topTerms, value, ngramTopK, ngramMinCount, hotKeyFanout, shards);
+    return new ComputeWordStats(
+        stemming,
+        stopwords,
+        minDf,
+        topTerms,
+        value,
+        ngramTopK,
+        ngramMinCount,
+        hotKeyFanout,
+        shards);
   }
 
   /** {@code --ngramTopK}: bigram collocations written. */
   public ComputeWordStats withNgramTopK(int value) {
     checkPositive("ngramTopK", value);
-    return new ComputeWordStats(stemming, stopwords, minDf, topTerms, keynessTopK, value, ngramMinCount, hotKeyFanout, shards);
+    return new ComputeWordStats(
+        stemming,
+        stopwords,
+        minDf,
+        topTerms,
+        keynessTopK,
+        value,
+        ngramMinCount,
+        hotKeyFanout,
+        shards);
   }
 
-  /** {@code --ngramMinCount}: a bigram must occur at least this often to be ranked (PMI overrates rare pairs). */
+  /**
+   * {@code --ngramMinCount}: a bigram must occur at least this often to be ranked (PMI overrates
+   * rare pairs).
+   */
   public ComputeWordStats withNgramMinCount(int value) {
     checkPositive("ngramMinCount", value);
-    return new ComputeWordStats(stemming, stopwords, minDf, topTerms, keynessTopK, ngramTopK, value, hotKeyFanout, shards);
+    return new ComputeWordStats(
+        stemming, stopwords, minDf, topTerms, keynessTopK, ngramTopK, value, hotKeyFanout, shards);
   }
 
   /** Intermediate-key fanout for per-group combines, whose keys can be hot (a dominant outlet). */
   public ComputeWordStats withHotKeyFanout(int value) {
     checkPositive("hotKeyFanout", value);
-    return new ComputeWordStats(stemming, stopwords, minDf, topTerms, keynessTopK, ngramTopK, ngramMinCount, value, shards);
+    return new ComputeWordStats(
+        stemming, stopwords, minDf, topTerms, keynessTopK, ngramTopK, ngramMinCount, value, shards);
   }
 
   /**
@@ -153,68 +225,102 @@ public final class ComputeWordStats extends PTransform<PCollection<Article>, Wor
   public ComputeWordStats withShards(int value) {
     checkPositive("shards", value);
     return new ComputeWordStats(
-        stemming, stopwords, minDf, topTerms, keynessTopK, ngramTopK, ngramMinCount, hotKeyFanout, value);
+        stemming,
+        stopwords,
+        minDf,
+        topTerms,
+        keynessTopK,
+        ngramTopK,
+        ngramMinCount,
+        hotKeyFanout,
+        value);
   }
 
   @Override
   public WordStatsResult expand(PCollection<Article> input) {
-    PCollectionTuple analysed = input.apply("AnalyzeArticles",
-        ParDo.of(new AnalyzeArticleFn(stemming, stopwords)).withOutputTags(PROFILED, TupleTagList.of(BIGRAMS)));
+    PCollectionTuple analysed =
+        input.apply(
+            "AnalyzeArticles",
+            ParDo.of(new AnalyzeArticleFn(stemming, stopwords))
+                .withOutputTags(PROFILED, TupleTagList.of(BIGRAMS)));
     PCollection<KV<Article, Map<String, Integer>>> profiled =
         analysed.get(PROFILED).setCoder(PROFILED_CODER);
-    PCollection<Map<String, Integer>> bigrams = analysed.get(BIGRAMS).setCoder(CompactCounts.coder());
+    PCollection<Map<String, Integer>> bigrams =
+        analysed.get(BIGRAMS).setCoder(CompactCounts.coder());
     PCollection<KV<Article, Map<String, Integer>>> canonical =
         profiled.apply("KeepCanonical", Filter.by(new IsCanonical()));
 
-    PCollection<KV<String, KV<Long, Long>>> termCounts = canonical
-        .apply("TakeTermCounts", Values.create())
-        .apply("SumTermCounts", new SumCountsInShards(shards))
-        .apply("UnpackTermCounts", ParDo.of(new SumCountsInShards.UnpackFn()))
-        .setCoder(SumCountsInShards.SUMS_CODER);
+    PCollection<KV<String, KV<Long, Long>>> termCounts =
+        canonical
+            .apply("TakeTermCounts", Values.create())
+            .apply("SumTermCounts", new SumCountsInShards(shards))
+            .apply("UnpackTermCounts", ParDo.of(new SumCountsInShards.UnpackFn()))
+            .setCoder(SumCountsInShards.SUMS_CODER);
     PCollection<KV<String, KV<Long, Long>>> keptTerms =
         termCounts.apply("KeepFrequentTerms", Filter.by(new MinDocumentFrequency(minDf)));
     PCollectionView<Map<String, KV<Long, Long>>> termTable =
         keptTerms.apply("ViewTermTable", View.asMap());
 
     PCollection<Long> articlesCounted = canonical.apply("CountCanonicalArticles", Count.globally());
-    PCollection<Long> termTokens = canonical
-        .apply("ExtractTermTokens", MapElements.into(TypeDescriptors.longs()).via(new TermTokens()))
-        .apply("SumTermTokens", Sum.longsGlobally());
+    PCollection<Long> termTokens =
+        canonical
+            .apply(
+                "ExtractTermTokens",
+                MapElements.into(TypeDescriptors.longs()).via(new TermTokens()))
+            .apply("SumTermTokens", Sum.longsGlobally());
     PCollectionView<Long> corpusSize = articlesCounted.apply("ViewCorpusSize", View.asSingleton());
     PCollectionView<Long> corpusTermTokens = termTokens.apply("ViewTermTokens", View.asSingleton());
 
-    PCollection<Article> articles = profiled
-        .apply("AttachTopTerms",
-            ParDo.of(new AttachTopTermsFn(termTable, corpusSize, Math.max(1, minDf - 1), topTerms))
-                .withSideInputs(termTable, corpusSize))
-        .setCoder(AvroCoder.of(Article.class));
-    PCollection<TermStat> terms = keptTerms
-        .apply("ToTermStats", ParDo.of(new ToTermStatFn(corpusSize)).withSideInputs(corpusSize))
-        .setCoder(AvroCoder.of(TermStat.class));
-    PCollection<TermKeyness> keyness = canonical.apply("ComputeKeyness",
-        new ComputeKeyness(termTable, corpusTermTokens, keynessTopK, shards, hotKeyFanout));
-    PCollection<Ngram> ngrams = bigrams.apply("ComputeCollocations",
-        new ComputeCollocations(termTable, corpusTermTokens, ngramMinCount, minDf, ngramTopK, shards));
+    PCollection<Article> articles =
+        profiled
+            .apply(
+                "AttachTopTerms",
+                ParDo.of(
+                        new AttachTopTermsFn(
+                            termTable, corpusSize, Math.max(1, minDf - 1), topTerms))
+                    .withSideInputs(termTable, corpusSize))
+            .setCoder(AvroCoder.of(Article.class));
+    PCollection<TermStat> terms =
+        keptTerms
+            .apply("ToTermStats", ParDo.of(new ToTermStatFn(corpusSize)).withSideInputs(corpusSize))
+            .setCoder(AvroCoder.of(TermStat.class));
+    PCollection<TermKeyness> keyness =
+        canonical.apply(
+            "ComputeKeyness",
+            new ComputeKeyness(termTable, corpusTermTokens, keynessTopK, shards, hotKeyFanout));
+    PCollection<Ngram> ngrams =
+        bigrams.apply(
+            "ComputeCollocations",
+            new ComputeCollocations(
+                termTable, corpusTermTokens, ngramMinCount, minDf, ngramTopK, shards));
 
-    PCollection<KV<String, Long>> manifest = PCollectionList
-        .of(named("stats.articles", profiled.apply("CountArticles", Count.globally())))
-        .and(named("stats.articles_counted", articlesCounted))
-        .and(named("stats.tokens", canonical
-            .apply("ExtractWordCount", MapElements.into(TypeDescriptors.longs()).via(new WordCount()))
-            .apply("SumWordTokens", Sum.longsGlobally())))
-        .and(named("stats.term_tokens", termTokens))
-        .and(named("stats.types", termCounts.apply("CountTypes", Count.globally())))
-        .and(named("stats.types_kept", keptTerms.apply("CountKeptTypes", Count.globally())))
-        .apply("FlattenManifest", Flatten.pCollections());
+    PCollection<KV<String, Long>> manifest =
+        PCollectionList.of(
+                named("stats.articles", profiled.apply("CountArticles", Count.globally())))
+            .and(named("stats.articles_counted", articlesCounted))
+            .and(
+                named(
+                    "stats.tokens",
+                    canonical
+                        .apply(
+                            "ExtractWordCount",
+                            MapElements.into(TypeDescriptors.longs()).via(new WordCount()))
+                        .apply("SumWordTokens", Sum.longsGlobally())))
+            .and(named("stats.term_tokens", termTokens))
+            .and(named("stats.types", termCounts.apply("CountTypes", Count.globally())))
+            .and(named("stats.types_kept", keptTerms.apply("CountKeptTypes", Count.globally())))
+            .apply("FlattenManifest", Flatten.pCollections());
 
     return new WordStatsResult(input.getPipeline(), articles, terms, keyness, ngrams, manifest);
   }
 
   private static PCollection<KV<String, Long>> named(String name, PCollection<Long> value) {
     return value
-        .apply("Name " + name, MapElements
-            .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.longs()))
-            .via((Long v) -> KV.of(name, v)))
+        .apply(
+            "Name " + name,
+            MapElements.into(
+                    TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.longs()))
+                .via((Long v) -> KV.of(name, v)))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
   }
 
@@ -267,8 +373,10 @@ public final class ComputeWordStats extends PTransform<PCollection<Article>, Wor
     private final int topTerms;
 
     AttachTopTermsFn(
-        PCollectionView<Map<String, KV<Long, Long>>> termTable, PCollectionView<Long> corpusSize,
-        long prunedDf, int topTerms) {
+        PCollectionView<Map<String, KV<Long, Long>>> termTable,
+        PCollectionView<Long> corpusSize,
+        long prunedDf,
+        int topTerms) {
       this.termTable = termTable;
       this.corpusSize = corpusSize;
       this.prunedDf = prunedDf;
@@ -276,8 +384,8 @@ public final class ComputeWordStats extends PTransform<PCollection<Article>, Wor
     }
 
     /**
-     * The term table, read once per bundle: the DirectRunner rebuilds a map view on every
-     * {@code sideInput} call (40k entries per article on Reuters: most of the run).
+     * The term table, read once per bundle: the DirectRunner rebuilds a map view on every {@code
+     * sideInput} call (40k entries per article on Reuters: most of the run).
      */
     private transient Map<String, KV<Long, Long>> table;
 
@@ -293,11 +401,17 @@ public final class ComputeWordStats extends PTransform<PCollection<Article>, Wor
       }
       Article article = c.element().getKey();
       // A term missing from the table was pruned (df < minDf) or is absent from canonical articles:
-      // minDf - 1 is the largest df it can have, so its idf is never overstated (exact for minDf = 2).
-      List<TermScore> top = TfIdf.top(c.element().getValue(), term -> {
-        KV<Long, Long> stat = table.get(term);
-        return stat == null ? prunedDf : stat.getValue();
-      }, c.sideInput(corpusSize), topTerms);
+      // minDf - 1 is the largest df it can have, so its idf is never overstated (exact for minDf =
+      // 2).
+      List<TermScore> top =
+          TfIdf.top(
+              c.element().getValue(),
+              term -> {
+                KV<Long, Long> stat = table.get(term);
+                return stat == null ? prunedDf : stat.getValue();
+              },
+              c.sideInput(corpusSize),
+              topTerms);
       ArticleStats stats = ArticleStats.newBuilder(article.getStats()).setTopTerms(top).build();
       c.output(Article.newBuilder(article).setStats(stats).build());
     }
@@ -318,14 +432,16 @@ public final class ComputeWordStats extends PTransform<PCollection<Article>, Wor
     }
   }
 
-  static final class IsCanonical implements SerializableFunction<KV<Article, Map<String, Integer>>, Boolean> {
+  static final class IsCanonical
+      implements SerializableFunction<KV<Article, Map<String, Integer>>, Boolean> {
     @Override
     public Boolean apply(KV<Article, Map<String, Integer>> profiled) {
       return ArticleGroups.isCanonical(profiled.getKey());
     }
   }
 
-  static final class MinDocumentFrequency implements SerializableFunction<KV<String, KV<Long, Long>>, Boolean> {
+  static final class MinDocumentFrequency
+      implements SerializableFunction<KV<String, KV<Long, Long>>, Boolean> {
     private final long minDf;
 
     MinDocumentFrequency(long minDf) {
@@ -338,7 +454,8 @@ public final class ComputeWordStats extends PTransform<PCollection<Article>, Wor
     }
   }
 
-  static final class TermTokens implements SerializableFunction<KV<Article, Map<String, Integer>>, Long> {
+  static final class TermTokens
+      implements SerializableFunction<KV<Article, Map<String, Integer>>, Long> {
     @Override
     public Long apply(KV<Article, Map<String, Integer>> profiled) {
       long sum = 0;
@@ -349,7 +466,8 @@ public final class ComputeWordStats extends PTransform<PCollection<Article>, Wor
     }
   }
 
-  static final class WordCount implements SerializableFunction<KV<Article, Map<String, Integer>>, Long> {
+  static final class WordCount
+      implements SerializableFunction<KV<Article, Map<String, Integer>>, Long> {
     @Override
     public Long apply(KV<Article, Map<String, Integer>> profiled) {
       return (long) profiled.getKey().getStats().getWordCount();

@@ -10,7 +10,10 @@ import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 
-/** Coder for key → {occurrences, documents} maps, the partial sums that {@link SumCountsInShards} moves. */
+/**
+ * Coder for key → {occurrences, documents} maps, the partial sums that {@link SumCountsInShards}
+ * moves.
+ */
 final class CountMapCoder extends AtomicCoder<Map<String, long[]>> {
   private static final CountMapCoder INSTANCE = new CountMapCoder();
   private static final StringUtf8Coder KEY = StringUtf8Coder.of();

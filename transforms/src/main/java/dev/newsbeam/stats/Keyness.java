@@ -34,12 +34,12 @@ public final class Keyness {
   }
 
   /**
-   * The output row of {@code term} in {@code group} (an {@link ArticleGroups} key): counts {@code a} in the
-   * group and {@code b} in the rest, of {@code groupTokens} and {@code restTokens} term tokens; rank 0
-   * until ranked.
+   * The output row of {@code term} in {@code group} (an {@link ArticleGroups} key): counts {@code
+   * a} in the group and {@code b} in the rest, of {@code groupTokens} and {@code restTokens} term
+   * tokens; rank 0 until ranked.
    */
-  public static dev.newsbeam.schema.TermKeyness row(String group, String term, long a, long b, long groupTokens,
-      long restTokens) {
+  public static dev.newsbeam.schema.TermKeyness row(
+      String group, String term, long a, long b, long groupTokens, long restTokens) {
     return dev.newsbeam.schema.TermKeyness.newBuilder()
         .setFacet(ArticleGroups.facet(group))
         .setGroup(ArticleGroups.group(group))

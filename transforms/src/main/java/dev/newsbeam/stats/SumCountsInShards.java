@@ -11,8 +11,8 @@ import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
-import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
@@ -21,23 +21,26 @@ import org.apache.beam.sdk.values.PCollection;
 
 /**
  * Sums per-document count maps (key → occurrences in one document) into one block per hash shard of
- * the keys: {@code (shard, block)}, the block holding (key, occurrences, documents) for every key of
- * the shard. {@link UnpackFn} turns blocks into one element per key; callers that only need the best
- * keys score and prune a whole shard at once (top-k per shard before a global top-k).
+ * the keys: {@code (shard, block)}, the block holding (key, occurrences, documents) for every key
+ * of the shard. {@link UnpackFn} turns blocks into one element per key; callers that only need the
+ * best keys score and prune a whole shard at once (top-k per shard before a global top-k).
  *
- * <p>Instead of one element and shuffle key per (document, term), partial sums are buffered per bundle
- * (bounded), split into {@code shards} maps by key hash, grouped by shard and merged.
- * Partial sums travel as encoded blocks (~12 bytes a key): a runner that buffers them before combining,
- * as the DirectRunner does, holds bytes rather than a hash map per bundle. Shard keys are uniform by
- * construction, so no hot key.
+ * <p>Instead of one element and shuffle key per (document, term), partial sums are buffered per
+ * bundle (bounded), split into {@code shards} maps by key hash, grouped by shard and merged.
+ * Partial sums travel as encoded blocks (~12 bytes a key): a runner that buffers them before
+ * combining, as the DirectRunner does, holds bytes rather than a hash map per bundle. Shard keys
+ * are uniform by construction, so no hot key.
  */
-public final class SumCountsInShards extends PTransform<PCollection<Map<String, Integer>>, PCollection<KV<Integer, byte[]>>> {
+public final class SumCountsInShards
+    extends PTransform<PCollection<Map<String, Integer>>, PCollection<KV<Integer, byte[]>>> {
   private static final long serialVersionUID = 1L;
 
   /** Buffered distinct keys per bundle before a flush: ~10 MB. */
   static final int MAX_BUFFERED_KEYS = 100_000;
 
-  static final KvCoder<Integer, byte[]> BLOCKS_CODER = KvCoder.of(VarIntCoder.of(), ByteArrayCoder.of());
+  static final KvCoder<Integer, byte[]> BLOCKS_CODER =
+      KvCoder.of(VarIntCoder.of(), ByteArrayCoder.of());
+
   /** Coder of {@link UnpackFn}'s output: (key, (occurrences, documents)). */
   public static final KvCoder<String, KV<Long, Long>> SUMS_CODER =
       KvCoder.of(StringUtf8Coder.of(), KvCoder.of(VarLongCoder.of(), VarLongCoder.of()));
@@ -128,7 +131,8 @@ public final class SumCountsInShards extends PTransform<PCollection<Map<String, 
     }
 
     @ProcessElement
-    public void process(@Element Map<String, Integer> document, OutputReceiver<KV<Integer, byte[]>> out) {
+    public void process(
+        @Element Map<String, Integer> document, OutputReceiver<KV<Integer, byte[]>> out) {
       document.forEach((key, n) -> add(buffer, key, n, 1));
       if (buffer.size() >= maxBufferedKeys) {
         for (KV<Integer, byte[]> shard : drain()) {
@@ -147,7 +151,9 @@ public final class SumCountsInShards extends PTransform<PCollection<Map<String, 
     private Iterable<KV<Integer, byte[]>> drain() {
       Map<Integer, Map<String, long[]>> byShard = new HashMap<>();
       for (Map.Entry<String, long[]> e : buffer.entrySet()) {
-        byShard.computeIfAbsent(shardOf(e.getKey(), shards), s -> new HashMap<>()).put(e.getKey(), e.getValue());
+        byShard
+            .computeIfAbsent(shardOf(e.getKey(), shards), s -> new HashMap<>())
+            .put(e.getKey(), e.getValue());
       }
       buffer = new HashMap<>();
       return byShard.entrySet().stream().map(e -> KV.of(e.getKey(), encode(e.getValue()))).toList();
@@ -159,9 +165,11 @@ public final class SumCountsInShards extends PTransform<PCollection<Map<String, 
    * Combine.perKey: the blocks are already pre-summed per bundle, and the DirectRunner copies a
    * combine's accumulator (here, the shard's whole vocabulary) for every incoming bundle.
    */
-  static final class MergeBlocksFn extends DoFn<KV<Integer, Iterable<byte[]>>, KV<Integer, byte[]>> {
+  static final class MergeBlocksFn
+      extends DoFn<KV<Integer, Iterable<byte[]>>, KV<Integer, byte[]>> {
     @ProcessElement
-    public void process(@Element KV<Integer, Iterable<byte[]>> shard, OutputReceiver<KV<Integer, byte[]>> out) {
+    public void process(
+        @Element KV<Integer, Iterable<byte[]>> shard, OutputReceiver<KV<Integer, byte[]>> out) {
       Map<String, long[]> merged = new HashMap<>();
       for (byte[] block : shard.getValue()) {
         forEach(block, (key, occurrences, documents) -> add(merged, key, occurrences, documents));
@@ -173,8 +181,11 @@ public final class SumCountsInShards extends PTransform<PCollection<Map<String, 
   /** One (key, (occurrences, documents)) element per key of each block. */
   public static class UnpackFn extends DoFn<KV<Integer, byte[]>, KV<String, KV<Long, Long>>> {
     @ProcessElement
-    public void process(@Element KV<Integer, byte[]> shard, OutputReceiver<KV<String, KV<Long, Long>>> out) {
-      forEach(shard.getValue(), (key, occurrences, documents) -> out.output(KV.of(key, KV.of(occurrences, documents))));
+    public void process(
+        @Element KV<Integer, byte[]> shard, OutputReceiver<KV<String, KV<Long, Long>>> out) {
+      forEach(
+          shard.getValue(),
+          (key, occurrences, documents) -> out.output(KV.of(key, KV.of(occurrences, documents))));
     }
   }
 }

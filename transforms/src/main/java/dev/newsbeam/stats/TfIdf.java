@@ -21,13 +21,15 @@ public final class TfIdf {
   }
 
   /**
-   * The top {@code k} terms of an article by TF-IDF against a corpus of {@code n} documents, highest
-   * first, ties by term. Terms scoring 0 or less (in every document, or an empty corpus) are left out.
+   * The top {@code k} terms of an article by TF-IDF against a corpus of {@code n} documents,
+   * highest first, ties by term. Terms scoring 0 or less (in every document, or an empty corpus)
+   * are left out.
    *
    * @param counts the article's term counts
    * @param df the document frequency of a term in the corpus
    */
-  public static List<TermScore> top(Map<String, Integer> counts, ToLongFunction<String> df, long n, int k) {
+  public static List<TermScore> top(
+      Map<String, Integer> counts, ToLongFunction<String> df, long n, int k) {
     List<TermScore> scored = new ArrayList<>(counts.size());
     if (n <= 0) {
       return scored;

@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,15 +20,15 @@ import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.WordlistLoader;
 import org.apache.lucene.analysis.core.KeywordTokenizer;
-import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
-import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.snowball.SnowballFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
@@ -37,22 +37,22 @@ import org.apache.lucene.util.IOUtils;
 /**
  * The project's one analyzer: every stage that needs words (statistics, topics) gets them here.
  *
- * <p>A <b>word</b> is a token of Lucene's {@link StandardTokenizer} (Unicode UAX#29 word boundaries),
- * lower-cased, with an English possessive {@code 's} removed; emoji tokens are not words. So
- * {@code don't} is one word, {@code well-known} is two, {@code U.S.} is {@code u.s}, {@code 3.5} and
- * {@code 2025} are words (numbers count, see {@code non_alpha_word_ratio}).
+ * <p>A <b>word</b> is a token of Lucene's {@link StandardTokenizer} (Unicode UAX#29 word
+ * boundaries), lower-cased, with an English possessive {@code 's} removed; emoji tokens are not
+ * words. So {@code don't} is one word, {@code well-known} is two, {@code U.S.} is {@code u.s},
+ * {@code 3.5} and {@code 2025} are words (numbers count, see {@code non_alpha_word_ratio}).
  *
- * <p>A <b>term</b> is a word that is not an English stopword (per {@link Stopwords}, classic by default),
- * stemmed per {@link Stemming}. Terms feed TF-IDF, keyness and topic matching.
+ * <p>A <b>term</b> is a word that is not an English stopword (per {@link Stopwords}, classic by
+ * default), stemmed per {@link Stemming}. Terms feed TF-IDF, keyness and topic matching.
  *
- * <p>A <b>sentence</b> is a segment of {@link BreakIterator}'s English sentence rules, found inside each
- * paragraph (blank lines always end a sentence, so headings and captions without a full stop stand alone),
- * not split after a common title or month abbreviation ({@code Mr.}, {@code Dr.}, {@code Feb.}), and
- * containing at least one letter or digit.
+ * <p>A <b>sentence</b> is a segment of {@link BreakIterator}'s English sentence rules, found inside
+ * each paragraph (blank lines always end a sentence, so headings and captions without a full stop
+ * stand alone), not split after a common title or month abbreviation ({@code Mr.}, {@code Dr.},
+ * {@code Feb.}), and containing at least one letter or digit.
  *
- * <p>Instances are serializable configuration; the Lucene analyzers are built lazily per JVM and are
- * thread-safe (Lucene reuses token streams per thread, and the stem memo of
- * {@link #forEachWordAndTerm} is per thread, at most 200,000 words).
+ * <p>Instances are serializable configuration; the Lucene analyzers are built lazily per JVM and
+ * are thread-safe (Lucene reuses token streams per thread, and the stem memo of {@link
+ * #forEachWordAndTerm} is per thread, at most 200,000 words).
  */
 public final class NewsAnalyzer implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -69,8 +69,9 @@ public final class NewsAnalyzer implements Serializable {
         case "none" -> NONE;
         case "english-minimal", "minimal" -> ENGLISH_MINIMAL;
         case "porter" -> PORTER;
-        default -> throw new IllegalArgumentException(
-            "--stem must be none, english-minimal or porter, not '" + value + "'");
+        default ->
+            throw new IllegalArgumentException(
+                "--stem must be none, english-minimal or porter, not '" + value + "'");
       };
     }
   }
@@ -82,7 +83,10 @@ public final class NewsAnalyzer implements Serializable {
   public enum Stopwords {
     /** Lucene's classic 33 words ({@link #STOPWORDS}): articles, prepositions, forms of "be". */
     CLASSIC,
-    /** The Snowball English list (174 words: adds pronouns, auxiliaries, contractions such as don't). */
+    /**
+     * The Snowball English list (174 words: adds pronouns, auxiliaries, contractions such as
+     * don't).
+     */
     SNOWBALL,
     /** No stopwords: every word is a term. */
     NONE;
@@ -93,8 +97,9 @@ public final class NewsAnalyzer implements Serializable {
         case "classic", "lucene" -> CLASSIC;
         case "snowball" -> SNOWBALL;
         case "none" -> NONE;
-        default -> throw new IllegalArgumentException(
-            "--stopwords must be classic, snowball or none, not '" + value + "'");
+        default ->
+            throw new IllegalArgumentException(
+                "--stopwords must be classic, snowball or none, not '" + value + "'");
       };
     }
 
@@ -113,8 +118,9 @@ public final class NewsAnalyzer implements Serializable {
     static final CharArraySet SET = load();
 
     private static CharArraySet load() {
-      try (Reader r = IOUtils.getDecodingReader(
-          SnowballFilter.class, "english_stop.txt", StandardCharsets.UTF_8)) {
+      try (Reader r =
+          IOUtils.getDecodingReader(
+              SnowballFilter.class, "english_stop.txt", StandardCharsets.UTF_8)) {
         return CharArraySet.unmodifiableSet(WordlistLoader.getSnowballWordSet(r));
       } catch (IOException e) {
         throw new UncheckedIOException("Lucene's Snowball English stopword list is missing", e);
@@ -122,7 +128,10 @@ public final class NewsAnalyzer implements Serializable {
     }
   }
 
-  /** Distinct words whose stems a thread remembers; cleared when full (news vocabularies are Zipfian). */
+  /**
+   * Distinct words whose stems a thread remembers; cleared when full (news vocabularies are
+   * Zipfian).
+   */
   private static final int STEM_CACHE_SIZE = 200_000;
 
   private static final String EMOJI = StandardTokenizer.TOKEN_TYPES[StandardTokenizer.EMOJI];
@@ -131,13 +140,14 @@ public final class NewsAnalyzer implements Serializable {
   private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\n[ \\t\\x0B\\f\\r]*\\n\\s*");
 
   /**
-   * Abbreviations after which {@link BreakIterator} wrongly ends a sentence ("Mr. Smith"); kept short and
-   * limited to words that in news almost never end a sentence.
+   * Abbreviations after which {@link BreakIterator} wrongly ends a sentence ("Mr. Smith"); kept
+   * short and limited to words that in news almost never end a sentence.
    */
-  private static final Set<String> NON_TERMINAL_ABBREVIATIONS = Set.of(
-      "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "Cmdr",
-      "Adm", "Rev", "St", "Mt", "Ft", "No", "Jr", "Sr", "Jan", "Feb", "Aug", "Sept", "Sep", "Oct", "Nov",
-      "Dec", "Corp", "Inc", "Co", "vs", "approx");
+  private static final Set<String> NON_TERMINAL_ABBREVIATIONS =
+      Set.of(
+          "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt",
+          "Cmdr", "Adm", "Rev", "St", "Mt", "Ft", "No", "Jr", "Sr", "Jan", "Feb", "Aug", "Sept",
+          "Sep", "Oct", "Nov", "Dec", "Corp", "Inc", "Co", "vs", "approx");
 
   private final Stemming stemming;
   private final Stopwords stopwords;
@@ -209,7 +219,9 @@ public final class NewsAnalyzer implements Serializable {
     return t.size() == 1 ? t.get(0) : null;
   }
 
-  /** Sentences of {@code text} (see the class comment for what a sentence is), stripped, in order. */
+  /**
+   * Sentences of {@code text} (see the class comment for what a sentence is), stripped, in order.
+   */
   public static List<String> sentences(String text) {
     int[] starts = sentenceStarts(text);
     List<String> out = new ArrayList<>(starts.length);
@@ -226,8 +238,9 @@ public final class NewsAnalyzer implements Serializable {
   }
 
   /**
-   * Start offsets of the sentences of {@code text}, ascending. A sentence runs to the next start (or the
-   * end); text between a paragraph's end and the next start (blank lines) belongs to the earlier one.
+   * Start offsets of the sentences of {@code text}, ascending. A sentence runs to the next start
+   * (or the end); text between a paragraph's end and the next start (blank lines) belongs to the
+   * earlier one.
    */
   public static int[] sentenceStarts(String text) {
     int[] starts = new int[16];
@@ -250,8 +263,9 @@ public final class NewsAnalyzer implements Serializable {
           }
           starts[n++] = from;
         }
-        continuesPrevious = (continuesPrevious || hasLetterOrDigit(text, from, to))
-            && endsWithAbbreviation(text, from, to);
+        continuesPrevious =
+            (continuesPrevious || hasLetterOrDigit(text, from, to))
+                && endsWithAbbreviation(text, from, to);
       }
       paraStart = Math.max(next, paraEnd + 1);
     }
@@ -281,19 +295,22 @@ public final class NewsAnalyzer implements Serializable {
     while (wordStart > from && Character.isLetter(text.charAt(wordStart - 1))) {
       wordStart--;
     }
-    if (wordStart > from && !Character.isWhitespace(text.charAt(wordStart - 1))
+    if (wordStart > from
+        && !Character.isWhitespace(text.charAt(wordStart - 1))
         && text.charAt(wordStart - 1) != '(') {
       return false;
     }
-    return wordStart < wordEnd && NON_TERMINAL_ABBREVIATIONS.contains(text.substring(wordStart, wordEnd));
+    return wordStart < wordEnd
+        && NON_TERMINAL_ABBREVIATIONS.contains(text.substring(wordStart, wordEnd));
   }
 
   /**
-   * Streams every word of {@code text} with its term in ONE analyzer pass: the same words as
-   * {@link #words} and, for non-stopwords, the same terms as {@link #terms}, aligned.
+   * Streams every word of {@code text} with its term in ONE analyzer pass: the same words as {@link
+   * #words} and, for non-stopwords, the same terms as {@link #terms}, aligned.
    */
   public void forEachWordAndTerm(String text, WordTermSink sink) {
-    // Stemming is per token and context-free, so stemming each distinct word once (memoised per thread)
+    // Stemming is per token and context-free, so stemming each distinct word once (memoised per
+    // thread)
     // gives exactly the terms of the full chain at a fraction of the cost of stemming every token.
     CharArraySet stopSet = stopwords.set();
     Map<String, String> stems = stemming == Stemming.NONE ? null : stemCache();
@@ -400,13 +417,15 @@ public final class NewsAnalyzer implements Serializable {
     Analyzer a = stemAnalyzer;
     if (a == null) {
       Stemming stem = this.stemming;
-      a = stemAnalyzer = new Analyzer() {
-        @Override
-        protected TokenStreamComponents createComponents(String fieldName) {
-          Tokenizer source = new KeywordTokenizer();
-          return new TokenStreamComponents(source, stemmer(source, stem));
-        }
-      };
+      a =
+          stemAnalyzer =
+              new Analyzer() {
+                @Override
+                protected TokenStreamComponents createComponents(String fieldName) {
+                  Tokenizer source = new KeywordTokenizer();
+                  return new TokenStreamComponents(source, stemmer(source, stem));
+                }
+              };
     }
     return a;
   }

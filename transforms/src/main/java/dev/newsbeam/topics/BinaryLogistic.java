@@ -7,26 +7,34 @@ import java.io.Serializable;
  *
  * <pre>  ½‖w‖² + C · Σᵢ cᵢ · log(1 + exp(−yᵢ (w·xᵢ + b)))</pre>
  *
- * <p>over the articles of a {@link TrainingSet} outside one fold, with {@code cᵢ} = {@code positiveWeight}
- * for articles of the label and 1 otherwise, and the bias {@code b} not regularised (the form of
- * LIBLINEAR's L2-regularised logistic regression). The solver is L-BFGS (memory 10) with a backtracking
- * Armijo line search; it stops when ‖∇‖ has fallen by {@code tolerance} or after {@code maxIterations}.
+ * <p>over the articles of a {@link TrainingSet} outside one fold, with {@code cᵢ} = {@code
+ * positiveWeight} for articles of the label and 1 otherwise, and the bias {@code b} not regularised
+ * (the form of LIBLINEAR's L2-regularised logistic regression). The solver is L-BFGS (memory 10)
+ * with a backtracking Armijo line search; it stops when ‖∇‖ has fallen by {@code tolerance} or
+ * after {@code maxIterations}.
  */
 public final class BinaryLogistic {
   private BinaryLogistic() {}
 
   /** A fitted label: weights over the vocabulary, bias, and how the solver ended. */
-  public record Fit(float[] weights, double bias, int iterations, double objective, double gradientRatio)
+  public record Fit(
+      float[] weights, double bias, int iterations, double objective, double gradientRatio)
       implements Serializable {}
 
   private static final int MEMORY = 10;
 
   /**
-   * Fits label {@code label} on the rows of {@code data} whose fold is not {@code exceptFold} (-1: all
-   * rows).
+   * Fits label {@code label} on the rows of {@code data} whose fold is not {@code exceptFold} (-1:
+   * all rows).
    */
-  public static Fit fit(TrainingSet data, int label, int exceptFold, double c, double positiveWeight,
-      int maxIterations, double tolerance) {
+  public static Fit fit(
+      TrainingSet data,
+      int label,
+      int exceptFold,
+      double c,
+      double positiveWeight,
+      int maxIterations,
+      double tolerance) {
     int n = data.size();
     int dim = data.dim;
     int size = dim + 1; // weights, then the bias

@@ -35,7 +35,9 @@ public final class F1Scores {
     return f1(tp, fp, fn);
   }
 
-  /** Mean of per-label F1 over {@code labels} (a label with no gold and no prediction counts as 1). */
+  /**
+   * Mean of per-label F1 over {@code labels} (a label with no gold and no prediction counts as 1).
+   */
   public double macro(Set<String> labels) {
     if (labels.isEmpty()) {
       return 0;

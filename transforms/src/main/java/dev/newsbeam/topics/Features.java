@@ -27,17 +27,26 @@ public final class Features {
     return counts;
   }
 
-  /** {@code ln((1 + docs) / (1 + df)) + 1}: never zero, so a term in every article still counts a bit. */
+  /**
+   * {@code ln((1 + docs) / (1 + df)) + 1}: never zero, so a term in every article still counts a
+   * bit.
+   */
   public static float idf(long docs, long df) {
     return (float) (Math.log((1.0 + docs) / (1.0 + df)) + 1.0);
   }
 
   /**
-   * The vector of {@code counts} over {@code vocabulary} (term → index) with the given idf; terms outside
-   * the vocabulary are dropped. {@code id}, {@code labels} and {@code fold} only matter for training.
+   * The vector of {@code counts} over {@code vocabulary} (term → index) with the given idf; terms
+   * outside the vocabulary are dropped. {@code id}, {@code labels} and {@code fold} only matter for
+   * training.
    */
-  public static SparseDoc vector(String id, Map<String, Integer> counts, Map<String, Integer> vocabulary,
-      float[] idf, int[] labels, int fold) {
+  public static SparseDoc vector(
+      String id,
+      Map<String, Integer> counts,
+      Map<String, Integer> vocabulary,
+      float[] idf,
+      int[] labels,
+      int fold) {
     int[] index = new int[counts.size()];
     int n = 0;
     for (Map.Entry<String, Integer> e : counts.entrySet()) {
@@ -74,7 +83,12 @@ public final class Features {
 
   /** Label indices of {@code names} in {@code labelIndex}; unknown labels are skipped. */
   public static int[] labelIndices(List<String> names, Map<String, Integer> labelIndex) {
-    return names.stream().map(labelIndex::get).filter(i -> i != null).distinct()
-        .mapToInt(Integer::intValue).sorted().toArray();
+    return names.stream()
+        .map(labelIndex::get)
+        .filter(i -> i != null)
+        .distinct()
+        .mapToInt(Integer::intValue)
+        .sorted()
+        .toArray();
   }
 }

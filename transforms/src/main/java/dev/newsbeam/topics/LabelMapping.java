@@ -3,7 +3,6 @@ package dev.newsbeam.topics;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,12 +14,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Maps a corpus's own labels to IPTC Media Topics top-level codes, so the taxonomy tagger can be scored
- * on a labelled corpus it was not built from.
+ * Maps a corpus's own labels to IPTC Media Topics top-level codes, so the taxonomy tagger can be
+ * scored on a labelled corpus it was not built from.
  *
  * <p>File format (UTF-8 text, one mapping per line): {@code label<TAB>medtop:code}; blank lines and
- * lines starting with {@code #} are ignored; {@code *} as label sets the code of every label not listed.
- * The bundled {@code reuters-iptc-toplevel.tsv} maps the Reuters-21578 TOPICS categories.
+ * lines starting with {@code #} are ignored; {@code *} as label sets the code of every label not
+ * listed. The bundled {@code reuters-iptc-toplevel.tsv} maps the Reuters-21578 TOPICS categories.
  */
 public final class LabelMapping {
   public static final String REUTERS_RESOURCE = "reuters-iptc-toplevel.tsv";
@@ -57,7 +56,8 @@ public final class LabelMapping {
         }
         String[] parts = s.split("\t");
         if (parts.length < 2) {
-          throw new IllegalArgumentException("label mapping line needs label<TAB>code: '" + line + "'");
+          throw new IllegalArgumentException(
+              "label mapping line needs label<TAB>code: '" + line + "'");
         }
         if (parts[0].equals("*")) {
           fallback = parts[1].strip();

@@ -17,8 +17,8 @@ import java.util.function.Function;
 
 /**
  * A labelled JSONL corpus held in memory for evaluation ({@code id}, {@code date}, {@code title},
- * {@code text}, {@code labels}), and its split by date. Evaluation needs the whole corpus ordered by
- * date, which is a job for one machine, not for the pipeline.
+ * {@code text}, {@code labels}), and its split by date. Evaluation needs the whole corpus ordered
+ * by date, which is a job for one machine, not for the pipeline.
  */
 public final class LabelledCorpus {
   private LabelledCorpus() {}
@@ -42,15 +42,16 @@ public final class LabelledCorpus {
           continue;
         }
         String id = o.hasNonNull("id") ? o.get("id").asText() : path.getFileName() + ":" + n;
-        out.add(Article.newBuilder()
-            .setId(id)
-            .setSource(path + ":" + n)
-            .setInputFormat("jsonl")
-            .setTitle(o.hasNonNull("title") ? o.get("title").asText() : null)
-            .setPublishedDate(date(o.path("date").asText(null)))
-            .setText(o.get("text").asText())
-            .setLabels(labels)
-            .build());
+        out.add(
+            Article.newBuilder()
+                .setId(id)
+                .setSource(path + ":" + n)
+                .setInputFormat("jsonl")
+                .setTitle(o.hasNonNull("title") ? o.get("title").asText() : null)
+                .setPublishedDate(date(o.path("date").asText(null)))
+                .setText(o.get("text").asText())
+                .setLabels(labels)
+                .build());
       }
     }
     return out;
@@ -67,21 +68,27 @@ public final class LabelledCorpus {
     }
   }
 
-  /** The earliest {@code trainShare} of the articles by date (file order within a day), and the rest. */
+  /**
+   * The earliest {@code trainShare} of the articles by date (file order within a day), and the
+   * rest.
+   */
   public record Split(List<Article> train, List<Article> test) {}
 
   public static Split byDate(List<Article> labelled, double trainShare) {
     List<Article> sorted = new ArrayList<>(labelled);
     // List.sort is stable: articles of one day keep their file order
-    sorted.sort(Comparator.comparing(Article::getPublishedDate, Comparator.nullsFirst(Comparator.naturalOrder())));
+    sorted.sort(
+        Comparator.comparing(
+            Article::getPublishedDate, Comparator.nullsFirst(Comparator.naturalOrder())));
     int cut = (int) Math.round(sorted.size() * trainShare);
     return new Split(sorted.subList(0, cut), sorted.subList(cut, sorted.size()));
   }
 
   /**
-   * {@code k} cross-validation splits: every article is in the test part of exactly one. Articles of one
-   * {@code group} (e.g. a near-duplicate cluster: wire copies of one story) share a fold, so a test
-   * article never has a copy in its training part. The fold is a hash of the group, the same every run.
+   * {@code k} cross-validation splits: every article is in the test part of exactly one. Articles
+   * of one {@code group} (e.g. a near-duplicate cluster: wire copies of one story) share a fold, so
+   * a test article never has a copy in its training part. The fold is a hash of the group, the same
+   * every run.
    */
   public static List<Split> kFolds(List<Article> labelled, int k, Function<Article, String> group) {
     if (k < 2) {
@@ -99,7 +106,9 @@ public final class LabelledCorpus {
     return out;
   }
 
-  /** Fold of a group key: its hash mixed and reduced, independent of the training folds' own hash. */
+  /**
+   * Fold of a group key: its hash mixed and reduced, independent of the training folds' own hash.
+   */
   static int foldOf(String group, int k) {
     long h = group.hashCode() * 0xC2B2AE3D27D4EB4FL;
     return (int) Math.floorMod(h ^ (h >>> 31), (long) k);

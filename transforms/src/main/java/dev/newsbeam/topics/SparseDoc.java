@@ -4,9 +4,9 @@ import java.io.Serializable;
 import java.util.Arrays;
 
 /**
- * One labelled article as a feature vector: sorted feature indices with L2-normalised TF-IDF values,
- * plus the indices of its gold labels and its cross-validation fold. Small and serializable, so
- * training shuffles these, not words.
+ * One labelled article as a feature vector: sorted feature indices with L2-normalised TF-IDF
+ * values, plus the indices of its gold labels and its cross-validation fold. Small and
+ * serializable, so training shuffles these, not words.
  */
 public final class SparseDoc implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -62,8 +62,12 @@ public final class SparseDoc implements Serializable {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof SparseDoc d && fold == d.fold && id.equals(d.id) && Arrays.equals(index, d.index)
-        && Arrays.equals(value, d.value) && Arrays.equals(labels, d.labels);
+    return o instanceof SparseDoc d
+        && fold == d.fold
+        && id.equals(d.id)
+        && Arrays.equals(index, d.index)
+        && Arrays.equals(value, d.value)
+        && Arrays.equals(labels, d.labels);
   }
 
   @Override

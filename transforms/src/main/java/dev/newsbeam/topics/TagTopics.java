@@ -33,9 +33,9 @@ import org.apache.beam.sdk.values.PValue;
 import org.apache.beam.sdk.values.TupleTag;
 
 /**
- * Tags every article with taxonomy topics ({@code source = "taxonomy"}) and, when a model directory is
- * given, with the trained model's labels ({@code source = "model"}; the model is read once and applied
- * as a side input). Also counts articles per day × topic and per topic for the manifest.
+ * Tags every article with taxonomy topics ({@code source = "taxonomy"}) and, when a model directory
+ * is given, with the trained model's labels ({@code source = "model"}; the model is read once and
+ * applied as a side input). Also counts articles per day × topic and per topic for the manifest.
  *
  * <pre>{@code
  * TagTopics.Result r = articles.apply(TagTopics.withDefaultTaxonomy().withModel("model/"));
@@ -56,8 +56,14 @@ public final class TagTopics extends PTransform<PCollection<Article>, TagTopics.
   private final NewsAnalyzer.Stopwords stopwords;
   private final int shards;
 
-  private TagTopics(String taxonomyJson, TaxonomyTagger.Settings settings, String modelPath,
-      boolean modelFallback, NewsAnalyzer.Stemming stemming, NewsAnalyzer.Stopwords stopwords, int shards) {
+  private TagTopics(
+      String taxonomyJson,
+      TaxonomyTagger.Settings settings,
+      String modelPath,
+      boolean modelFallback,
+      NewsAnalyzer.Stemming stemming,
+      NewsAnalyzer.Stopwords stopwords,
+      int shards) {
     if (shards < 1) {
       throw new IllegalArgumentException("shards must be >= 1, not " + shards);
     }
@@ -73,8 +79,14 @@ public final class TagTopics extends PTransform<PCollection<Article>, TagTopics.
   /** The bundled IPTC taxonomy with default settings and no model. */
   public static TagTopics withDefaultTaxonomy() {
     NewsAnalyzer analyzer = NewsAnalyzer.defaults();
-    return new TagTopics(Taxonomy.defaultJson(), TaxonomyTagger.Settings.defaults(), null, true,
-        analyzer.stemming(), analyzer.stopwords(), DEFAULT_SHARDS);
+    return new TagTopics(
+        Taxonomy.defaultJson(),
+        TaxonomyTagger.Settings.defaults(),
+        null,
+        true,
+        analyzer.stemming(),
+        analyzer.stopwords(),
+        DEFAULT_SHARDS);
   }
 
   /** A taxonomy given as JSON text (see {@link Taxonomy} for the format); validated here. */
@@ -93,9 +105,9 @@ public final class TagTopics extends PTransform<PCollection<Article>, TagTopics.
   }
 
   /**
-   * Whether an article that reaches no label's threshold gets the model's nearest label (default true:
-   * the model's own {@code fallback_margin}). Off for news outside the model's training domain: a
-   * model trained on a corpus where every article has a label would tag every article.
+   * Whether an article that reaches no label's threshold gets the model's nearest label (default
+   * true: the model's own {@code fallback_margin}). Off for news outside the model's training
+   * domain: a model trained on a corpus where every article has a label would tag every article.
    */
   public TagTopics withModelFallback(boolean value) {
     return new TagTopics(taxonomyJson, settings, modelPath, value, stemming, stopwords, shards);
@@ -103,16 +115,18 @@ public final class TagTopics extends PTransform<PCollection<Article>, TagTopics.
 
   /**
    * How the taxonomy tagger analyses articles and the taxonomy's terms (default: Porter stemming,
-   * classic stopwords — what the bundled term lists are written for). A trained model always uses the
-   * analysis it was trained with.
+   * classic stopwords — what the bundled term lists are written for). A trained model always uses
+   * the analysis it was trained with.
    */
   public TagTopics withAnalyzer(NewsAnalyzer.Stemming stemming, NewsAnalyzer.Stopwords stopwords) {
-    return new TagTopics(taxonomyJson, settings, modelPath, modelFallback, stemming, stopwords, shards);
+    return new TagTopics(
+        taxonomyJson, settings, modelPath, modelFallback, stemming, stopwords, shards);
   }
 
   /**
    * Shuffle shards of the day × topic counts: per-bundle partial counts are summed per hash shard
-   * ({@link SumCountsInShards}), not one shuffle key per (day, topic). The output does not depend on it.
+   * ({@link SumCountsInShards}), not one shuffle key per (day, topic). The output does not depend
+   * on it.
    */
   public TagTopics withShards(int n) {
     return new TagTopics(taxonomyJson, settings, modelPath, modelFallback, stemming, stopwords, n);
@@ -122,31 +136,45 @@ public final class TagTopics extends PTransform<PCollection<Article>, TagTopics.
   public Result expand(PCollection<Article> articles) {
     PCollection<Article> tagged;
     if (modelPath == null) {
-      tagged = articles.apply("TagTopics", ParDo.of(new TagFn(taxonomyJson, settings, stemming, stopwords, null, false)));
+      tagged =
+          articles.apply(
+              "TagTopics",
+              ParDo.of(new TagFn(taxonomyJson, settings, stemming, stopwords, null, false)));
     } else {
-      String pattern = modelPath.endsWith(".avro") ? modelPath
-          : (modelPath.endsWith("/") ? modelPath : modelPath + "/") + TrainTopicModel.FILE_PREFIX + "*.avro";
-      PCollectionView<TopicModel> model = articles.getPipeline()
-          .apply("ReadTopicModel", AvroIO.read(TopicModel.class).from(pattern))
-          .apply("TopicModelView", View.asSingleton());
-      tagged = articles.apply("TagTopics",
-          ParDo.of(new TagFn(taxonomyJson, settings, stemming, stopwords, model, modelFallback)).withSideInputs(model));
+      String pattern =
+          modelPath.endsWith(".avro")
+              ? modelPath
+              : (modelPath.endsWith("/") ? modelPath : modelPath + "/")
+                  + TrainTopicModel.FILE_PREFIX
+                  + "*.avro";
+      PCollectionView<TopicModel> model =
+          articles
+              .getPipeline()
+              .apply("ReadTopicModel", AvroIO.read(TopicModel.class).from(pattern))
+              .apply("TopicModelView", View.asSingleton());
+      tagged =
+          articles.apply(
+              "TagTopics",
+              ParDo.of(new TagFn(taxonomyJson, settings, stemming, stopwords, model, modelFallback))
+                  .withSideInputs(model));
     }
     tagged.setCoder(AvroCoder.of(Article.class));
 
-    PCollection<TopicDayCount> days = tagged
-        .apply("KeyByDayAndTopic", ParDo.of(new DayTopicKeysFn()))
-        .setCoder(CompactCounts.coder())
-        .apply("CountPerDayAndTopic", new SumCountsInShards(shards))
-        .apply("UnpackDayTopicCounts", ParDo.of(new SumCountsInShards.UnpackFn()))
-        .setCoder(SumCountsInShards.SUMS_CODER)
-        .apply("ToTopicDayCount", ParDo.of(new ToDayCountFn()))
-        .setCoder(AvroCoder.of(TopicDayCount.class));
+    PCollection<TopicDayCount> days =
+        tagged
+            .apply("KeyByDayAndTopic", ParDo.of(new DayTopicKeysFn()))
+            .setCoder(CompactCounts.coder())
+            .apply("CountPerDayAndTopic", new SumCountsInShards(shards))
+            .apply("UnpackDayTopicCounts", ParDo.of(new SumCountsInShards.UnpackFn()))
+            .setCoder(SumCountsInShards.SUMS_CODER)
+            .apply("ToTopicDayCount", ParDo.of(new ToDayCountFn()))
+            .setCoder(AvroCoder.of(TopicDayCount.class));
 
-    PCollection<KV<String, Long>> manifest = tagged
-        .apply("ManifestCounts", ParDo.of(new ManifestCountsFn()))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
-        .apply("SumManifestCounts", Sum.longsPerKey());
+    PCollection<KV<String, Long>> manifest =
+        tagged
+            .apply("ManifestCounts", ParDo.of(new ManifestCountsFn()))
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
+            .apply("SumManifestCounts", Sum.longsPerKey());
     return new Result(tagged.getPipeline(), tagged, days, manifest);
   }
 
@@ -160,7 +188,10 @@ public final class TagTopics extends PTransform<PCollection<Article>, TagTopics.
     private final PCollection<TopicDayCount> dayCounts;
     private final PCollection<KV<String, Long>> manifestCounts;
 
-    Result(Pipeline pipeline, PCollection<Article> articles, PCollection<TopicDayCount> dayCounts,
+    Result(
+        Pipeline pipeline,
+        PCollection<Article> articles,
+        PCollection<TopicDayCount> dayCounts,
         PCollection<KV<String, Long>> manifestCounts) {
       this.pipeline = pipeline;
       this.articles = articles;
@@ -191,8 +222,8 @@ public final class TagTopics extends PTransform<PCollection<Article>, TagTopics.
     }
 
     @Override
-    public void finishSpecifyingOutput(String transformName, PInput input,
-        PTransform<?, ?> transform) {}
+    public void finishSpecifyingOutput(
+        String transformName, PInput input, PTransform<?, ?> transform) {}
   }
 
   static class TagFn extends DoFn<Article, Article> {
@@ -208,8 +239,13 @@ public final class TagTopics extends PTransform<PCollection<Article>, TagTopics.
     private transient TopicClassifier classifier;
     private transient TopicModel classifierOf;
 
-    TagFn(String taxonomyJson, TaxonomyTagger.Settings settings, NewsAnalyzer.Stemming stemming,
-        NewsAnalyzer.Stopwords stopwords, PCollectionView<TopicModel> model, boolean fallback) {
+    TagFn(
+        String taxonomyJson,
+        TaxonomyTagger.Settings settings,
+        NewsAnalyzer.Stemming stemming,
+        NewsAnalyzer.Stopwords stopwords,
+        PCollectionView<TopicModel> model,
+        boolean fallback) {
       this.taxonomyJson = taxonomyJson;
       this.settings = settings;
       this.stemming = stemming;
@@ -220,7 +256,9 @@ public final class TagTopics extends PTransform<PCollection<Article>, TagTopics.
 
     @Setup
     public void setup() {
-      tagger = new TaxonomyTagger(Taxonomy.parse(taxonomyJson), new NewsAnalyzer(stemming, stopwords), settings);
+      tagger =
+          new TaxonomyTagger(
+              Taxonomy.parse(taxonomyJson), new NewsAnalyzer(stemming, stopwords), settings);
     }
 
     @ProcessElement
@@ -252,7 +290,8 @@ public final class TagTopics extends PTransform<PCollection<Article>, TagTopics.
       if (a.getTopics().isEmpty()) {
         return;
       }
-      String day = a.getPublishedDate() == null ? "" : Long.toString(a.getPublishedDate().toEpochDay());
+      String day =
+          a.getPublishedDate() == null ? "" : Long.toString(a.getPublishedDate().toEpochDay());
       Map<String, Integer> keys = new HashMap<>();
       for (Topic t : a.getTopics()) {
         keys.put(String.join(SEP, day, t.getSource(), t.getCode(), t.getLabel()), 1);
@@ -266,16 +305,23 @@ public final class TagTopics extends PTransform<PCollection<Article>, TagTopics.
     @ProcessElement
     public void process(@Element KV<String, KV<Long, Long>> kv, OutputReceiver<TopicDayCount> out) {
       String[] p = kv.getKey().split(SEP, 4);
-      out.output(TopicDayCount.newBuilder()
-          .setDate(p[0].isEmpty() ? null : java.time.LocalDate.ofEpochDay(Long.parseLong(p[0])))
-          .setSource(p[1]).setCode(p[2]).setLabel(p[3]).setArticles(kv.getValue().getValue()).build());
+      out.output(
+          TopicDayCount.newBuilder()
+              .setDate(p[0].isEmpty() ? null : java.time.LocalDate.ofEpochDay(Long.parseLong(p[0])))
+              .setSource(p[1])
+              .setCode(p[2])
+              .setLabel(p[3])
+              .setArticles(kv.getValue().getValue())
+              .build());
     }
   }
 
   static class ManifestCountsFn extends DoFn<Article, KV<String, Long>> {
     @ProcessElement
     public void process(@Element Article a, OutputReceiver<KV<String, Long>> out) {
-      out.output(KV.of(a.getTopics().isEmpty() ? "topics.untagged_articles" : "topics.tagged_articles", 1L));
+      out.output(
+          KV.of(
+              a.getTopics().isEmpty() ? "topics.untagged_articles" : "topics.tagged_articles", 1L));
       for (Topic t : a.getTopics()) {
         out.output(KV.of("topics." + t.getCode(), 1L));
       }

@@ -17,11 +17,13 @@ import java.util.Map;
 /**
  * A topic taxonomy: topics with codes, names, parents and the terms and phrases that signal them.
  *
- * <p>The default taxonomy ({@code iptc-default-taxonomy.json} next to this class) uses the codes and
- * names of <a href="https://iptc.org/standards/media-topics/">IPTC Media Topics</a> (© IPTC, CC BY 4.0):
- * the 17 top-level topics and a set of second- and third-level ones. The terms are newsbeam's own.
+ * <p>The default taxonomy ({@code iptc-default-taxonomy.json} next to this class) uses the codes
+ * and names of <a href="https://iptc.org/standards/media-topics/">IPTC Media Topics</a> (© IPTC, CC
+ * BY 4.0): the 17 top-level topics and a set of second- and third-level ones. The terms are
+ * newsbeam's own.
  *
  * <p><b>File format</b> ({@code newsbeam-taxonomy/1}, JSON, UTF-8):
+ *
  * <pre>{@code
  * {"format": "newsbeam-taxonomy/1",
  *  "attribution": "where the codes come from (free text)",
@@ -31,14 +33,15 @@ import java.util.Map;
  *    {"code": "medtop:20000056", "name": "armed conflict", "parent": "medtop:16000000",
  *     "terms": ["shelling", "front line"]}]}
  * }</pre>
+ *
  * <ul>
- *   <li>{@code code} unique; {@code name} is the tag's label; {@code parent} is the code of another topic
- *       of the same file or null. A tagged topic implies all its ancestors.
- *   <li>{@code terms}: words or multi-word phrases written as plain text. They are analysed with the
- *       pipeline's {@code NewsAnalyzer}, so {@code "negotiations"} also matches {@code negotiate}, and a
- *       phrase matches the same sequence of terms (stopwords are skipped on both sides, so
- *       {@code "end the war"} matches "end the war" and "end war"). An optional {@code ^w} suffix sets
- *       the weight (default 1), e.g. {@code "ceasefire^2"}, {@code "deal^0.5"}.
+ *   <li>{@code code} unique; {@code name} is the tag's label; {@code parent} is the code of another
+ *       topic of the same file or null. A tagged topic implies all its ancestors.
+ *   <li>{@code terms}: words or multi-word phrases written as plain text. They are analysed with
+ *       the pipeline's {@code NewsAnalyzer}, so {@code "negotiations"} also matches {@code
+ *       negotiate}, and a phrase matches the same sequence of terms (stopwords are skipped on both
+ *       sides, so {@code "end the war"} matches "end the war" and "end war"). An optional {@code
+ *       ^w} suffix sets the weight (default 1), e.g. {@code "ceasefire^2"}, {@code "deal^0.5"}.
  *   <li>Entries that analyse to nothing (only stopwords) are rejected.
  * </ul>
  */
@@ -107,7 +110,9 @@ public final class Taxonomy {
     return parse(defaultJson());
   }
 
-  /** Reads a taxonomy file ({@code --taxonomy=path}) as JSON text, so it can travel inside a DoFn. */
+  /**
+   * Reads a taxonomy file ({@code --taxonomy=path}) as JSON text, so it can travel inside a DoFn.
+   */
   public static String readJson(Path path) throws IOException {
     String json = Files.readString(path, StandardCharsets.UTF_8);
     parse(json); // fail at construction time, not on a worker
@@ -124,7 +129,8 @@ public final class Taxonomy {
     }
     String format = root.path("format").asText("");
     if (!FORMAT.equals(format)) {
-      throw new IllegalArgumentException("taxonomy format must be '" + FORMAT + "', not '" + format + "'");
+      throw new IllegalArgumentException(
+          "taxonomy format must be '" + FORMAT + "', not '" + format + "'");
     }
     Map<String, TopicDef> topics = new LinkedHashMap<>();
     for (JsonNode t : root.path("topics")) {

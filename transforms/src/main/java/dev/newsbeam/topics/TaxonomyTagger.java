@@ -13,21 +13,22 @@ import java.util.Map;
 /**
  * Tags an article with the topics of a {@link Taxonomy} and says why (pure core, no Beam).
  *
- * <p>Title and body are analysed with {@link NewsAnalyzer}; every taxonomy entry (a term or a phrase
- * matched as a sequence of terms) that occurs contributes {@code weight × (1 + ln(bodyCount + titleBoost ×
- * titleCount))} to each topic whose subtree lists it — so a parent collects its children's evidence and
- * a tagged child always implies its parent (the parent's score is at least the child's). The sum is
- * length-normalised: {@code score = raw / sqrt(max(terms, lengthFloor) / 100)}, i.e. per 100 terms for
- * articles of 100 terms, growing with the square root of length beyond. Topics scoring at least
- * {@code threshold} are kept, highest first (a parent before its child on ties), at most {@code topK}.
- * Every tag carries evidence {@code "term×count"} (the entry as written in the taxonomy, occurrences in
- * title and body).
+ * <p>Title and body are analysed with {@link NewsAnalyzer}; every taxonomy entry (a term or a
+ * phrase matched as a sequence of terms) that occurs contributes {@code weight × (1 + ln(bodyCount
+ * + titleBoost × titleCount))} to each topic whose subtree lists it — so a parent collects its
+ * children's evidence and a tagged child always implies its parent (the parent's score is at least
+ * the child's). The sum is length-normalised: {@code score = raw / sqrt(max(terms, lengthFloor) /
+ * 100)}, i.e. per 100 terms for articles of 100 terms, growing with the square root of length
+ * beyond. Topics scoring at least {@code threshold} are kept, highest first (a parent before its
+ * child on ties), at most {@code topK}. Every tag carries evidence {@code "term×count"} (the entry
+ * as written in the taxonomy, occurrences in title and body).
  *
  * <p>Instances are immutable and thread-safe.
  */
 public final class TaxonomyTagger {
   /** Tuning knobs; {@link #defaults()} are the values the eval figures were measured with. */
-  public record Settings(double titleBoost, double threshold, int topK, int lengthFloor, int maxEvidence)
+  public record Settings(
+      double titleBoost, double threshold, int topK, int lengthFloor, int maxEvidence)
       implements Serializable {
     public static Settings defaults() {
       return new Settings(2.0, 1.0, 6, 60, 8);
@@ -75,8 +76,10 @@ public final class TaxonomyTagger {
   private final String[] codes;
   private final String[] names;
   private final int[] depth;
+
   /** First term → entries starting with it (single term first, then phrases, longest first). */
   private final Map<String, Match[]> byFirstTerm;
+
   private final int matchCount;
 
   public TaxonomyTagger(Taxonomy taxonomy, NewsAnalyzer analyzer, Settings settings) {
@@ -103,8 +106,14 @@ public final class TaxonomyTagger {
               "taxonomy topic " + t.code() + ": '" + e.text() + "' has no terms after analysis");
         }
         String key = String.join(" ", terms);
-        Match m = byKey.computeIfAbsent(key, k -> new Match(byKey.size(), e.text(),
-            terms.subList(1, terms.size()).toArray(String[]::new)));
+        Match m =
+            byKey.computeIfAbsent(
+                key,
+                k ->
+                    new Match(
+                        byKey.size(),
+                        e.text(),
+                        terms.subList(1, terms.size()).toArray(String[]::new)));
         m.add(ti, e.weight());
         for (String a : ancestors) {
           m.add(index.get(a), e.weight());
@@ -166,25 +175,33 @@ public final class TaxonomyTagger {
         kept.add(t);
       }
     }
-    kept.sort((a, b) -> {
-      int c = Double.compare(raw[b], raw[a]);
-      if (c != 0) {
-        return c;
-      }
-      c = Integer.compare(depth[a], depth[b]);
-      return c != 0 ? c : codes[a].compareTo(codes[b]);
-    });
+    kept.sort(
+        (a, b) -> {
+          int c = Double.compare(raw[b], raw[a]);
+          if (c != 0) {
+            return c;
+          }
+          c = Integer.compare(depth[a], depth[b]);
+          return c != 0 ? c : codes[a].compareTo(codes[b]);
+        });
     List<Topic> out = new ArrayList<>(Math.min(kept.size(), settings.topK()));
     for (int k = 0; k < kept.size() && k < settings.topK(); k++) {
       int t = kept.get(k);
-      // the all-fields constructor: Avro's builder validates and copies, a large share of the cost here
-      out.add(new Topic(codes[t], names[t], raw[t] / norm, "taxonomy",
-          evidence(t, seen, nSeen[0], titleCounts, bodyCounts)));
+      // the all-fields constructor: Avro's builder validates and copies, a large share of the cost
+      // here
+      out.add(
+          new Topic(
+              codes[t],
+              names[t],
+              raw[t] / norm,
+              "taxonomy",
+              evidence(t, seen, nSeen[0], titleCounts, bodyCounts)));
     }
     return out;
   }
 
-  private List<String> evidence(int topic, Match[] seen, int nSeen, int[] titleCounts, int[] bodyCounts) {
+  private List<String> evidence(
+      int topic, Match[] seen, int nSeen, int[] titleCounts, int[] bodyCounts) {
     List<Match> hits = new ArrayList<>();
     for (int i = 0; i < nSeen; i++) {
       for (int t : seen[i].topics) {
@@ -194,10 +211,13 @@ public final class TaxonomyTagger {
         }
       }
     }
-    hits.sort((a, b) -> {
-      int c = Integer.compare(titleCounts[b.id] + bodyCounts[b.id], titleCounts[a.id] + bodyCounts[a.id]);
-      return c != 0 ? c : a.display.compareTo(b.display);
-    });
+    hits.sort(
+        (a, b) -> {
+          int c =
+              Integer.compare(
+                  titleCounts[b.id] + bodyCounts[b.id], titleCounts[a.id] + bodyCounts[a.id]);
+          return c != 0 ? c : a.display.compareTo(b.display);
+        });
     List<String> out = new ArrayList<>();
     for (int i = 0; i < hits.size() && i < settings.maxEvidence(); i++) {
       Match m = hits.get(i);
@@ -207,7 +227,8 @@ public final class TaxonomyTagger {
   }
 
   /** Counts entry occurrences in {@code terms}; returns the number of terms. */
-  private int count(List<String> terms, int[] counts, int[] otherCounts, Match[] seen, int[] nSeen) {
+  private int count(
+      List<String> terms, int[] counts, int[] otherCounts, Match[] seen, int[] nSeen) {
     int size = terms.size();
     for (int i = 0; i < size; i++) {
       Match[] candidates = byFirstTerm.get(terms.get(i));

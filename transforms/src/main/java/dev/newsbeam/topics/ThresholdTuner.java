@@ -9,13 +9,13 @@ import java.util.Arrays;
  * <ol>
  *   <li>every label starts at the single threshold that maximises pooled micro-F1;
  *   <li>then, for a few rounds, each label with at least {@code minPositives} positives takes the
- *       threshold that maximises micro-F1 given all other labels' current thresholds. A label its model
- *       cannot separate ends above all its scores (never assigned) instead of at the low cut-off that
- *       would maximise its own F1 with many false positives; labels with fewer positives keep the
- *       global threshold, since a threshold fit to one or two examples is noise;
- *   <li>finally the fallback gap: an article that no label reaches gets its best label (highest margin
- *       minus threshold) when that label is within {@code fallbackMargin} of its threshold; the gap is
- *       chosen on a grid of 0 (no fallback) to 8 by out-of-fold micro-F1.
+ *       threshold that maximises micro-F1 given all other labels' current thresholds. A label its
+ *       model cannot separate ends above all its scores (never assigned) instead of at the low
+ *       cut-off that would maximise its own F1 with many false positives; labels with fewer
+ *       positives keep the global threshold, since a threshold fit to one or two examples is noise;
+ *   <li>finally the fallback gap: an article that no label reaches gets its best label (highest
+ *       margin minus threshold) when that label is within {@code fallbackMargin} of its threshold;
+ *       the gap is chosen on a grid of 0 (no fallback) to 8 by out-of-fold micro-F1.
  * </ol>
  */
 public final class ThresholdTuner {
@@ -25,8 +25,12 @@ public final class ThresholdTuner {
   static final double FALLBACK_STEP = 0.25;
   static final double FALLBACK_MAX = 8;
 
-  /** Margin thresholds per label, out-of-fold F1 per label at them, the global start and the fallback gap. */
-  public record Result(double[] thresholds, double[] f1, double global, double fallbackMargin, double microF1)
+  /**
+   * Margin thresholds per label, out-of-fold F1 per label at them, the global start and the
+   * fallback gap.
+   */
+  public record Result(
+      double[] thresholds, double[] f1, double global, double fallbackMargin, double microF1)
       implements java.io.Serializable {}
 
   /**
@@ -103,7 +107,8 @@ public final class ThresholdTuner {
     return out;
   }
 
-  private static double microWithFallback(double[][] margins, boolean[][] gold, double[] th, double gap) {
+  private static double microWithFallback(
+      double[][] margins, boolean[][] gold, double[] th, double gap) {
     int labels = margins.length;
     int n = labels == 0 ? 0 : margins[0].length;
     long tp = 0;
@@ -152,15 +157,18 @@ public final class ThresholdTuner {
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
     }
-    Arrays.sort(order, (a, b) -> scores[b] != scores[a] ? Double.compare(scores[b], scores[a]) : a - b);
+    Arrays.sort(
+        order, (a, b) -> scores[b] != scores[a] ? Double.compare(scores[b], scores[a]) : a - b);
     return order;
   }
 
   /**
    * The threshold of one label maximising micro-F1 when the other labels contribute {@code tp0},
-   * {@code fp0}, {@code fn0}: midway between the last score taken and the next, or above all scores.
+   * {@code fp0}, {@code fn0}: midway between the last score taken and the next, or above all
+   * scores.
    */
-  static double bestGiven(double[] margins, boolean[] gold, int positives, long tp0, long fp0, long fn0) {
+  static double bestGiven(
+      double[] margins, boolean[] gold, int positives, long tp0, long fp0, long fn0) {
     Integer[] order = byScoreDescending(margins);
     double best = F1Scores.f1(tp0, fp0, fn0 + positives);
     double threshold = margins.length == 0 ? 0 : margins[order[0]] + 1; // assign nothing

@@ -18,13 +18,13 @@ import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificDatumWriter;
 
 /**
- * Applies a trained {@link TopicModel} to an article (pure core): TF-IDF features as in training, one
- * logistic score per label, a tag for every label whose probability reaches its tuned threshold; an
- * article that reaches none gets its best label if that is within the model's {@code fallback_margin}
- * (logit units) of its threshold, unless the fallback is switched off ({@link #TopicClassifier(TopicModel,
- * boolean)}): a model trained where every article has a label (Reuters) would otherwise give off-topic
- * news its nearest label. The evidence of a tag is the present terms that pushed its score up
- * most ({@code "term×count"}).
+ * Applies a trained {@link TopicModel} to an article (pure core): TF-IDF features as in training,
+ * one logistic score per label, a tag for every label whose probability reaches its tuned
+ * threshold; an article that reaches none gets its best label if that is within the model's {@code
+ * fallback_margin} (logit units) of its threshold, unless the fallback is switched off ({@link
+ * #TopicClassifier(TopicModel, boolean)}): a model trained where every article has a label
+ * (Reuters) would otherwise give off-topic news its nearest label. The evidence of a tag is the
+ * present terms that pushed its score up most ({@code "term×count"}).
  */
 public final class TopicClassifier {
   public static final int FORMAT_VERSION = 1;
@@ -36,8 +36,10 @@ public final class TopicClassifier {
   private final float[] idf;
   private final float[][] weights;
   private final double[] bias;
+
   /** Thresholds as margins: logit of the probability threshold. */
   private final double[] thresholds;
+
   private final double fallbackMargin;
   private final String[] labels;
 
@@ -45,7 +47,10 @@ public final class TopicClassifier {
     this(model, true);
   }
 
-  /** {@code fallback} false: only labels that reach their threshold, whatever the model's fallback margin. */
+  /**
+   * {@code fallback} false: only labels that reach their threshold, whatever the model's fallback
+   * margin.
+   */
   public TopicClassifier(TopicModel model, boolean fallback) {
     if (model.getFormatVersion() != FORMAT_VERSION) {
       throw new IllegalArgumentException("unknown topic model format " + model.getFormatVersion());
@@ -87,8 +92,13 @@ public final class TopicClassifier {
 
   /** The feature vector of an article as the model sees it. */
   public SparseDoc features(String title, String text) {
-    return Features.vector("", Features.termCounts(analyzer, title, text, model.getTitleWeight()),
-        vocabulary, idf, new int[0], 0);
+    return Features.vector(
+        "",
+        Features.termCounts(analyzer, title, text, model.getTitleWeight()),
+        vocabulary,
+        idf,
+        new int[0],
+        0);
   }
 
   /** Probability of every label, in model label order. */
@@ -120,7 +130,8 @@ public final class TopicClassifier {
 
   /** Model tags of an article, highest probability first. */
   public List<Topic> tag(String title, String text) {
-    Map<String, Integer> counts = Features.termCounts(analyzer, title, text, model.getTitleWeight());
+    Map<String, Integer> counts =
+        Features.termCounts(analyzer, title, text, model.getTitleWeight());
     SparseDoc doc = Features.vector("", counts, vocabulary, idf, new int[0], 0);
     double[] margins = new double[labels.length];
     for (int l = 0; l < labels.length; l++) {
@@ -130,9 +141,14 @@ public final class TopicClassifier {
     List<Topic> out = new ArrayList<>();
     for (int l = 0; l < labels.length; l++) {
       if (assigned[l]) {
-        out.add(Topic.newBuilder().setCode(labels[l]).setLabel(labels[l])
-            .setScore(BinaryLogistic.sigmoid(margins[l]))
-            .setSource("model").setEvidence(evidence(l, doc, counts)).build());
+        out.add(
+            Topic.newBuilder()
+                .setCode(labels[l])
+                .setLabel(labels[l])
+                .setScore(BinaryLogistic.sigmoid(margins[l]))
+                .setSource("model")
+                .setEvidence(evidence(l, doc, counts))
+                .build());
       }
     }
     out.sort((a, b) -> Double.compare(b.getScore(), a.getScore()));
@@ -146,8 +162,10 @@ public final class TopicClassifier {
         order.add(k);
       }
     }
-    order.sort((a, b) -> Double.compare(weights[l][doc.index[b]] * doc.value[b],
-        weights[l][doc.index[a]] * doc.value[a]));
+    order.sort(
+        (a, b) ->
+            Double.compare(
+                weights[l][doc.index[b]] * doc.value[b], weights[l][doc.index[a]] * doc.value[a]));
     List<String> out = new ArrayList<>();
     List<String> vocab = model.getVocabulary();
     for (int i = 0; i < order.size() && i < MAX_EVIDENCE; i++) {
@@ -164,7 +182,8 @@ public final class TopicClassifier {
 
   /** Writes {@code model} as a one-record Avro container. */
   public static void write(TopicModel model, OutputStream out) throws IOException {
-    try (DataFileWriter<TopicModel> w = new DataFileWriter<>(new SpecificDatumWriter<>(TopicModel.class))) {
+    try (DataFileWriter<TopicModel> w =
+        new DataFileWriter<>(new SpecificDatumWriter<>(TopicModel.class))) {
       w.create(TopicModel.getClassSchema(), out);
       w.append(model);
     }
@@ -172,7 +191,8 @@ public final class TopicClassifier {
 
   /** Reads the first model of an Avro container. */
   public static TopicModel read(InputStream in) throws IOException {
-    try (DataFileStream<TopicModel> r = new DataFileStream<>(in, new SpecificDatumReader<>(TopicModel.class))) {
+    try (DataFileStream<TopicModel> r =
+        new DataFileStream<>(in, new SpecificDatumReader<>(TopicModel.class))) {
       if (!r.hasNext()) {
         throw new IOException("topic model file holds no model");
       }
@@ -184,7 +204,8 @@ public final class TopicClassifier {
   public static TopicModel read(File pathOrDir) throws IOException {
     File f = pathOrDir;
     if (f.isDirectory()) {
-      File[] files = f.listFiles((d, n) -> n.startsWith(TrainTopicModel.FILE_PREFIX) && n.endsWith(".avro"));
+      File[] files =
+          f.listFiles((d, n) -> n.startsWith(TrainTopicModel.FILE_PREFIX) && n.endsWith(".avro"));
       if (files == null || files.length == 0) {
         throw new IOException("no " + TrainTopicModel.FILE_PREFIX + "*.avro in " + f);
       }

@@ -15,8 +15,12 @@ public final class TopicModelBuilder {
    * @param finals the final fit of every label, in label order
    * @param tuned thresholds on the margin, as {@link ThresholdTuner} chose them
    */
-  public static TopicModel build(Vocabulary vocab, List<LabelFit> finals, ThresholdTuner.Result tuned,
-      TrainSettings settings, String createdAt) {
+  public static TopicModel build(
+      Vocabulary vocab,
+      List<LabelFit> finals,
+      ThresholdTuner.Result tuned,
+      TrainSettings settings,
+      String createdAt) {
     int dim = vocab.terms.size();
     List<TopicModelLabel> labels = new ArrayList<>(vocab.labels.size());
     int iterations = 0;
@@ -32,15 +36,16 @@ public final class TopicModelBuilder {
       }
       iterations = Math.max(iterations, fit.iterations());
       loss += fit.logLoss();
-      labels.add(TopicModelLabel.newBuilder()
-          .setLabel(vocab.labels.get(l))
-          .setBias(fit.bias())
-          .setWeights(w)
-          .setThreshold(BinaryLogistic.sigmoid(tuned.thresholds()[l]))
-          .setTrainPositives(vocab.labelCounts[l])
-          .setHeldoutPositives(vocab.labelCounts[l])
-          .setHeldoutF1(tuned.f1()[l])
-          .build());
+      labels.add(
+          TopicModelLabel.newBuilder()
+              .setLabel(vocab.labels.get(l))
+              .setBias(fit.bias())
+              .setWeights(w)
+              .setThreshold(BinaryLogistic.sigmoid(tuned.thresholds()[l]))
+              .setTrainPositives(vocab.labelCounts[l])
+              .setHeldoutPositives(vocab.labelCounts[l])
+              .setHeldoutF1(tuned.f1()[l])
+              .build());
     }
     List<Float> idf = new ArrayList<>(vocab.idf.length);
     for (float f : vocab.idf) {
@@ -50,7 +55,8 @@ public final class TopicModelBuilder {
     return TopicModel.newBuilder()
         .setFormatVersion(TopicClassifier.FORMAT_VERSION)
         .setAlgorithm(ALGORITHM)
-        .setStemming(settings.stemming().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+        .setStemming(
+            settings.stemming().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
         .setTitleWeight(settings.titleWeight())
         .setVocabulary(new ArrayList<>(vocab.terms))
         .setIdf(idf)

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The training recipe of {@link TrainTopicModel} as pure functions, so the Beam graph and an in-memory
- * run compute the same model: one {@link BinaryLogistic} fit per label and cross-validation fold (for
- * out-of-fold margins) plus one per label on all articles (the final weights), then
- * {@link ThresholdTuner} on the out-of-fold margins.
+ * The training recipe of {@link TrainTopicModel} as pure functions, so the Beam graph and an
+ * in-memory run compute the same model: one {@link BinaryLogistic} fit per label and
+ * cross-validation fold (for out-of-fold margins) plus one per label on all articles (the final
+ * weights), then {@link ThresholdTuner} on the out-of-fold margins.
  */
 public final class TopicTrainer {
   private TopicTrainer() {}
@@ -15,7 +15,9 @@ public final class TopicTrainer {
   /** Held-out positives below which a label takes the global threshold. */
   public static final int MIN_POSITIVES = 3;
 
-  /** One job per label and fold: folds {@code 0 .. folds-1} for tuning, -1 for the final weights. */
+  /**
+   * One job per label and fold: folds {@code 0 .. folds-1} for tuning, -1 for the final weights.
+   */
   public static List<int[]> jobs(int labels, int folds) {
     List<int[]> out = new ArrayList<>();
     for (int l = 0; l < labels; l++) {
@@ -28,8 +30,9 @@ public final class TopicTrainer {
 
   /** Fits {@code label} without fold {@code fold} (-1: on all rows). */
   public static LabelFit fit(TrainingSet data, int label, int fold, TrainSettings s) {
-    BinaryLogistic.Fit fit = BinaryLogistic.fit(data, label, fold, s.c(), s.positiveWeight(),
-        s.maxIterations(), s.tolerance());
+    BinaryLogistic.Fit fit =
+        BinaryLogistic.fit(
+            data, label, fold, s.c(), s.positiveWeight(), s.maxIterations(), s.tolerance());
     if (fold < 0) {
       double loss = 0;
       for (int i = 0; i < data.size(); i++) {
@@ -37,7 +40,15 @@ public final class TopicTrainer {
         double yz = data.hasLabel(i, label) ? z : -z;
         loss += yz > 0 ? Math.log1p(Math.exp(-yz)) : -yz + Math.log1p(Math.exp(yz));
       }
-      return new LabelFit(label, fold, fit.weights(), fit.bias(), fit.iterations(), new int[0], new double[0], loss);
+      return new LabelFit(
+          label,
+          fold,
+          fit.weights(),
+          fit.bias(),
+          fit.iterations(),
+          new int[0],
+          new double[0],
+          loss);
     }
     int n = 0;
     for (int i = 0; i < data.size(); i++) {

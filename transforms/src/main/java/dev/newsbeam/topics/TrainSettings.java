@@ -9,8 +9,16 @@ import java.io.Serializable;
  * relative gradient tolerance), the number of cross-validation folds that tune thresholds, the
  * vocabulary cut-off and how articles are analysed.
  */
-public record TrainSettings(double c, double positiveWeight, int maxIterations, double tolerance, int folds,
-    int minDf, int titleWeight, NewsAnalyzer.Stemming stemming) implements Serializable {
+public record TrainSettings(
+    double c,
+    double positiveWeight,
+    int maxIterations,
+    double tolerance,
+    int folds,
+    int minDf,
+    int titleWeight,
+    NewsAnalyzer.Stemming stemming)
+    implements Serializable {
 
   public TrainSettings {
     if (folds < 2) {
@@ -26,35 +34,43 @@ public record TrainSettings(double c, double positiveWeight, int maxIterations, 
   }
 
   public TrainSettings withC(double value) {
-    return new TrainSettings(value, positiveWeight, maxIterations, tolerance, folds, minDf, titleWeight, stemming);
+    return new TrainSettings(
+        value, positiveWeight, maxIterations, tolerance, folds, minDf, titleWeight, stemming);
   }
 
   public TrainSettings withPositiveWeight(double value) {
-    return new TrainSettings(c, value, maxIterations, tolerance, folds, minDf, titleWeight, stemming);
+    return new TrainSettings(
+        c, value, maxIterations, tolerance, folds, minDf, titleWeight, stemming);
   }
 
   public TrainSettings withMaxIterations(int value) {
-    return new TrainSettings(c, positiveWeight, value, tolerance, folds, minDf, titleWeight, stemming);
+    return new TrainSettings(
+        c, positiveWeight, value, tolerance, folds, minDf, titleWeight, stemming);
   }
 
   public TrainSettings withTolerance(double value) {
-    return new TrainSettings(c, positiveWeight, maxIterations, value, folds, minDf, titleWeight, stemming);
+    return new TrainSettings(
+        c, positiveWeight, maxIterations, value, folds, minDf, titleWeight, stemming);
   }
 
   public TrainSettings withFolds(int value) {
-    return new TrainSettings(c, positiveWeight, maxIterations, tolerance, value, minDf, titleWeight, stemming);
+    return new TrainSettings(
+        c, positiveWeight, maxIterations, tolerance, value, minDf, titleWeight, stemming);
   }
 
   public TrainSettings withMinDf(int value) {
-    return new TrainSettings(c, positiveWeight, maxIterations, tolerance, folds, value, titleWeight, stemming);
+    return new TrainSettings(
+        c, positiveWeight, maxIterations, tolerance, folds, value, titleWeight, stemming);
   }
 
   public TrainSettings withTitleWeight(int value) {
-    return new TrainSettings(c, positiveWeight, maxIterations, tolerance, folds, minDf, value, stemming);
+    return new TrainSettings(
+        c, positiveWeight, maxIterations, tolerance, folds, minDf, value, stemming);
   }
 
   public TrainSettings withStemming(NewsAnalyzer.Stemming value) {
-    return new TrainSettings(c, positiveWeight, maxIterations, tolerance, folds, minDf, titleWeight, value);
+    return new TrainSettings(
+        c, positiveWeight, maxIterations, tolerance, folds, minDf, titleWeight, value);
   }
 
   /** Deterministic cross-validation fold of an article, the same on every runner and every run. */

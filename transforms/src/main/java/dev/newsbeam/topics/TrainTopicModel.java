@@ -34,8 +34,8 @@ import org.apache.beam.sdk.values.TypeDescriptor;
 
 /**
  * Learns a multi-label topic model from articles' gold {@code labels}: one-vs-rest L2-regularised
- * logistic regression over TF-IDF, each label fit to convergence by L-BFGS, per-label thresholds tuned
- * for micro-F1 on k-fold cross-validated out-of-fold margins. Runs on any runner:
+ * logistic regression over TF-IDF, each label fit to convergence by L-BFGS, per-label thresholds
+ * tuned for micro-F1 on k-fold cross-validated out-of-fold margins. Runs on any runner:
  *
  * <ol>
  *   <li>document frequencies and label counts in one combiner give the vocabulary (a side input);
@@ -43,8 +43,8 @@ import org.apache.beam.sdk.values.TypeDescriptor;
  *       Reuters);
  *   <li>one job per label × (each fold, and all articles) is reshuffled across workers and fit by a
  *       {@code DoFn} ({@link TopicTrainer#fit});
- *   <li>the fold fits' out-of-fold margins tune the thresholds ({@link ThresholdTuner}); the all-article
- *       fits are the model's weights.
+ *   <li>the fold fits' out-of-fold margins tune the thresholds ({@link ThresholdTuner}); the
+ *       all-article fits are the model's weights.
  * </ol>
  *
  * <pre>{@code
@@ -52,7 +52,8 @@ import org.apache.beam.sdk.values.TypeDescriptor;
  * model.apply(AvroIO.write(TopicModel.class).to(dir + "/topic-model").withSuffix(".avro").withoutSharding());
  * }</pre>
  */
-public final class TrainTopicModel extends PTransform<PCollection<Article>, PCollection<TopicModel>> {
+public final class TrainTopicModel
+    extends PTransform<PCollection<Article>, PCollection<TopicModel>> {
   /** File name prefix of the model inside a model directory. */
   public static final String FILE_PREFIX = "topic-model";
 
@@ -68,49 +69,57 @@ public final class TrainTopicModel extends PTransform<PCollection<Article>, PCol
 
   @Override
   public PCollection<TopicModel> expand(PCollection<Article> articles) {
-    PCollection<LabelledTerms> docs = articles
-        .apply("AnalyseLabelled", ParDo.of(new AnalyseFn(settings)))
-        .setCoder(SerializableCoder.of(LabelledTerms.class));
+    PCollection<LabelledTerms> docs =
+        articles
+            .apply("AnalyseLabelled", ParDo.of(new AnalyseFn(settings)))
+            .setCoder(SerializableCoder.of(LabelledTerms.class));
 
-    PCollectionView<Vocabulary> vocab = docs
-        .apply("CountTermsAndLabels", Combine.globally(new CorpusCountsFn()).withoutDefaults())
-        .apply("ChooseVocabulary", MapElements.into(TypeDescriptor.of(Vocabulary.class))
-            .via(new ChooseVocabulary(settings.minDf())))
-        .setCoder(SerializableCoder.of(Vocabulary.class))
-        .apply("VocabularyView", View.asSingleton());
+    PCollectionView<Vocabulary> vocab =
+        docs.apply("CountTermsAndLabels", Combine.globally(new CorpusCountsFn()).withoutDefaults())
+            .apply(
+                "ChooseVocabulary",
+                MapElements.into(TypeDescriptor.of(Vocabulary.class))
+                    .via(new ChooseVocabulary(settings.minDf())))
+            .setCoder(SerializableCoder.of(Vocabulary.class))
+            .apply("VocabularyView", View.asSingleton());
 
-    PCollectionView<TrainingSet> data = docs
-        .apply("Vectorise", ParDo.of(new VectoriseFn(vocab)).withSideInputs(vocab))
-        .setCoder(SerializableCoder.of(SparseDoc.class))
-        .apply("CollectVectors", Combine.globally(new CollectFn<SparseDoc>()).withoutDefaults())
-        .setCoder(ListCoder.of(SerializableCoder.of(SparseDoc.class)))
-        .apply("ToTrainingSet", ParDo.of(new TrainingSetFn(vocab, settings.folds())).withSideInputs(vocab))
-        .setCoder(SerializableCoder.of(TrainingSet.class))
-        .apply("TrainingSetView", View.asSingleton());
+    PCollectionView<TrainingSet> data =
+        docs.apply("Vectorise", ParDo.of(new VectoriseFn(vocab)).withSideInputs(vocab))
+            .setCoder(SerializableCoder.of(SparseDoc.class))
+            .apply("CollectVectors", Combine.globally(new CollectFn<SparseDoc>()).withoutDefaults())
+            .setCoder(ListCoder.of(SerializableCoder.of(SparseDoc.class)))
+            .apply(
+                "ToTrainingSet",
+                ParDo.of(new TrainingSetFn(vocab, settings.folds())).withSideInputs(vocab))
+            .setCoder(SerializableCoder.of(TrainingSet.class))
+            .apply("TrainingSetView", View.asSingleton());
 
-    PCollection<LabelFit> fits = articles.getPipeline()
-        .apply("Seed", Create.of(0).withCoder(VarIntCoder.of()))
-        .apply("Jobs", ParDo.of(new JobsFn(vocab, settings.folds())).withSideInputs(vocab))
-        .setCoder(KvCoder.of(VarIntCoder.of(), VarIntCoder.of()))
-        // one job is seconds of work: spread them over workers instead of fitting all in one bundle
-        .apply("SpreadJobs", Reshuffle.viaRandomKey())
-        .apply("FitLabels", ParDo.of(new FitFn(data, settings)).withSideInputs(data))
-        .setCoder(SerializableCoder.of(LabelFit.class));
+    PCollection<LabelFit> fits =
+        articles
+            .getPipeline()
+            .apply("Seed", Create.of(0).withCoder(VarIntCoder.of()))
+            .apply("Jobs", ParDo.of(new JobsFn(vocab, settings.folds())).withSideInputs(vocab))
+            .setCoder(KvCoder.of(VarIntCoder.of(), VarIntCoder.of()))
+            // one job is seconds of work: spread them over workers instead of fitting all in one
+            // bundle
+            .apply("SpreadJobs", Reshuffle.viaRandomKey())
+            .apply("FitLabels", ParDo.of(new FitFn(data, settings)).withSideInputs(data))
+            .setCoder(SerializableCoder.of(LabelFit.class));
 
-    PCollectionView<ThresholdTuner.Result> thresholds = fits
-        .apply("FoldFits", Filter.by(new IsFinal(false)))
-        .apply("CollectFoldFits", Combine.globally(new CollectFn<LabelFit>()).withoutDefaults())
-        .setCoder(ListCoder.of(SerializableCoder.of(LabelFit.class)))
-        .apply("TuneThresholds", ParDo.of(new TuneFn(data)).withSideInputs(data))
-        .setCoder(SerializableCoder.of(ThresholdTuner.Result.class))
-        .apply("ThresholdsView", View.asSingleton());
+    PCollectionView<ThresholdTuner.Result> thresholds =
+        fits.apply("FoldFits", Filter.by(new IsFinal(false)))
+            .apply("CollectFoldFits", Combine.globally(new CollectFn<LabelFit>()).withoutDefaults())
+            .setCoder(ListCoder.of(SerializableCoder.of(LabelFit.class)))
+            .apply("TuneThresholds", ParDo.of(new TuneFn(data)).withSideInputs(data))
+            .setCoder(SerializableCoder.of(ThresholdTuner.Result.class))
+            .apply("ThresholdsView", View.asSingleton());
 
-    return fits
-        .apply("FinalFits", Filter.by(new IsFinal(true)))
+    return fits.apply("FinalFits", Filter.by(new IsFinal(true)))
         .apply("CollectFinalFits", Combine.globally(new CollectFn<LabelFit>()).withoutDefaults())
         .setCoder(ListCoder.of(SerializableCoder.of(LabelFit.class)))
-        .apply("AssembleModel", ParDo.of(new AssembleFn(vocab, thresholds, settings))
-            .withSideInputs(vocab, thresholds))
+        .apply(
+            "AssembleModel",
+            ParDo.of(new AssembleFn(vocab, thresholds, settings)).withSideInputs(vocab, thresholds))
         .setCoder(AvroCoder.of(TopicModel.class));
   }
 
@@ -134,13 +143,17 @@ public final class TrainTopicModel extends PTransform<PCollection<Article>, PCol
         unlabelled.inc();
         return;
       }
-      out.output(new LabelledTerms(a.getId(),
-          Features.termCounts(analyzer, a.getTitle(), a.getText(), settings.titleWeight()),
-          List.copyOf(a.getLabels()), settings.fold(a.getId())));
+      out.output(
+          new LabelledTerms(
+              a.getId(),
+              Features.termCounts(analyzer, a.getTitle(), a.getText(), settings.titleWeight()),
+              List.copyOf(a.getLabels()),
+              settings.fold(a.getId())));
     }
   }
 
-  static class CorpusCountsFn extends Combine.CombineFn<LabelledTerms, Vocabulary.Counts, Vocabulary.Counts> {
+  static class CorpusCountsFn
+      extends Combine.CombineFn<LabelledTerms, Vocabulary.Counts, Vocabulary.Counts> {
     @Override
     public Vocabulary.Counts createAccumulator() {
       return new Vocabulary.Counts();
@@ -311,7 +324,9 @@ public final class TrainTopicModel extends PTransform<PCollection<Article>, PCol
     private final PCollectionView<ThresholdTuner.Result> thresholds;
     private final TrainSettings settings;
 
-    AssembleFn(PCollectionView<Vocabulary> vocab, PCollectionView<ThresholdTuner.Result> thresholds,
+    AssembleFn(
+        PCollectionView<Vocabulary> vocab,
+        PCollectionView<ThresholdTuner.Result> thresholds,
         TrainSettings settings) {
       this.vocab = vocab;
       this.thresholds = thresholds;
@@ -322,8 +337,13 @@ public final class TrainTopicModel extends PTransform<PCollection<Article>, PCol
     public void process(@Element List<LabelFit> finals, ProcessContext c) {
       List<LabelFit> sorted = new ArrayList<>(finals);
       sorted.sort(Comparator.comparingInt(LabelFit::label));
-      c.output(TopicModelBuilder.build(c.sideInput(vocab), sorted, c.sideInput(thresholds), settings,
-          Instant.now().toString()));
+      c.output(
+          TopicModelBuilder.build(
+              c.sideInput(vocab),
+              sorted,
+              c.sideInput(thresholds),
+              settings,
+              Instant.now().toString()));
     }
   }
 }

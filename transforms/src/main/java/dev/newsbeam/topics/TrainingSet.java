@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * All training articles as one compressed sparse row matrix, with each article's gold labels and
- * cross-validation fold (pure core). Small enough to be a side input: Reuters' 7,000 training articles
- * take about 4 MB. Rows are in a fixed order (by article id), so every runner fits the same model.
+ * cross-validation fold (pure core). Small enough to be a side input: Reuters' 7,000 training
+ * articles take about 4 MB. Rows are in a fixed order (by article id), so every runner fits the
+ * same model.
  */
 public final class TrainingSet implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -16,15 +17,28 @@ public final class TrainingSet implements Serializable {
   public final int dim;
   public final int labels;
   public final int folds;
-  /** Row {@code i} holds entries {@code [rowStart[i], rowStart[i + 1])} of {@code col}/{@code val}. */
+
+  /**
+   * Row {@code i} holds entries {@code [rowStart[i], rowStart[i + 1])} of {@code col}/{@code val}.
+   */
   final int[] rowStart;
+
   final int[] col;
   final float[] val;
+
   /** Sorted gold label indices per row. */
   final int[][] gold;
+
   final int[] fold;
 
-  private TrainingSet(int dim, int labels, int folds, int[] rowStart, int[] col, float[] val, int[][] gold,
+  private TrainingSet(
+      int dim,
+      int labels,
+      int folds,
+      int[] rowStart,
+      int[] col,
+      float[] val,
+      int[][] gold,
       int[] fold) {
     this.dim = dim;
     this.labels = labels;

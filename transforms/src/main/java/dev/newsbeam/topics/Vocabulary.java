@@ -43,13 +43,16 @@ public final class Vocabulary implements Serializable {
   public final List<String> terms;
   public final float[] idf;
   public final List<String> labels;
+
   /** Training articles per label. */
   public final long[] labelCounts;
+
   public final long docs;
   private transient Map<String, Integer> termIndex;
   private transient Map<String, Integer> labelIndex;
 
-  private Vocabulary(List<String> terms, float[] idf, List<String> labels, long[] labelCounts, long docs) {
+  private Vocabulary(
+      List<String> terms, float[] idf, List<String> labels, long[] labelCounts, long docs) {
     this.terms = terms;
     this.idf = idf;
     this.labels = labels;
@@ -62,8 +65,13 @@ public final class Vocabulary implements Serializable {
    * the labels (sorted).
    */
   public static Vocabulary of(Counts c, int minDf) {
-    List<String> terms = new ArrayList<>(new TreeMap<>(c.df).entrySet().stream()
-        .filter(e -> e.getValue() >= minDf).map(Map.Entry::getKey).toList());
+    List<String> terms =
+        new ArrayList<>(
+            new TreeMap<>(c.df)
+                .entrySet().stream()
+                    .filter(e -> e.getValue() >= minDf)
+                    .map(Map.Entry::getKey)
+                    .toList());
     float[] idf = new float[terms.size()];
     for (int i = 0; i < idf.length; i++) {
       idf[i] = Features.idf(c.docs, c.df.get(terms.get(i)));
@@ -100,7 +108,12 @@ public final class Vocabulary implements Serializable {
 
   /** The training vector of {@code doc}. */
   public SparseDoc vector(LabelledTerms doc) {
-    return Features.vector(doc.id(), doc.counts(), termIndex(), idf,
-        Features.labelIndices(doc.labels(), labelIndex()), doc.fold());
+    return Features.vector(
+        doc.id(),
+        doc.counts(),
+        termIndex(),
+        idf,
+        Features.labelIndices(doc.labels(), labelIndex()),
+        doc.fold());
   }
 }

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 class ArticleBylinesTest {
   private static final ArticleBylines PARSER = ArticleBylines.withBundledOutlets();
 
-  private static final String CNN_STYLE_BODY = """
+  private static final String CNN_STYLE_BODY =
+      """
       (CNN) — The harbour authority voted on Tuesday to close the old pier.
 
       The vote, the first in a decade, followed weeks of protest.
@@ -30,12 +31,15 @@ class ArticleBylinesTest {
 
   @Test
   void cnnStyleArticle() {
-    ArticleBylines.Result r = PARSER.parse("By Marisol Etxeberria and Keanu Abernathy, CNN", CNN_STYLE_BODY, null);
-    assertThat(r.authors(), contains(
-        new Person("Marisol Etxeberria", "author", "CNN", null),
-        new Person("Keanu Abernathy", "author", "CNN", null),
-        new Person("Ingrid Solberg", "contributor", "CNN", null),
-        new Person("Tomasz Wielgosz", "contributor", "CNN", null)));
+    ArticleBylines.Result r =
+        PARSER.parse("By Marisol Etxeberria and Keanu Abernathy, CNN", CNN_STYLE_BODY, null);
+    assertThat(
+        r.authors(),
+        contains(
+            new Person("Marisol Etxeberria", "author", "CNN", null),
+            new Person("Keanu Abernathy", "author", "CNN", null),
+            new Person("Ingrid Solberg", "contributor", "CNN", null),
+            new Person("Tomasz Wielgosz", "contributor", "CNN", null)));
     assertThat(r.outlet(), is("CNN"));
     assertThat(r.dateline().agency(), is("CNN"));
     assertThat(r.body(), startsWith("The harbour authority voted"));
@@ -46,11 +50,14 @@ class ArticleBylinesTest {
 
   @Test
   void reuters1987StyleArticle() {
-    String body = "OSLO, March 3 - Norges Bank said it cut its\ndeposit rate.\n    The cut was expected.\n Reuter\n";
+    String body =
+        "OSLO, March 3 - Norges Bank said it cut its\ndeposit rate.\n    The cut was expected.\n Reuter\n";
     ArticleBylines.Result r = PARSER.parse("By Astrid Fjellheim, Reuter", body, "Reuters");
     assertThat(r.authors(), contains(new Person("Astrid Fjellheim", "author", "Reuters", null)));
     assertThat(r.dateline(), equalTo(new ParsedDateline("OSLO", null, "OSLO, March 3 -")));
-    assertThat(r.body(), equalTo("Norges Bank said it cut its\ndeposit rate.\n    The cut was expected.\n"));
+    assertThat(
+        r.body(),
+        equalTo("Norges Bank said it cut its\ndeposit rate.\n    The cut was expected.\n"));
     assertThat(r.signOffRemoved(), is(true));
   }
 
@@ -58,7 +65,8 @@ class ArticleBylinesTest {
   void outletFallsBackToDatelineAgencyThenSource() {
     assertThat(PARSER.parse(null, "PARIS (AFP) - Le texte.", "Le Monde").outlet(), is("AFP"));
     assertThat(PARSER.parse(null, "Le texte.", "The Associated Press").outlet(), is("AP"));
-    assertThat(PARSER.parse(null, "Le texte.", "Gazette of Nowhere").outlet(), is("Gazette of Nowhere"));
+    assertThat(
+        PARSER.parse(null, "Le texte.", "Gazette of Nowhere").outlet(), is("Gazette of Nowhere"));
     assertThat(PARSER.parse(null, "Le texte.", null).outlet(), nullValue());
   }
 
@@ -71,7 +79,9 @@ class ArticleBylinesTest {
     assertThat(r.body(), is("Body."));
   }
 
-  /** The project seed, read from the shared folder when it is there (it is not part of the repo). */
+  /**
+   * The project seed, read from the shared folder when it is there (it is not part of the repo).
+   */
   @Test
   void projectSeed() throws IOException {
     Path seed = Path.of("..", "..", "shared", "seed", "cnn-2025-02-12-trump-putin-call.txt");
@@ -83,8 +93,13 @@ class ArticleBylinesTest {
     int newline = all.indexOf('\n');
     String byline = all.substring(0, newline).replaceFirst("^\\s*date \\S+ ", "");
     ArticleBylines.Result r = PARSER.parse(byline, all.substring(newline + 1), null);
-    assertThat(r.authors().stream().map(p -> p.name() + "/" + p.role()).toList(), contains(
-        "Kaitlan Collins/author", "Kevin Liptak/author", "Anna Chernova/contributor", "Christian Edwards/contributor"));
+    assertThat(
+        r.authors().stream().map(p -> p.name() + "/" + p.role()).toList(),
+        contains(
+            "Kaitlan Collins/author",
+            "Kevin Liptak/author",
+            "Anna Chernova/contributor",
+            "Christian Edwards/contributor"));
     assertThat(r.outlet(), is("CNN"));
     assertThat(r.dateline().agency(), is("CNN"));
     assertThat(r.body(), not(containsString("(CNN) —")));

@@ -14,14 +14,16 @@ import org.junit.jupiter.api.Test;
 
 class BylineEvaluationTest {
 
-  private static final String DEV = String.join("\n",
-      "{\"id\":\"T1\",\"kind\":\"byline\",\"raw\":\"By Runa Holm and Teo Vidal, CNN\",\"authors\":[\"runa holm\",\"Teo Vidal\"],\"roles\":{},\"notes\":\"\"}",
-      "{\"id\":\"T2\",\"kind\":\"byline\",\"raw\":\"By Runa Holm\",\"authors\":[\"Someone Else\"],\"roles\":{},\"notes\":\"\"}",
-      "{\"id\":\"T3\",\"kind\":\"credit\",\"raw\":\"Reporting by Runa Holm in Oslo; Editing by Teo Vidal\",\"authors\":[],"
-          + "\"roles\":{\"reporter\":[\"Runa Holm (Oslo)\"],\"editor\":[\"Teo Vidal\"]},\"notes\":\"\"}",
-      "{\"id\":\"T4\",\"kind\":\"byline\",\"raw\":\"Staff\",\"authors\":[\"Page Author\"],\"roles\":{},"
-          + "\"notes\":\"needs context beyond the string\"}",
-      "{\"id\":\"T5\",\"kind\":\"non-byline\",\"raw\":\"Holm reported from Oslo.\",\"authors\":[],\"roles\":{},\"notes\":\"\"}");
+  private static final String DEV =
+      String.join(
+          "\n",
+          "{\"id\":\"T1\",\"kind\":\"byline\",\"raw\":\"By Runa Holm and Teo Vidal, CNN\",\"authors\":[\"runa holm\",\"Teo Vidal\"],\"roles\":{},\"notes\":\"\"}",
+          "{\"id\":\"T2\",\"kind\":\"byline\",\"raw\":\"By Runa Holm\",\"authors\":[\"Someone Else\"],\"roles\":{},\"notes\":\"\"}",
+          "{\"id\":\"T3\",\"kind\":\"credit\",\"raw\":\"Reporting by Runa Holm in Oslo; Editing by Teo Vidal\",\"authors\":[],"
+              + "\"roles\":{\"reporter\":[\"Runa Holm (Oslo)\"],\"editor\":[\"Teo Vidal\"]},\"notes\":\"\"}",
+          "{\"id\":\"T4\",\"kind\":\"byline\",\"raw\":\"Staff\",\"authors\":[\"Page Author\"],\"roles\":{},"
+              + "\"notes\":\"needs context beyond the string\"}",
+          "{\"id\":\"T5\",\"kind\":\"non-byline\",\"raw\":\"Holm reported from Oslo.\",\"authors\":[],\"roles\":{},\"notes\":\"\"}");
 
   @Test
   void scoresBylineAndCreditRowsAndSetsContextRowsApart() throws IOException {
@@ -39,11 +41,15 @@ class BylineEvaluationTest {
   @Test
   void countsCorpusBylinesWithAuthors() throws IOException {
     BylineEvaluation eval = new BylineEvaluation(OutletRegistry.bundled(), 2, 1);
-    eval.addCorpusRows(new BufferedReader(new StringReader(String.join("\n",
-        "{\"byline\":\"By Runa Holm, Reuters\"}",
-        "{\"byline\":null}",
-        "{\"byline\":\"By Reuters\"}",
-        "{\"byline\":\"BY TEO VIDAL, REUTERS\"}"))));
+    eval.addCorpusRows(
+        new BufferedReader(
+            new StringReader(
+                String.join(
+                    "\n",
+                    "{\"byline\":\"By Runa Holm, Reuters\"}",
+                    "{\"byline\":null}",
+                    "{\"byline\":\"By Reuters\"}",
+                    "{\"byline\":\"BY TEO VIDAL, REUTERS\"}"))));
     assertThat(eval.corpusBylines(), is(3));
     assertThat(eval.corpusWithAuthors(), is(2));
     List<String> lines = new ArrayList<>();

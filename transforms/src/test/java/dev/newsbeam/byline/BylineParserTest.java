@@ -19,11 +19,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Byline patterns, one row each: raw byline => expected authors (; separated) => outlet (- for none). */
+/**
+ * Byline patterns, one row each: raw byline => expected authors (; separated) => outlet (- for
+ * none).
+ */
 class BylineParserTest {
   private static final BylineParser PARSER = BylineParser.withBundledOutlets();
 
-  private static final String TABLE = """
+  private static final String TABLE =
+      """
       By Mirela Okonkwo and Tobias Lindqvist, CNN => Mirela Okonkwo; Tobias Lindqvist => CNN
       By Anouk Verhaegen, Ravi Castellano, and Idris Falkenrath, CNN => Anouk Verhaegen; Ravi Castellano; Idris Falkenrath => CNN
       By Anouk Verhaegen, Ravi Castellano and Idris Falkenrath => Anouk Verhaegen; Ravi Castellano; Idris Falkenrath => -
@@ -180,16 +184,22 @@ class BylineParserTest {
       """;
 
   static Stream<Arguments> table() {
-    return TABLE.lines().filter(l -> !l.isBlank()).map(l -> {
-      String[] cols = l.split("\\s*=>\\s*", -1);
-      if (cols.length != 3) {
-        throw new IllegalArgumentException("bad table row: " + l);
-      }
-      List<String> authors = cols[1].isBlank() ? List.of()
-          : Arrays.stream(cols[1].split(";")).map(String::strip).toList();
-      String outlet = cols[2].strip().equals("-") ? null : cols[2].strip();
-      return Arguments.of(cols[0].strip(), authors, outlet);
-    });
+    return TABLE
+        .lines()
+        .filter(l -> !l.isBlank())
+        .map(
+            l -> {
+              String[] cols = l.split("\\s*=>\\s*", -1);
+              if (cols.length != 3) {
+                throw new IllegalArgumentException("bad table row: " + l);
+              }
+              List<String> authors =
+                  cols[1].isBlank()
+                      ? List.of()
+                      : Arrays.stream(cols[1].split(";")).map(String::strip).toList();
+              String outlet = cols[2].strip().equals("-") ? null : cols[2].strip();
+              return Arguments.of(cols[0].strip(), authors, outlet);
+            });
   }
 
   @Test
@@ -207,10 +217,13 @@ class BylineParserTest {
 
   @Test
   void jobTitlesAndLocationsGoToFieldsNotNames() {
-    ParsedByline parsed = PARSER.parse("By Ismay Caldwell in Beirut and Tarquin Reade, Middle East correspondent");
-    assertThat(parsed.authors(), contains(
-        new Person("Ismay Caldwell", "author", null, "Beirut"),
-        new Person("Tarquin Reade", "author", "Middle East correspondent", null)));
+    ParsedByline parsed =
+        PARSER.parse("By Ismay Caldwell in Beirut and Tarquin Reade, Middle East correspondent");
+    assertThat(
+        parsed.authors(),
+        contains(
+            new Person("Ismay Caldwell", "author", null, "Beirut"),
+            new Person("Tarquin Reade", "author", "Middle East correspondent", null)));
   }
 
   @Test
@@ -222,17 +235,21 @@ class BylineParserTest {
   @Test
   void aLocationClosingAnAndGroupAppliesToTheGroup() {
     ParsedByline parsed = PARSER.parse("By Kasimir Holt and Priya Venkatesan in Nairobi");
-    assertThat(parsed.authors().stream().map(Person::location).toList(), contains("Nairobi", "Nairobi"));
+    assertThat(
+        parsed.authors().stream().map(Person::location).toList(), contains("Nairobi", "Nairobi"));
   }
 
   @Test
   void otherBylineRolesAreKeptWithTheirRole() {
-    ParsedByline parsed = PARSER.parse(
-        "By The New York Times Produced by Odile Marchbank, Photographs by Kester Vane, Written by Roswitha Lund");
-    assertThat(parsed.people(), contains(
-        new Person("Odile Marchbank", "producer", null, null),
-        new Person("Kester Vane", "photographer", null, null),
-        new Person("Roswitha Lund", "author", "The New York Times", null)));
+    ParsedByline parsed =
+        PARSER.parse(
+            "By The New York Times Produced by Odile Marchbank, Photographs by Kester Vane, Written by Roswitha Lund");
+    assertThat(
+        parsed.people(),
+        contains(
+            new Person("Odile Marchbank", "producer", null, null),
+            new Person("Kester Vane", "photographer", null, null),
+            new Person("Roswitha Lund", "author", "The New York Times", null)));
   }
 
   @Test
@@ -245,7 +262,9 @@ class BylineParserTest {
 
   @Test
   void prosePunctuationAndBlanksAreUnparsedOrEmpty() {
-    assertThat(PARSER.parse("The company said on Monday that profits rose").status(), is(ParsedByline.Status.UNPARSED));
+    assertThat(
+        PARSER.parse("The company said on Monday that profits rose").status(),
+        is(ParsedByline.Status.UNPARSED));
     assertThat(PARSER.parse("!!! ???").status(), is(ParsedByline.Status.UNPARSED));
     assertThat(PARSER.parse(null).status(), is(ParsedByline.Status.EMPTY));
     assertThat(PARSER.parse("   ").status(), is(ParsedByline.Status.EMPTY));
@@ -260,8 +279,10 @@ class BylineParserTest {
       StringBuilder b = new StringBuilder();
       int n = random.nextInt(120);
       for (int j = 0; j < n; j++) {
-        b.append(random.nextInt(10) == 0
-            ? (char) random.nextInt(0x3000) : alphabet.charAt(random.nextInt(alphabet.length())));
+        b.append(
+            random.nextInt(10) == 0
+                ? (char) random.nextInt(0x3000)
+                : alphabet.charAt(random.nextInt(alphabet.length())));
       }
       inputs.add(b.toString());
     }
@@ -279,7 +300,9 @@ class BylineParserTest {
 
   @Test
   void aLongListStillYieldsItsNames() {
-    ParsedByline parsed = PARSER.parse("By Tove Ask, Lior Ben-Ami, Mehmet Kaya, Rosa Lind, Ugo Neri, Pia Ott and Zara Vance");
+    ParsedByline parsed =
+        PARSER.parse(
+            "By Tove Ask, Lior Ben-Ami, Mehmet Kaya, Rosa Lind, Ugo Neri, Pia Ott and Zara Vance");
     assertThat(parsed.authors().size(), is(7));
     assertThat(parsed.outlet(), nullValue());
     assertThat(parsed.authors().get(1).name(), is("Lior Ben-Ami"));

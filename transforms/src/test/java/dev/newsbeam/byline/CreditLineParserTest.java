@@ -15,11 +15,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Credit lines, one row each: line => people as name/role@location (; separated, @ only when located). */
+/**
+ * Credit lines, one row each: line => people as name/role@location (; separated, @ only when
+ * located).
+ */
 class CreditLineParserTest {
   private static final CreditLineParser PARSER = new CreditLineParser(OutletRegistry.bundled());
 
-  private static final String TABLE = """
+  private static final String TABLE =
+      """
       CNN's Priya Ballard and Mateo Crespi contributed to this report. => Priya Ballard/contributor; Mateo Crespi/contributor
       CNN’s Priya Ballard and Mateo Crespi contributed to this report. => Priya Ballard/contributor; Mateo Crespi/contributor
       -- CNN's Halvard Moen contributed to this report => Halvard Moen/contributor
@@ -55,52 +59,70 @@ class CreditLineParserTest {
       """;
 
   static Stream<Arguments> table() {
-    return TABLE.lines().filter(l -> !l.isBlank()).map(l -> {
-      String[] cols = l.split("\\s*=>\\s*", -1);
-      List<String> people = cols[1].isBlank() ? List.of()
-          : Arrays.stream(cols[1].split(";")).map(String::strip).toList();
-      return Arguments.of(cols[0].strip(), people);
-    });
+    return TABLE
+        .lines()
+        .filter(l -> !l.isBlank())
+        .map(
+            l -> {
+              String[] cols = l.split("\\s*=>\\s*", -1);
+              List<String> people =
+                  cols[1].isBlank()
+                      ? List.of()
+                      : Arrays.stream(cols[1].split(";")).map(String::strip).toList();
+              return Arguments.of(cols[0].strip(), people);
+            });
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("table")
   void parsesPeopleRolesAndLocations(String line, List<String> expected) {
-    List<String> got = PARSER.parseLine(line).stream()
-        .map(p -> p.name() + "/" + p.role() + (p.location() == null ? "" : "@" + p.location()))
-        .toList();
+    List<String> got =
+        PARSER.parseLine(line).stream()
+            .map(p -> p.name() + "/" + p.role() + (p.location() == null ? "" : "@" + p.location()))
+            .toList();
     assertThat(got, equalTo(expected));
   }
 
   @Test
   void outletPrefixBecomesTheAffiliation() {
-    assertThat(PARSER.parseLine("CNN's Priya Ballard contributed to this report.").get(0).affiliation(), is("CNN"));
+    assertThat(
+        PARSER.parseLine("CNN's Priya Ballard contributed to this report.").get(0).affiliation(),
+        is("CNN"));
   }
 
   @Test
   void removesCreditLinesAmongTheLastLinesAndKeepsTheRest() {
-    String body = "The council met on Tuesday.\n\nIt will meet again in May.\n\n"
-        + "CNN's Priya Ballard and Mateo Crespi contributed to this report.\n\n"
-        + "This is a developing story and will be updated.\n";
+    String body =
+        "The council met on Tuesday.\n\nIt will meet again in May.\n\n"
+            + "CNN's Priya Ballard and Mateo Crespi contributed to this report.\n\n"
+            + "This is a developing story and will be updated.\n";
     CreditLineParser.Result r = PARSER.parse(body);
-    assertThat(r.people().stream().map(Person::name).toList(), equalTo(List.of("Priya Ballard", "Mateo Crespi")));
-    assertThat(r.body(), equalTo("The council met on Tuesday.\n\nIt will meet again in May.\n\n"
-        + "This is a developing story and will be updated.\n"));
+    assertThat(
+        r.people().stream().map(Person::name).toList(),
+        equalTo(List.of("Priya Ballard", "Mateo Crespi")));
+    assertThat(
+        r.body(),
+        equalTo(
+            "The council met on Tuesday.\n\nIt will meet again in May.\n\n"
+                + "This is a developing story and will be updated.\n"));
     assertThat(r.creditLines(), is(1));
   }
 
   @Test
   void removesTheReutersSignOffAndAGluedParentheticalCredit() {
-    String body = "OSLO, March 3 - The bank cut its rate, it said. (Reporting by Signe Hallberg; Editing by Conrad Mill)\n Reuter\n";
+    String body =
+        "OSLO, March 3 - The bank cut its rate, it said. (Reporting by Signe Hallberg; Editing by Conrad Mill)\n Reuter\n";
     CreditLineParser.Result r = PARSER.parse(body);
     assertThat(r.signOffRemoved(), is(true));
     assertThat(r.body(), equalTo("OSLO, March 3 - The bank cut its rate, it said.\n"));
-    assertThat(r.people().stream().map(Person::role).toList(), equalTo(List.of("reporter", "editor")));
+    assertThat(
+        r.people().stream().map(Person::role).toList(), equalTo(List.of("reporter", "editor")));
   }
 
   @Test
   void removesOutletOnlyCreditLinesWithoutInventingPeople() {
-    CreditLineParser.Result r = PARSER.parse("The dam held.\n\nThe Associated Press contributed to this report.\n");
+    CreditLineParser.Result r =
+        PARSER.parse("The dam held.\n\nThe Associated Press contributed to this report.\n");
     assertThat(r.body(), equalTo("The dam held.\n"));
     assertThat(r.people(), empty());
   }
@@ -122,8 +144,17 @@ class CreditLineParserTest {
 
   @Test
   void neverThrowsOnOddBodies() {
-    for (String body : List.of("", "\n\n\n", "Reuter", "(", "((Reporting by))", "contributed",
-        "with assistance from", "x\n".repeat(5000), "Reporting by ; ; ;Editing by")) {
+    for (String body :
+        List.of(
+            "",
+            "\n\n\n",
+            "Reuter",
+            "(",
+            "((Reporting by))",
+            "contributed",
+            "with assistance from",
+            "x\n".repeat(5000),
+            "Reporting by ; ; ;Editing by")) {
       assertThat(PARSER.parse(body), not(equalTo(null)));
     }
   }

@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DatelineParserTest {
   private static final DatelineParser PARSER = new DatelineParser(OutletRegistry.bundled());
 
-  private static final String TABLE = """
+  private static final String TABLE =
+      """
       (CNN) — The mayor spoke. => - => CNN => The mayor spoke.
       (CNN)—The mayor spoke. => - => CNN => The mayor spoke.
       (CNN Business) — Stocks fell. => - => CNN => Stocks fell.
@@ -47,10 +48,14 @@ class DatelineParserTest {
       """;
 
   static Stream<Arguments> table() {
-    return TABLE.lines().filter(l -> !l.isBlank()).map(l -> {
-      String[] c = l.split("\\s*=>\\s*", -1);
-      return Arguments.of(c[0].strip(), dash(c[1]), dash(c[2]), c[3].strip());
-    });
+    return TABLE
+        .lines()
+        .filter(l -> !l.isBlank())
+        .map(
+            l -> {
+              String[] c = l.split("\\s*=>\\s*", -1);
+              return Arguments.of(c[0].strip(), dash(c[1]), dash(c[2]), c[3].strip());
+            });
   }
 
   private static String dash(String s) {
@@ -72,7 +77,9 @@ class DatelineParserTest {
 
   @Test
   void rawIsTheRemovedTextWithItsDash() {
-    assertThat(PARSER.parse("KYIV, Ukraine (AP) — Sirens sounded.").dateline().raw(), is("KYIV, Ukraine (AP) —"));
+    assertThat(
+        PARSER.parse("KYIV, Ukraine (AP) — Sirens sounded.").dateline().raw(),
+        is("KYIV, Ukraine (AP) —"));
   }
 
   @Test
@@ -84,7 +91,8 @@ class DatelineParserTest {
 
   @Test
   void neverThrows() {
-    for (String s : new String[] {null, "", "(", "()", "A", "-", "(AP)", "X, Jan 1 -", "\n\n(AP) —\n"}) {
+    for (String s :
+        new String[] {null, "", "(", "()", "A", "-", "(AP)", "X, Jan 1 -", "\n\n(AP) —\n"}) {
       assertThat(PARSER.parse(s).body() != null, is(true));
     }
   }

@@ -22,7 +22,10 @@ class OutletRegistryTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       Reuter | Reuters
       Reutersd | Reuters
       REUTERS | Reuters
@@ -55,13 +58,18 @@ class OutletRegistryTest {
     assertThat(OUTLETS.outletSuffixLength(List.of("Lena", "Sun")), is(0));
     assertThat(OUTLETS.outletSuffixLength(List.of("Brad", "Okoro", "Reuters")), is(1));
     assertThat(OUTLETS.outletSuffixLength(List.of("Ana", "Pa")), is(0));
-    assertThat(OUTLETS.outletSuffixLength(List.of("Meg", "Ito", "NEW", "YORK", "DAILY", "NEWS")), is(4));
+    assertThat(
+        OUTLETS.outletSuffixLength(List.of("Meg", "Ito", "NEW", "YORK", "DAILY", "NEWS")), is(4));
   }
 
   @Test
   void malformedLinesFailWithTheirNumber() {
-    IOException e = assertThrows(IOException.class,
-        () -> OutletRegistry.load(new StringReader("# comment\nCNN\toutlet\tCNN\nbroken line\n")));
+    IOException e =
+        assertThrows(
+            IOException.class,
+            () ->
+                OutletRegistry.load(
+                    new StringReader("# comment\nCNN\toutlet\tCNN\nbroken line\n")));
     assertThat(e.getMessage().contains("line 3"), is(true));
   }
 }

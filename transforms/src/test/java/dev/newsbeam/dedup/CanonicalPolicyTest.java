@@ -16,14 +16,15 @@ class CanonicalPolicyTest {
     return new DocSketch(id, "src/" + id, "fp", published, length, new int[0]);
   }
 
-  private static final List<DocSketch> DOCS = List.of(
-      doc("d", 200L, 50),
-      doc("b", 100L, 40),
-      doc("c", 100L, 90), // earliest, longest among the earliest
-      doc("a", 100L, 90), // same date and length as c: smaller id wins
-      doc("e", null, 500), // undated: after all dated ones for earliest/latest
-      doc("f", 300L, 10),
-      doc("g", 300L, 20));
+  private static final List<DocSketch> DOCS =
+      List.of(
+          doc("d", 200L, 50),
+          doc("b", 100L, 40),
+          doc("c", 100L, 90), // earliest, longest among the earliest
+          doc("a", 100L, 90), // same date and length as c: smaller id wins
+          doc("e", null, 500), // undated: after all dated ones for earliest/latest
+          doc("f", 300L, 10),
+          doc("g", 300L, 20));
 
   @ParameterizedTest(name = "{0} keeps {1}")
   @CsvSource({"earliest,a", "latest,g", "longest,e", "EARLIEST,a"})
@@ -74,14 +75,16 @@ class CanonicalPolicyTest {
     assertThat(guard.accepts(b, c), equalTo(true));
     assertThat(guard.accepts(a, c), equalTo(false));
 
-    Map<String, ChainGuard.Assignment> out = guard.assign(List.of(c, b, a), CanonicalPolicy.EARLIEST);
+    Map<String, ChainGuard.Assignment> out =
+        guard.assign(List.of(c, b, a), CanonicalPolicy.EARLIEST);
     assertThat(out.get("A").canonicalId(), equalTo("A"));
     assertThat(out.get("B").canonicalId(), equalTo("A"));
     assertThat(out.get("C").canonicalId(), equalTo("C"));
 
     // with B as canonical every member is close to it, so one cluster is right
     DocSketch earlyB = new DocSketch("B", b.source, b.fingerprint, 0L, b.length, b.signature);
-    Map<String, ChainGuard.Assignment> middle = guard.assign(List.of(a, earlyB, c), CanonicalPolicy.EARLIEST);
+    Map<String, ChainGuard.Assignment> middle =
+        guard.assign(List.of(a, earlyB, c), CanonicalPolicy.EARLIEST);
     assertThat(middle.get("A").canonicalId(), equalTo("B"));
     assertThat(middle.get("C").canonicalId(), equalTo("B"));
   }
@@ -92,12 +95,14 @@ class CanonicalPolicyTest {
     int[] s2 = {2, 2, 2, 2, 2, 2, 2, 2, 2, 2};
     int[] s2b = {2, 2, 2, 2, 2, 2, 2, 2, 9, 9};
     int[] s3 = {3, 3, 3, 3, 3, 3, 3, 3, 3, 3};
-    List<DocSketch> component = List.of(
-        new DocSketch("p", "", "", 1L, 1, s1),
-        new DocSketch("q", "", "", 2L, 1, s2),
-        new DocSketch("r", "", "", 3L, 1, s2b),
-        new DocSketch("s", "", "", 4L, 1, s3));
-    Map<String, ChainGuard.Assignment> out = new ChainGuard(0.5, 2).assign(component, CanonicalPolicy.EARLIEST);
+    List<DocSketch> component =
+        List.of(
+            new DocSketch("p", "", "", 1L, 1, s1),
+            new DocSketch("q", "", "", 2L, 1, s2),
+            new DocSketch("r", "", "", 3L, 1, s2b),
+            new DocSketch("s", "", "", 4L, 1, s3));
+    Map<String, ChainGuard.Assignment> out =
+        new ChainGuard(0.5, 2).assign(component, CanonicalPolicy.EARLIEST);
     assertThat(out.get("p").canonicalId(), equalTo("p"));
     assertThat(out.get("q").canonicalId(), equalTo("q"));
     assertThat(out.get("r").canonicalId(), equalTo("q"));
@@ -105,11 +110,11 @@ class CanonicalPolicyTest {
     assertThat(out.get("s").canonicalId(), equalTo("s"));
   }
 
-  static DocSketch sketch(String id, Long published, List<String> words, Shingler shingler,
-      MinHasher hasher) {
+  static DocSketch sketch(
+      String id, Long published, List<String> words, Shingler shingler, MinHasher hasher) {
     String text = FictionalNews.text(words);
-    return new DocSketch(id, "src/" + id, id, published, text.length(),
-        hasher.signature(shingler.shingles(text)));
+    return new DocSketch(
+        id, "src/" + id, id, published, text.length(), hasher.signature(shingler.shingles(text)));
   }
 
   @SafeVarargs

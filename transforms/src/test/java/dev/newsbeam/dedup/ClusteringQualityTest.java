@@ -17,7 +17,8 @@ class ClusteringQualityTest {
 
   @Test
   void pairwiseScoresFromContingencyCounts() {
-    // truth {0,1,2}{3,4,5}; predicted {0,1}{2,3}{4,5}: 2 of 3 predicted pairs right, 2 of 6 true found
+    // truth {0,1,2}{3,4,5}; predicted {0,1}{2,3}{4,5}: 2 of 3 predicted pairs right, 2 of 6 true
+    // found
     ClusteringQuality q = of("aaabbb", "xxyyzz");
     assertThat(q.precision(), closeTo(2 / 3.0, 1e-12));
     assertThat(q.recall(), closeTo(2 / 6.0, 1e-12));

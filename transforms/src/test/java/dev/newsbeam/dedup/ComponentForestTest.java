@@ -39,7 +39,10 @@ class ComponentForestTest {
     return forest.labels();
   }
 
-  /** Node → smallest id of its component, by breadth-first search: the labels min-label propagation converges to. */
+  /**
+   * Node → smallest id of its component, by breadth-first search: the labels min-label propagation
+   * converges to.
+   */
   private static Map<String, String> reference(List<String[]> edges) {
     Map<String, List<String>> adjacency = new HashMap<>();
     for (String[] e : edges) {
@@ -78,9 +81,11 @@ class ComponentForestTest {
   @ParameterizedTest(name = "a path of {0} nodes is one component")
   @CsvSource({"2", "9", "10", "11", "40", "2000"})
   void labelsAWholePathWithItsSmallestIdWhateverItsLength(int nodes) {
-    // min-label propagation with 8 unrolled rounds reached 9 hops: longer paths split into several labels
+    // min-label propagation with 8 unrolled rounds reached 9 hops: longer paths split into several
+    // labels
     List<String[]> edges = path(nodes);
-    String smallest = edges.stream().flatMap(e -> List.of(e).stream()).min(String::compareTo).orElseThrow();
+    String smallest =
+        edges.stream().flatMap(e -> List.of(e).stream()).min(String::compareTo).orElseThrow();
     for (int shuffle = 0; shuffle < 5; shuffle++) {
       Map<String, String> labels = labels(edges);
       assertThat(labels.size(), equalTo(nodes));
@@ -123,7 +128,8 @@ class ComponentForestTest {
       for (String[] e : edges) {
         partial.get(random.nextInt(parts)).union(e[0], e[1]);
       }
-      // as a combiner does: some partial forests go through their coder (labels → of) before the merge
+      // as a combiner does: some partial forests go through their coder (labels → of) before the
+      // merge
       ComponentForest merged = new ComponentForest();
       for (ComponentForest p : partial) {
         merged.addAll(random.nextBoolean() ? p : ComponentForest.of(p.labels()));

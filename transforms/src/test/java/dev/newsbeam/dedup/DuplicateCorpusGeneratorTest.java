@@ -21,7 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 class DuplicateCorpusGeneratorTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** 150 fictional base stories of 5 paragraphs, plus one brief and one exact repeat to be skipped. */
+  /**
+   * 150 fictional base stories of 5 paragraphs, plus one brief and one exact repeat to be skipped.
+   */
   private static Path writeBase(Path dir) throws IOException {
     FictionalNews news = new FictionalNews(99);
     List<String> lines = new ArrayList<>();
@@ -74,9 +76,11 @@ class DuplicateCorpusGeneratorTest {
   }
 
   @Test
-  void writesTheAskedNumberWithTruthAndSynthesisesBeyondTheBase(@TempDir Path dir) throws IOException {
+  void writesTheAskedNumberWithTruthAndSynthesisesBeyondTheBase(@TempDir Path dir)
+      throws IOException {
     Path base = writeBase(dir);
-    DuplicateCorpusGenerator.Summary s = new DuplicateCorpusGenerator(3).generate(base, dir.resolve("a"), 600);
+    DuplicateCorpusGenerator.Summary s =
+        new DuplicateCorpusGenerator(3).generate(base, dir.resolve("a"), 600);
     assertThat(s.articles(), equalTo(600L));
     assertThat(s.baseStories(), equalTo(150)); // the brief and the exact repeat are skipped
     assertThat(s.syntheticStories(), greaterThan(0L));
@@ -94,9 +98,11 @@ class DuplicateCorpusGeneratorTest {
     new DuplicateCorpusGenerator(9).generate(base, dir.resolve("c"), 150);
     byte[] a = Files.readAllBytes(dir.resolve("a/articles-00000.jsonl"));
     assertThat(Files.readAllBytes(dir.resolve("b/articles-00000.jsonl")), equalTo(a));
-    assertThat(Files.readAllBytes(dir.resolve("a/truth.tsv")),
+    assertThat(
+        Files.readAllBytes(dir.resolve("a/truth.tsv")),
         equalTo(Files.readAllBytes(dir.resolve("b/truth.tsv"))));
-    assertThat(java.util.Arrays.equals(Files.readAllBytes(dir.resolve("c/articles-00000.jsonl")), a),
+    assertThat(
+        java.util.Arrays.equals(Files.readAllBytes(dir.resolve("c/articles-00000.jsonl")), a),
         equalTo(false));
   }
 
@@ -106,7 +112,8 @@ class DuplicateCorpusGeneratorTest {
     new DuplicateCorpusGenerator(5).generate(base, dir.resolve("a"), 400);
     Map<String, String> texts = texts(dir.resolve("a"));
     Map<String, List<String>> clusters = new HashMap<>();
-    truth(dir.resolve("a")).forEach((id, c) -> clusters.computeIfAbsent(c, k -> new ArrayList<>()).add(id));
+    truth(dir.resolve("a"))
+        .forEach((id, c) -> clusters.computeIfAbsent(c, k -> new ArrayList<>()).add(id));
     Shingler shingler = DedupSettings.defaults().shingler();
     double within = 0;
     int withinPairs = 0;

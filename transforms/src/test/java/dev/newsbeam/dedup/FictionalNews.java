@@ -7,7 +7,8 @@ import java.util.SplittableRandom;
 /** Made-up words and stories for tests: seeded, so tests are repeatable; no real text involved. */
 final class FictionalNews {
   private static final String[] SYLLABLES = {
-    "ka", "lo", "mir", "ten", "su", "bra", "vel", "dor", "pi", "qua", "zen", "fo", "rel", "mun", "tas"
+    "ka", "lo", "mir", "ten", "su", "bra", "vel", "dor", "pi", "qua", "zen", "fo", "rel", "mun",
+    "tas"
   };
 
   private final SplittableRandom random;

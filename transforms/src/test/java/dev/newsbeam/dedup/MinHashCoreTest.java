@@ -19,12 +19,14 @@ class MinHashCoreTest {
   private final Shingler shingler = new Shingler(3, NewsAnalyzer.defaults());
 
   @ParameterizedTest(name = "{0} | {1}")
-  @CsvSource(delimiter = '|', value = {
-    "Hello,   WORLD!  | hello world",
-    "ﬁnance (Ｒｅｐｏｒｔ)… ok | finance report ok",
-    "Straße\tcafé  | strasse café",
-    "Tis — the “end”. | tis the end",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "Hello,   WORLD!  | hello world",
+        "ﬁnance (Ｒｅｐｏｒｔ)… ok | finance report ok",
+        "Straße\tcafé  | strasse café",
+        "Tis — the “end”. | tis the end",
+      })
   void normalisesCaseWidthWhitespaceAndPunctuation(String raw, String expected) {
     assertThat(TextFingerprint.normalise(raw), equalTo(expected));
   }
@@ -52,9 +54,11 @@ class MinHashCoreTest {
   @Test
   void signaturesAreDeterministicPerSeed() {
     long[] s = shingler.shingles(FictionalNews.text(new FictionalNews(1).words(120)));
-    assertThat(Arrays.equals(new MinHasher(64, 9).signature(s), new MinHasher(64, 9).signature(s)),
+    assertThat(
+        Arrays.equals(new MinHasher(64, 9).signature(s), new MinHasher(64, 9).signature(s)),
         equalTo(true));
-    assertThat(Arrays.equals(new MinHasher(64, 9).signature(s), new MinHasher(64, 10).signature(s)),
+    assertThat(
+        Arrays.equals(new MinHasher(64, 9).signature(s), new MinHasher(64, 10).signature(s)),
         equalTo(false));
   }
 
@@ -84,7 +88,8 @@ class MinHashCoreTest {
     for (int i = 1; i < ca.length; i++) {
       assertThat(ca[i - 1] < ca[i], equalTo(true)); // sorted, distinct
     }
-    // a spurious shared 32-bit value among ~600 x 600 shingles is one in ~12,000: the sets keep their size
+    // a spurious shared 32-bit value among ~600 x 600 shingles is one in ~12,000: the sets keep
+    // their size
     assertThat(ca.length, greaterThan(a.length - 2));
     assertThat(Shingler.jaccard(ca, cb), closeTo(Shingler.jaccard(a, b), 0.002));
     assertThat(Shingler.jaccard(ca, ca), equalTo(1.0));
@@ -119,22 +124,27 @@ class MinHashCoreTest {
     assertThat(settings.carriedShingles(s).length, equalTo(0));
     DedupSettings exact = settings.withVerify(DedupSettings.Verify.parse(" Exact "));
     assertThat(exact.carriedShingles(s), equalTo(Shingler.compact(s)));
-    assertThat(exact.withChainGuard(false).withLshBands(new LshBands(32, 2)).verify(),
+    assertThat(
+        exact.withChainGuard(false).withLshBands(new LshBands(32, 2)).verify(),
         equalTo(DedupSettings.Verify.EXACT));
-    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-        () -> DedupSettings.Verify.parse("jaccard"));
+    org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class, () -> DedupSettings.Verify.parse("jaccard"));
   }
 
   @Test
   void exactVerificationRejectsWhatTheSignaturesWronglyCallSimilar() {
     // two sketches with equal signatures (estimate 1.0) but disjoint shingle sets (Jaccard 0)
     int[] signature = new MinHasher(128, 42).signature(shingler.shingles("one two three four"));
-    DocSketch a = new DocSketch("a", "a", "fa", 1L, 10, signature).withShingles(new int[] {1, 2, 3});
-    DocSketch b = new DocSketch("b", "b", "fb", 2L, 10, signature).withShingles(new int[] {4, 5, 6});
+    DocSketch a =
+        new DocSketch("a", "a", "fa", 1L, 10, signature).withShingles(new int[] {1, 2, 3});
+    DocSketch b =
+        new DocSketch("b", "b", "fb", 2L, 10, signature).withShingles(new int[] {4, 5, 6});
     DocSketch plainA = new DocSketch("a", "a", "fa", 1L, 10, signature);
     DocSketch plainB = new DocSketch("b", "b", "fb", 2L, 10, signature);
     DedupSettings settings = DedupSettings.defaults();
-    assertThat(new InMemoryDeduplicator(settings).clusters(List.of(plainA, plainB)).get("b"), equalTo("a"));
+    assertThat(
+        new InMemoryDeduplicator(settings).clusters(List.of(plainA, plainB)).get("b"),
+        equalTo("a"));
     // sketches that carry their shingles (what --verify=exact makes) are compared exactly
     assertThat(new InMemoryDeduplicator(settings).clusters(List.of(a, b)).get("b"), equalTo("b"));
   }
@@ -152,9 +162,11 @@ class MinHashCoreTest {
   void optimalBandsSeparateAroundTheThreshold(double t, int numPerm) {
     LshBands bands = LshBands.optimal(t, numPerm);
     assertThat(bands.bands() * bands.rows(), lessThanOrEqualTo(numPerm));
-    assertThat(LshBands.collisionProbability(Math.min(1, t + 0.2), bands.bands(), bands.rows()),
+    assertThat(
+        LshBands.collisionProbability(Math.min(1, t + 0.2), bands.bands(), bands.rows()),
         greaterThan(0.9));
-    assertThat(LshBands.collisionProbability(Math.max(0, t - 0.2), bands.bands(), bands.rows()),
+    assertThat(
+        LshBands.collisionProbability(Math.max(0, t - 0.2), bands.bands(), bands.rows()),
         lessThan(0.4));
   }
 
@@ -162,8 +174,9 @@ class MinHashCoreTest {
   void optimalBandsMinimiseTheWeightedErrorOverAllShapes() {
     double t = 0.4;
     LshBands best = LshBands.optimal(t, 64);
-    double bestError = LshBands.falsePositiveArea(t, best.bands(), best.rows())
-        + LshBands.falseNegativeArea(t, best.bands(), best.rows());
+    double bestError =
+        LshBands.falsePositiveArea(t, best.bands(), best.rows())
+            + LshBands.falseNegativeArea(t, best.bands(), best.rows());
     for (int b = 1; b <= 64; b++) {
       for (int r = 1; b * r <= 64; r++) {
         double e = LshBands.falsePositiveArea(t, b, r) + LshBands.falseNegativeArea(t, b, r);
@@ -179,14 +192,16 @@ class MinHashCoreTest {
     assertThat(b.rows(), equalTo(2));
     assertThat(LshBands.parse(b.toString()), equalTo(b));
     DedupSettings settings = DedupSettings.defaults();
-    assertThat(settings.bands(), equalTo(LshBands.optimal(settings.similarity(), settings.numPerm())));
+    assertThat(
+        settings.bands(), equalTo(LshBands.optimal(settings.similarity(), settings.numPerm())));
     assertThat(settings.withLshBands(b).bands(), equalTo(b));
     for (String bad : new String[] {"32", "32x", "x2", "ax2", "32x2x1", "0x4"}) {
-      org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> LshBands.parse(bad), bad);
+      org.junit.jupiter.api.Assertions.assertThrows(
+          IllegalArgumentException.class, () -> LshBands.parse(bad), bad);
     }
     // 65 bands of 2 need 130 MinHash values; a signature has --numPerm (128)
-    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-        () -> settings.withLshBands(new LshBands(65, 2)));
+    org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class, () -> settings.withLshBands(new LshBands(65, 2)));
   }
 
   @Test

@@ -19,7 +19,8 @@ class ShardedLookupJoinTest {
   /** "key:large:small values sorted" for every large element; keys with no small values say "-". */
   static class Describe implements ShardedLookupJoin.JoinFn<Integer, String, String> {
     @Override
-    public void join(String key, String large, List<Integer> small, ShardedLookupJoin.Emitter<String> out) {
+    public void join(
+        String key, String large, List<Integer> small, ShardedLookupJoin.Emitter<String> out) {
       List<Integer> sorted = new ArrayList<>(small);
       sorted.sort(null);
       out.emit(key + ":" + large + ":" + (sorted.isEmpty() ? "-" : sorted.toString()));
@@ -47,9 +48,17 @@ class ShardedLookupJoinTest {
     small.add(KV.of("orphan", 1)); // a small value with no large element produces nothing
 
     PCollection<KV<String, Integer>> smallSide = pipeline.apply("Small", Create.of(small));
-    PCollection<String> joined = pipeline.apply("Large", Create.of(large))
-        .apply(new ShardedLookupJoin<>(smallSide, VarIntCoder.of(), StringUtf8Coder.of(),
-            StringUtf8Coder.of(), 7, new Describe()));
+    PCollection<String> joined =
+        pipeline
+            .apply("Large", Create.of(large))
+            .apply(
+                new ShardedLookupJoin<>(
+                    smallSide,
+                    VarIntCoder.of(),
+                    StringUtf8Coder.of(),
+                    StringUtf8Coder.of(),
+                    7,
+                    new Describe()));
     PAssert.that(joined).containsInAnyOrder(expected);
     pipeline.run().waitUntilFinish();
   }

@@ -18,8 +18,8 @@ class FileRecordReaderTest {
   private static final SourceFile JSONL = new SourceFile("/c/x.jsonl", "x.jsonl");
   private static final SourceFile TEXT = new SourceFile("/c/x.txt", "x.txt");
 
-  private static CollectingSink read(long max, SourceFile f, InputFormat fmt, byte[] bytes,
-      FileRecordReader.Counts[] counts) {
+  private static CollectingSink read(
+      long max, SourceFile f, InputFormat fmt, byte[] bytes, FileRecordReader.Counts[] counts) {
     CollectingSink sink = new CollectingSink();
     counts[0] = new FileRecordReader(max).read(f, fmt, () -> new ByteArrayInputStream(bytes), sink);
     return sink;
@@ -27,10 +27,13 @@ class FileRecordReaderTest {
 
   @Test
   void everyNonBlankJsonlLineIsOneRecord() {
-    String content = "{\"text\":\"one\"}\n\n   \n{\"text\":\"two\"}\r\n{broken\n{\"text\":\"four\"}";
+    String content =
+        "{\"text\":\"one\"}\n\n   \n{\"text\":\"two\"}\r\n{broken\n{\"text\":\"four\"}";
     FileRecordReader.Counts[] c = new FileRecordReader.Counts[1];
-    CollectingSink sink = read(1000, JSONL, InputFormat.JSONL, content.getBytes(StandardCharsets.UTF_8), c);
-    assertThat(sink.articles.stream().map(a -> a.getId()).toList(),
+    CollectingSink sink =
+        read(1000, JSONL, InputFormat.JSONL, content.getBytes(StandardCharsets.UTF_8), c);
+    assertThat(
+        sink.articles.stream().map(a -> a.getId()).toList(),
         contains("x.jsonl:1", "x.jsonl:4", "x.jsonl:6"));
     assertThat(sink.errors.get(0).getLocation(), equalTo("line 5"));
     assertThat(c[0].records(), equalTo(4L));
@@ -43,7 +46,8 @@ class FileRecordReaderTest {
     String big = "{\"text\":\"" + "a".repeat(500) + "\"}";
     String content = big + "\n{\"text\":\"small\"}\n";
     FileRecordReader.Counts[] c = new FileRecordReader.Counts[1];
-    CollectingSink sink = read(100, JSONL, InputFormat.JSONL, content.getBytes(StandardCharsets.UTF_8), c);
+    CollectingSink sink =
+        read(100, JSONL, InputFormat.JSONL, content.getBytes(StandardCharsets.UTF_8), c);
     assertThat(sink.errors.get(0).getReason(), equalTo("too_large"));
     assertThat(sink.errors.get(0).getLocation(), equalTo("line 1"));
     assertThat(sink.articles.get(0).getText(), equalTo("small"));
@@ -75,8 +79,11 @@ class FileRecordReaderTest {
   void textFileOverTheLimitIsTooLarge() {
     byte[] content = ("date 2025-01-01\n\n" + "word ".repeat(100)).getBytes(StandardCharsets.UTF_8);
     FileRecordReader.Counts[] c = new FileRecordReader.Counts[1];
-    assertThat(read(200, TEXT, InputFormat.TEXT, content, c).onlyError().getReason(), equalTo("too_large"));
-    assertThat(read(content.length, TEXT, InputFormat.TEXT, content, c).onlyArticle().getText(),
+    assertThat(
+        read(200, TEXT, InputFormat.TEXT, content, c).onlyError().getReason(),
+        equalTo("too_large"));
+    assertThat(
+        read(content.length, TEXT, InputFormat.TEXT, content, c).onlyArticle().getText(),
         containsString("word word"));
   }
 
@@ -84,7 +91,11 @@ class FileRecordReaderTest {
   void truncatedGzipKeepsRecordsBeforeTheCut() throws IOException {
     StringBuilder s = new StringBuilder();
     for (int i = 0; i < 2000; i++) {
-      s.append("{\"id\":\"r").append(i).append("\",\"text\":\"story number ").append(i * 7919).append("\"}\n");
+      s.append("{\"id\":\"r")
+          .append(i)
+          .append("\",\"text\":\"story number ")
+          .append(i * 7919)
+          .append("\"}\n");
     }
     ByteArrayOutputStream gz = new ByteArrayOutputStream();
     try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
@@ -92,8 +103,13 @@ class FileRecordReaderTest {
     }
     byte[] cut = Arrays.copyOf(gz.toByteArray(), gz.size() / 2);
     CollectingSink sink = new CollectingSink();
-    FileRecordReader.Counts counts = new FileRecordReader(1000).read(JSONL, InputFormat.JSONL,
-        () -> new GZIPInputStream(new ByteArrayInputStream(cut)), sink);
+    FileRecordReader.Counts counts =
+        new FileRecordReader(1000)
+            .read(
+                JSONL,
+                InputFormat.JSONL,
+                () -> new GZIPInputStream(new ByteArrayInputStream(cut)),
+                sink);
     assertThat(sink.errors.size(), equalTo(1));
     assertThat(sink.errors.get(0).getReason(), equalTo("truncated"));
     assertThat(sink.articles.size() > 100, equalTo(true));
@@ -104,9 +120,14 @@ class FileRecordReaderTest {
   @Test
   void failingOpenIsUnreadable() {
     CollectingSink sink = new CollectingSink();
-    new FileRecordReader(1000).read(TEXT, InputFormat.TEXT, () -> {
-      throw new IOException("permission denied");
-    }, sink);
+    new FileRecordReader(1000)
+        .read(
+            TEXT,
+            InputFormat.TEXT,
+            () -> {
+              throw new IOException("permission denied");
+            },
+            sink);
     assertThat(sink.onlyError().getReason(), equalTo("unreadable"));
   }
 }

@@ -52,8 +52,9 @@ class InputSpecTest {
 
   @ParameterizedTest
   @CsvSource({
-      "a.txt, text", "a.TXT.gz, text", "dir/a.jsonl, jsonl", "a.ndjson.zst, jsonl",
-      "a.jsonl.bz2, jsonl", "README.md, ", "a.json, ", "a.txt.zip, "})
+    "a.txt, text", "a.TXT.gz, text", "dir/a.jsonl, jsonl", "a.ndjson.zst, jsonl",
+    "a.jsonl.bz2, jsonl", "README.md, ", "a.json, ", "a.txt.zip, "
+  })
   void formatFollowsTheExtension(String name, String code) {
     Optional<InputFormat> f = InputFormat.ofFileName(name);
     assertThat(f.map(InputFormat::code).orElse(null), equalTo(code));

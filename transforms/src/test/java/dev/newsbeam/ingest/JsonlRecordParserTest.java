@@ -28,10 +28,14 @@ class JsonlRecordParserTest {
 
   @Test
   void readsEveryContractFieldAndKeepsUnknownKeys() {
-    Article a = parse(7, "{\"id\":\"w-1\",\"url\":\"https://example.org/a\",\"title\":\"Grain exports rise\","
-        + "\"date\":\"1987-03-02\",\"byline\":\"By Pat Doe, Reuters\",\"source\":\"Reuters\","
-        + "\"labels\":[\"grain\",\"wheat\"],\"text\":\"Exports rose.\\r\\nAgain.\","
-        + "\"section\":\"markets\",\"wordcount\":412,\"tags\":[\"a\",1]}").onlyArticle();
+    Article a =
+        parse(
+                7,
+                "{\"id\":\"w-1\",\"url\":\"https://example.org/a\",\"title\":\"Grain exports rise\","
+                    + "\"date\":\"1987-03-02\",\"byline\":\"By Pat Doe, Reuters\",\"source\":\"Reuters\","
+                    + "\"labels\":[\"grain\",\"wheat\"],\"text\":\"Exports rose.\\r\\nAgain.\","
+                    + "\"section\":\"markets\",\"wordcount\":412,\"tags\":[\"a\",1]}")
+            .onlyArticle();
     assertThat(a.getId(), equalTo("w-1"));
     assertThat(a.getSource(), equalTo("/corpus/wire.jsonl:7"));
     assertThat(a.getInputFormat(), equalTo("jsonl"));
@@ -69,22 +73,24 @@ class JsonlRecordParserTest {
   }
 
   @ParameterizedTest(name = "{1}: {0}")
-  @CsvSource(delimiter = '|', value = {
-      "{\"text\": \"unterminated | bad_json",
-      "[1,2,3] | bad_json",
-      "\"just a string\" | bad_json",
-      "{\"text\":\"a\"} trailing | bad_json",
-      "{\"id\":\"x\"} | missing_text",
-      "{\"text\":null} | missing_text",
-      "{\"text\":\"   \"} | missing_text",
-      "{\"text\":42} | bad_type",
-      "{\"text\":\"x\",\"labels\":\"earn\"} | bad_type",
-      "{\"text\":\"x\",\"labels\":[\"earn\",3]} | bad_type",
-      "{\"text\":\"x\",\"title\":{\"main\":\"t\"}} | bad_type",
-      "{\"text\":\"x\",\"id\":[1]} | bad_type",
-      "{\"text\":\"x\",\"date\":\"2025-02-30\"} | bad_date",
-      "{\"text\":\"x\",\"date\":\"last Tuesday\"} | bad_date",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{\"text\": \"unterminated | bad_json",
+        "[1,2,3] | bad_json",
+        "\"just a string\" | bad_json",
+        "{\"text\":\"a\"} trailing | bad_json",
+        "{\"id\":\"x\"} | missing_text",
+        "{\"text\":null} | missing_text",
+        "{\"text\":\"   \"} | missing_text",
+        "{\"text\":42} | bad_type",
+        "{\"text\":\"x\",\"labels\":\"earn\"} | bad_type",
+        "{\"text\":\"x\",\"labels\":[\"earn\",3]} | bad_type",
+        "{\"text\":\"x\",\"title\":{\"main\":\"t\"}} | bad_type",
+        "{\"text\":\"x\",\"id\":[1]} | bad_type",
+        "{\"text\":\"x\",\"date\":\"2025-02-30\"} | bad_date",
+        "{\"text\":\"x\",\"date\":\"last Tuesday\"} | bad_date",
+      })
   void badLinesBecomeErrorsWithReasonAndLine(String json, String reason) {
     var e = parse(5, json.strip()).onlyError();
     assertThat(e.getReason(), equalTo(reason));

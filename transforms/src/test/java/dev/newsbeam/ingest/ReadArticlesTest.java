@@ -41,9 +41,12 @@ class ReadArticlesTest {
     Files.createDirectories(p.getParent());
     String name = p.getFileName().toString();
     try (OutputStream raw = Files.newOutputStream(p);
-        OutputStream out = name.endsWith(".gz") ? new GZIPOutputStream(raw)
-            : name.endsWith(".bz2") ? new BZip2CompressorOutputStream(raw)
-            : new ZstdOutputStream(raw)) {
+        OutputStream out =
+            name.endsWith(".gz")
+                ? new GZIPOutputStream(raw)
+                : name.endsWith(".bz2")
+                    ? new BZip2CompressorOutputStream(raw)
+                    : new ZstdOutputStream(raw)) {
       out.write(content.getBytes(StandardCharsets.UTF_8));
     }
   }
@@ -53,7 +56,9 @@ class ReadArticlesTest {
       throws IOException {
     write(dir.resolve("cnn/a.txt"), "date 2025-02-12 By Ana Ruiz, CNN\n\n(CNN) — One.\n");
     writeCompressed(dir.resolve("ap/b.txt.gz"), "date 2025-02-13\n\nTwo.\n");
-    writeCompressed(dir.resolve("wire/c.jsonl.bz2"), "{\"id\":\"c1\",\"text\":\"Three.\"}\n{\"text\":\"Four.\"}\n");
+    writeCompressed(
+        dir.resolve("wire/c.jsonl.bz2"),
+        "{\"id\":\"c1\",\"text\":\"Three.\"}\n{\"text\":\"Four.\"}\n");
     writeCompressed(dir.resolve("wire/d.ndjson.zst"), "{\"text\":\"Five.\"}\n{\"oops\"\n");
     write(dir.resolve("bad/e.txt"), "no header here\n");
     write(dir.resolve("notes/README.md"), "# not an input\n");
@@ -61,21 +66,37 @@ class ReadArticlesTest {
     ReadArticles.Result r = pipeline.apply(ReadArticles.from(dir.toString()));
     String root = dir + "/";
 
-    PAssert.that(r.articles().apply("ArticleIdAndText", MapElements.into(TypeDescriptors.strings())
-            .via((Article a) -> a.getId() + "=" + a.getText())))
-        .containsInAnyOrder("cnn/a.txt=(CNN) — One.", "ap/b.txt.gz=Two.", "c1=Three.",
-            "wire/c.jsonl.bz2:2=Four.", "wire/d.ndjson.zst:1=Five.");
-    PAssert.that(r.errors().apply("ErrorReasonAndFile", MapElements.into(TypeDescriptors.strings())
-            .via((ErrorRecord e) -> e.getReason() + "@" + e.getSource().replace(root, ""))))
+    PAssert.that(
+            r.articles()
+                .apply(
+                    "ArticleIdAndText",
+                    MapElements.into(TypeDescriptors.strings())
+                        .via((Article a) -> a.getId() + "=" + a.getText())))
+        .containsInAnyOrder(
+            "cnn/a.txt=(CNN) — One.",
+            "ap/b.txt.gz=Two.",
+            "c1=Three.",
+            "wire/c.jsonl.bz2:2=Four.",
+            "wire/d.ndjson.zst:1=Five.");
+    PAssert.that(
+            r.errors()
+                .apply(
+                    "ErrorReasonAndFile",
+                    MapElements.into(TypeDescriptors.strings())
+                        .via(
+                            (ErrorRecord e) ->
+                                e.getReason() + "@" + e.getSource().replace(root, ""))))
         .containsInAnyOrder("bad_json@wire/d.ndjson.zst", "bad_header@bad/e.txt");
-    PAssert.that(r.counts().apply(Sum.longsPerKey())).satisfies(kvs -> {
-      Map<String, Long> m = new HashMap<>();
-      kvs.forEach(kv -> m.put(kv.getKey(), kv.getValue()));
-      assertThat(m.get("files"), equalTo(5L));
-      assertThat(m.get("input_records"), equalTo(7L));
-      assertThat(m.get("ingest.files_skipped"), equalTo(1L));
-      return null;
-    });
+    PAssert.that(r.counts().apply(Sum.longsPerKey()))
+        .satisfies(
+            kvs -> {
+              Map<String, Long> m = new HashMap<>();
+              kvs.forEach(kv -> m.put(kv.getKey(), kv.getValue()));
+              assertThat(m.get("files"), equalTo(5L));
+              assertThat(m.get("input_records"), equalTo(7L));
+              assertThat(m.get("ingest.files_skipped"), equalTo(1L));
+              return null;
+            });
     pipeline.run().waitUntilFinish();
   }
 
@@ -85,17 +106,31 @@ class ReadArticlesTest {
     StringBuilder lines = new StringBuilder();
     List<String> expected = new ArrayList<>();
     for (int i = 1; i <= 40; i++) {
-      lines.append("{\"id\":\"w").append(i).append("\",\"text\":\"Item ").append(i).append(".\"}\n");
+      lines
+          .append("{\"id\":\"w")
+          .append(i)
+          .append("\",\"text\":\"Item ")
+          .append(i)
+          .append(".\"}\n");
       expected.add("w" + i);
     }
     write(dir.resolve("wire.jsonl"), lines.toString());
     for (int buckets : new int[] {1, 3}) {
-      PAssert.that(pipeline.apply("Read" + buckets, ReadArticles.from(dir.toString()).withRedistributeBuckets(buckets))
-              .articles().apply("Ids" + buckets, MapElements.into(TypeDescriptors.strings()).via(Article::getId)))
+      PAssert.that(
+              pipeline
+                  .apply(
+                      "Read" + buckets,
+                      ReadArticles.from(dir.toString()).withRedistributeBuckets(buckets))
+                  .articles()
+                  .apply(
+                      "Ids" + buckets,
+                      MapElements.into(TypeDescriptors.strings()).via(Article::getId)))
           .containsInAnyOrder(expected);
     }
     pipeline.run().waitUntilFinish();
-    assertThrows(IllegalArgumentException.class, () -> ReadArticles.from(dir.toString()).withRedistributeBuckets(0));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> ReadArticles.from(dir.toString()).withRedistributeBuckets(0));
   }
 
   @Test
@@ -104,7 +139,11 @@ class ReadArticlesTest {
     write(dir.resolve("feed.json"), "{\"text\":\"x\"}");
     ReadArticles.Result r = pipeline.apply(ReadArticles.from(dir.resolve("feed.json").toString()));
     PAssert.that(r.articles()).empty();
-    PAssert.that(r.errors().apply("ErrorReason", MapElements.into(TypeDescriptors.strings()).via(ErrorRecord::getReason)))
+    PAssert.that(
+            r.errors()
+                .apply(
+                    "ErrorReason",
+                    MapElements.into(TypeDescriptors.strings()).via(ErrorRecord::getReason)))
         .containsInAnyOrder("unsupported_format");
     PAssert.that(r.counts().apply(Sum.longsPerKey()))
         .containsInAnyOrder(KV.of("files", 1L), KV.of("input_records", 1L));

@@ -30,26 +30,36 @@ class TextArticleParserTest {
 
   @Test
   void seedShapedFileGivesDateBylineAndBody() {
-    Article a = parse("date 2025-02-12 By Mara Lindqvist and Teo Ferrante, CNN\n\n"
-        + "(CNN) — The harbour bridge reopened on Monday.\n\nTraffic resumed at noon.\n").onlyArticle();
+    Article a =
+        parse(
+                "date 2025-02-12 By Mara Lindqvist and Teo Ferrante, CNN\n\n"
+                    + "(CNN) — The harbour bridge reopened on Monday.\n\nTraffic resumed at noon.\n")
+            .onlyArticle();
     assertThat(a.getId(), equalTo("desk/a.txt"));
     assertThat(a.getSource(), equalTo("/data/in/desk/a.txt"));
     assertThat(a.getInputFormat(), equalTo("text"));
     assertThat(a.getPublishedDate(), equalTo(LocalDate.of(2025, 2, 12)));
     assertThat(a.getPublishedAt(), is(nullValue()));
     assertThat(a.getBylineRaw(), equalTo("By Mara Lindqvist and Teo Ferrante, CNN"));
-    assertThat(a.getText(), equalTo(
-        "(CNN) — The harbour bridge reopened on Monday.\n\nTraffic resumed at noon."));
+    assertThat(
+        a.getText(),
+        equalTo("(CNN) — The harbour bridge reopened on Monday.\n\nTraffic resumed at noon."));
   }
 
   static Stream<Arguments> messyButValid() {
     String body = "The council met.\n\nIt voted.";
     return Stream.of(
-        Arguments.of("crlf", "date 2024-11-05 By A Writer\r\n\r\nThe council met.\r\n\r\nIt voted.\r\n"),
+        Arguments.of(
+            "crlf", "date 2024-11-05 By A Writer\r\n\r\nThe council met.\r\n\r\nIt voted.\r\n"),
         Arguments.of("bom", "\uFEFFdate 2024-11-05 By A Writer\n\nThe council met.\n\nIt voted."),
-        Arguments.of("trailing blank lines", "date 2024-11-05 By A Writer\n\nThe council met.\n\nIt voted.\n\n\n\n  \n"),
-        Arguments.of("leading blank lines", "\n\ndate 2024-11-05 By A Writer\nThe council met.\n\nIt voted."),
-        Arguments.of("old mac line ends", "date 2024-11-05 By A Writer\r\rThe council met.\r\rIt voted.\r"),
+        Arguments.of(
+            "trailing blank lines",
+            "date 2024-11-05 By A Writer\n\nThe council met.\n\nIt voted.\n\n\n\n  \n"),
+        Arguments.of(
+            "leading blank lines",
+            "\n\ndate 2024-11-05 By A Writer\nThe council met.\n\nIt voted."),
+        Arguments.of(
+            "old mac line ends", "date 2024-11-05 By A Writer\r\rThe council met.\r\rIt voted.\r"),
         Arguments.of("tab after date", "date\t2024-11-05\tBy A Writer\n\n" + body));
   }
 
@@ -109,7 +119,9 @@ class TextArticleParserTest {
 
   @Test
   void binaryContentIsNotMistakenForText() {
-    byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+    byte[] png = {
+      (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'
+    };
     CollectingSink sink = new CollectingSink();
     parser.parse(FILE, png, png.length, sink);
     assertThat(sink.onlyError().getReason(), equalTo("binary"));

@@ -57,7 +57,8 @@ class ArticleStatsCalculatorTest {
   void agreesExactlyWithAPlainLuceneReference(String name, Stemming stemming, Stopwords stopwords)
       throws IOException {
     String text = resource(name);
-    TextProfile profile = new ArticleStatsCalculator(new NewsAnalyzer(stemming, stopwords)).profile(text);
+    TextProfile profile =
+        new ArticleStatsCalculator(new NewsAnalyzer(stemming, stopwords)).profile(text);
     Reference ref = new Reference(text, stemming, stopwords.set());
 
     ArticleStats s = profile.stats();
@@ -66,27 +67,36 @@ class ArticleStatsCalculatorTest {
     assertThat(s.getSentenceCount(), is(NewsAnalyzer.sentences(text).size()));
     long chars = ref.words.stream().mapToLong(String::length).sum();
     long stop = ref.words.stream().filter(w -> stopwords.set().contains(w)).count();
-    long nonAlpha = ref.words.stream().filter(w -> w.chars().noneMatch(Character::isLetter)).count();
+    long nonAlpha =
+        ref.words.stream().filter(w -> w.chars().noneMatch(Character::isLetter)).count();
     assertThat(s.getAvgWordLength(), equalTo((double) chars / ref.words.size()));
     assertThat(s.getStopwordRatio(), equalTo((double) stop / ref.words.size()));
     assertThat(s.getNonAlphaWordRatio(), equalTo((double) nonAlpha / ref.words.size()));
-    assertThat(s.getTypeTokenRatio(), equalTo((double) new HashSet<>(ref.words).size() / ref.words.size()));
+    assertThat(
+        s.getTypeTokenRatio(),
+        equalTo((double) new HashSet<>(ref.words).size() / ref.words.size()));
     assertThat(s.getAvgSentenceLength(), equalTo((double) ref.words.size() / s.getSentenceCount()));
     assertThat(s.getReadingTimeSeconds(), closeTo(ref.words.size() / 238.0 * 60, 1e-9));
     assertThat(s.getTopTerms().isEmpty(), is(true));
 
     assertThat(profile.termCounts(), equalTo(ref.termCounts()));
-    assertThat(profile.bigramCounts(), equalTo(ref.bigramCounts(text, new NewsAnalyzer(stemming, stopwords))));
+    assertThat(
+        profile.bigramCounts(),
+        equalTo(ref.bigramCounts(text, new NewsAnalyzer(stemming, stopwords))));
     int sumOfTermCounts = profile.termCounts().values().stream().mapToInt(Integer::intValue).sum();
     assertThat("term tokens = sum of term counts", profile.termTokens(), is(sumOfTermCounts));
-    assertThat("term tokens = words - stopwords", (long) profile.termTokens(), is(ref.words.size() - stop));
+    assertThat(
+        "term tokens = words - stopwords",
+        (long) profile.termTokens(),
+        is(ref.words.size() - stop));
     assertThat(s.getWordCount(), greaterThan(10));
   }
 
   @Test
   void handCountedExample() {
-    TextProfile p = new ArticleStatsCalculator(NewsAnalyzer.defaults())
-        .profile("The cat's cat sat. Dogs, 2 dogs!");
+    TextProfile p =
+        new ArticleStatsCalculator(NewsAnalyzer.defaults())
+            .profile("The cat's cat sat. Dogs, 2 dogs!");
     ArticleStats s = p.stats();
     // words: the cat cat sat dogs 2 dogs
     assertThat(s.getWordCount(), is(7));
@@ -106,11 +116,25 @@ class ArticleStatsCalculatorTest {
 
   @Test
   void bigramsDoNotBridgeStopwords() {
-    TextProfile p = new ArticleStatsCalculator(new NewsAnalyzer(Stemming.NONE))
-        .profile("Bank of Ardenne raised rates. Bank of Ardenne said so. Central bank rates");
-    assertThat(p.bigramCounts(), equalTo(Map.of(
-        "raised rates", 1, "ardenne raised", 1, "ardenne said", 1, "said so", 1, "central bank", 1,
-        "bank rates", 1)));
+    TextProfile p =
+        new ArticleStatsCalculator(new NewsAnalyzer(Stemming.NONE))
+            .profile("Bank of Ardenne raised rates. Bank of Ardenne said so. Central bank rates");
+    assertThat(
+        p.bigramCounts(),
+        equalTo(
+            Map.of(
+                "raised rates",
+                1,
+                "ardenne raised",
+                1,
+                "ardenne said",
+                1,
+                "said so",
+                1,
+                "central bank",
+                1,
+                "bank rates",
+                1)));
   }
 
   @Test
@@ -132,7 +156,9 @@ class ArticleStatsCalculatorTest {
     }
   }
 
-  /** Straightforward reference: Lucene's tokenizer and filters looped by hand, counts in plain maps. */
+  /**
+   * Straightforward reference: Lucene's tokenizer and filters looped by hand, counts in plain maps.
+   */
   private static final class Reference {
     final List<String> words = new ArrayList<>();
     final List<Integer> offsets = new ArrayList<>();
@@ -156,12 +182,14 @@ class ArticleStatsCalculatorTest {
       }
       StandardTokenizer tokenizer2 = new StandardTokenizer();
       tokenizer2.setReader(new StringReader(text));
-      TokenStream chain = new StopFilter(new LowerCaseFilter(new EnglishPossessiveFilter(tokenizer2)), stopwords);
-      chain = switch (stemming) {
-        case PORTER -> new PorterStemFilter(chain);
-        case ENGLISH_MINIMAL -> new EnglishMinimalStemFilter(chain);
-        case NONE -> chain;
-      };
+      TokenStream chain =
+          new StopFilter(new LowerCaseFilter(new EnglishPossessiveFilter(tokenizer2)), stopwords);
+      chain =
+          switch (stemming) {
+            case PORTER -> new PorterStemFilter(chain);
+            case ENGLISH_MINIMAL -> new EnglishMinimalStemFilter(chain);
+            case NONE -> chain;
+          };
       try (TokenStream ts = chain) {
         CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
         TypeAttribute type = ts.addAttribute(TypeAttribute.class);
@@ -190,7 +218,10 @@ class ArticleStatsCalculatorTest {
       for (int i = 1; i < words.size(); i++) {
         String x = words.get(i - 1);
         String y = words.get(i);
-        if (analyzer.isStop(x) || analyzer.isStop(y) || !hasLetter(x) || !hasLetter(y)
+        if (analyzer.isStop(x)
+            || analyzer.isStop(y)
+            || !hasLetter(x)
+            || !hasLetter(y)
             || sentenceOf(starts, offsets.get(i - 1)) != sentenceOf(starts, offsets.get(i))) {
           continue;
         }

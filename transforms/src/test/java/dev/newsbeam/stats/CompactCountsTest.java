@@ -44,7 +44,8 @@ class CompactCountsTest {
     ByteArrayOutputStream b = new ByteArrayOutputStream();
     CompactCounts.coder().encode(CompactCounts.of(sample()), b);
     assertThat(a.toByteArray(), equalTo(b.toByteArray()));
-    Map<String, Integer> back = CompactCounts.coder().decode(new ByteArrayInputStream(a.toByteArray()));
+    Map<String, Integer> back =
+        CompactCounts.coder().decode(new ByteArrayInputStream(a.toByteArray()));
     assertThat(back, equalTo(sample()));
   }
 

@@ -34,10 +34,11 @@ class SumCountsInShardsTest {
         counts.merge("term" + random.nextInt(300), 1 + random.nextInt(5), Integer::sum);
       }
       input.add(counts);
-      counts.forEach((key, n) -> {
-        KV<Long, Long> old = expected.getOrDefault(key, KV.of(0L, 0L));
-        expected.put(key, KV.of(old.getKey() + n, old.getValue() + 1));
-      });
+      counts.forEach(
+          (key, n) -> {
+            KV<Long, Long> old = expected.getOrDefault(key, KV.of(0L, 0L));
+            expected.put(key, KV.of(old.getKey() + n, old.getValue() + 1));
+          });
     }
     List<KV<String, KV<Long, Long>>> expectedList = new ArrayList<>();
     expected.forEach((k, v) -> expectedList.add(KV.of(k, v)));
@@ -52,28 +53,33 @@ class SumCountsInShardsTest {
     pipeline.run().waitUntilFinish();
   }
 
-  private static PCollection<KV<String, KV<Long, Long>>> unpacked(PCollection<KV<Integer, byte[]>> blocks, String name) {
-    return blocks.apply("Unpack" + name, ParDo.of(new SumCountsInShards.UnpackFn()))
+  private static PCollection<KV<String, KV<Long, Long>>> unpacked(
+      PCollection<KV<Integer, byte[]>> blocks, String name) {
+    return blocks
+        .apply("Unpack" + name, ParDo.of(new SumCountsInShards.UnpackFn()))
         .setCoder(SumCountsInShards.SUMS_CODER);
   }
 
   @Test
   void eachKeyIsInTheBlockOfItsShard(TestPipeline pipeline) {
     List<Map<String, Integer>> input = List.of(Map.of("a", 1, "b", 2), Map.of("b", 1, "c", 5));
-    PCollection<KV<Integer, byte[]>> blocks = pipeline
-        .apply(Create.of(input).withCoder(CompactCounts.coder()))
-        .apply(new SumCountsInShards(3));
-    PAssert.that(blocks).satisfies(all -> {
-      int keys = 0;
-      for (KV<Integer, byte[]> block : all) {
-        for (String key : SumCountsInShards.decode(block.getValue()).keySet()) {
-          assertThat(SumCountsInShards.shardOf(key, 3), is(block.getKey()));
-          keys++;
-        }
-      }
-      assertThat(keys, is(3));
-      return null;
-    });
+    PCollection<KV<Integer, byte[]>> blocks =
+        pipeline
+            .apply(Create.of(input).withCoder(CompactCounts.coder()))
+            .apply(new SumCountsInShards(3));
+    PAssert.that(blocks)
+        .satisfies(
+            all -> {
+              int keys = 0;
+              for (KV<Integer, byte[]> block : all) {
+                for (String key : SumCountsInShards.decode(block.getValue()).keySet()) {
+                  assertThat(SumCountsInShards.shardOf(key, 3), is(block.getKey()));
+                  keys++;
+                }
+              }
+              assertThat(keys, is(3));
+              return null;
+            });
     pipeline.run().waitUntilFinish();
   }
 
@@ -84,7 +90,8 @@ class SumCountsInShardsTest {
     map.put("née", new long[] {Long.MAX_VALUE, 1});
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     CountMapCoder.of().encode(map, out);
-    Map<String, long[]> back = CountMapCoder.of().decode(new ByteArrayInputStream(out.toByteArray()));
+    Map<String, long[]> back =
+        CountMapCoder.of().decode(new ByteArrayInputStream(out.toByteArray()));
     assertThat(back.size(), is(2));
     assertThat(back.get("alpha")[0], is(3L));
     assertThat(back.get("alpha")[1], is(2L));

@@ -19,7 +19,9 @@ class EvaluationSupportTest {
   void reutersMappingSendsEveryLabelToATopLevelCode() {
     LabelMapping m = LabelMapping.reuters();
     assertThat(m.codes(List.of("earn")), contains("medtop:04000000"));
-    assertThat(m.codes(List.of("jobs", "trade")), containsInAnyOrder("medtop:09000000", "medtop:04000000"));
+    assertThat(
+        m.codes(List.of("jobs", "trade")),
+        containsInAnyOrder("medtop:09000000", "medtop:04000000"));
   }
 
   @Test
@@ -32,19 +34,23 @@ class EvaluationSupportTest {
   @Test
   void readsOnlyLabelledRecordsAndSplitsByDate(@TempDir Path dir) throws Exception {
     Path f = dir.resolve("c.jsonl");
-    Files.writeString(f, String.join("\n",
-        "{\"id\": \"d\", \"date\": \"2024-01-04\", \"title\": \"D\", \"text\": \"four\", \"labels\": [\"x\"]}",
-        "{\"id\": \"a\", \"date\": \"2024-01-01\", \"title\": \"A\", \"text\": \"one\", \"labels\": [\"x\", \"y\"]}",
-        "{\"id\": \"u\", \"date\": \"2024-01-02\", \"title\": \"U\", \"text\": \"unlabelled\", \"labels\": []}",
-        "{\"id\": \"c\", \"date\": \"2024-01-03\", \"title\": \"C\", \"text\": \"three\", \"labels\": [\"y\"]}",
-        "",
-        "{\"id\": \"b\", \"date\": \"2024-01-02\", \"title\": \"B\", \"text\": \"two\", \"labels\": [\"x\"]}"));
+    Files.writeString(
+        f,
+        String.join(
+            "\n",
+            "{\"id\": \"d\", \"date\": \"2024-01-04\", \"title\": \"D\", \"text\": \"four\", \"labels\": [\"x\"]}",
+            "{\"id\": \"a\", \"date\": \"2024-01-01\", \"title\": \"A\", \"text\": \"one\", \"labels\": [\"x\", \"y\"]}",
+            "{\"id\": \"u\", \"date\": \"2024-01-02\", \"title\": \"U\", \"text\": \"unlabelled\", \"labels\": []}",
+            "{\"id\": \"c\", \"date\": \"2024-01-03\", \"title\": \"C\", \"text\": \"three\", \"labels\": [\"y\"]}",
+            "",
+            "{\"id\": \"b\", \"date\": \"2024-01-02\", \"title\": \"B\", \"text\": \"two\", \"labels\": [\"x\"]}"));
     List<Article> labelled = LabelledCorpus.readLabelled(f);
     assertThat(labelled, hasSize(4));
     LabelledCorpus.Split split = LabelledCorpus.byDate(labelled, 0.75);
     assertThat(split.train().stream().map(Article::getId).toList(), contains("a", "b", "c"));
     assertThat(split.test().stream().map(Article::getId).toList(), contains("d"));
-    assertThat(split.test().get(0).getPublishedDate(), org.hamcrest.Matchers.is(LocalDate.of(2024, 1, 4)));
+    assertThat(
+        split.test().get(0).getPublishedDate(), org.hamcrest.Matchers.is(LocalDate.of(2024, 1, 4)));
   }
 
   @Test
@@ -64,7 +70,10 @@ class EvaluationSupportTest {
       assertThat(s.train().size() + s.test().size(), org.hamcrest.Matchers.is(200));
       assertThat(s.test(), org.hamcrest.Matchers.not(empty()));
       for (Article a : s.test()) {
-        assertThat(a.getId() + " in two test folds", testFold.put(a.getId(), f), org.hamcrest.Matchers.nullValue());
+        assertThat(
+            a.getId() + " in two test folds",
+            testFold.put(a.getId(), f),
+            org.hamcrest.Matchers.nullValue());
         assertThat(s.train(), org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(a)));
       }
     }

@@ -25,7 +25,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class TaxonomyTaggerTest {
   /** A small taxonomy of our own: a parent, a child, an unrelated topic. */
-  static final String TINY = """
+  static final String TINY =
+      """
       {"format": "newsbeam-taxonomy/1", "attribution": "test",
        "topics": [
         {"code": "t:conflict", "name": "conflict", "parent": null, "terms": ["war^2", "troops"]},
@@ -48,23 +49,27 @@ class TaxonomyTaggerTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {
-      "Delegates opened peace talks in the capital on Monday.  | peace talks×1",
-      "The PEACE-TALKS resumed; peace talks may last weeks.     | peace talks×2",
-      "Both sides said they want to end the war soon.          | end the war×1",
-      "Leaders vowed to end war before winter.                 | end the war×1",
-      "They negotiated for hours and the negotiators left.     | negotiations×2",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "Delegates opened peace talks in the capital on Monday.  | peace talks×1",
+        "The PEACE-TALKS resumed; peace talks may last weeks.     | peace talks×2",
+        "Both sides said they want to end the war soon.          | end the war×1",
+        "Leaders vowed to end war before winter.                 | end the war×1",
+        "They negotiated for hours and the negotiators left.     | negotiations×2",
+      })
   void phrasesAndStemmedTermsMatch(String text, String evidence) {
     Topic peace = find(tagger().tag(null, text), "t:peace").orElseThrow();
     assertThat(peace.getEvidence(), hasItem(evidence));
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {
-      "They talked about peace and then held talks.",
-      "The war of words ended; peace was not on the agenda.",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "They talked about peace and then held talks.",
+        "The war of words ended; peace was not on the agenda.",
+      })
   void phraseNeedsItsTermsInSequence(String text) {
     List<Topic> tags = tagger().tag(null, text);
     List<String> peaceEvidence = find(tags, "t:peace").map(Topic::getEvidence).orElse(List.of());
@@ -86,24 +91,32 @@ class TaxonomyTaggerTest {
   @Test
   void titleMatchesWeighMoreThanBodyMatches() {
     String body = "The club signed a new player this week after a long search for talent.";
-    double inTitle = find(tagger().tag("Goalkeeper signs", body), "t:sport").orElseThrow().getScore();
-    double inBody = find(tagger().tag("Club news", body + " Goalkeeper signs."), "t:sport").orElseThrow().getScore();
+    double inTitle =
+        find(tagger().tag("Goalkeeper signs", body), "t:sport").orElseThrow().getScore();
+    double inBody =
+        find(tagger().tag("Club news", body + " Goalkeeper signs."), "t:sport")
+            .orElseThrow()
+            .getScore();
     assertThat(inTitle, greaterThan(inBody));
   }
 
   @Test
   void scoreIsLengthNormalised() {
     String hit = "Troops crossed the river. ";
-    String filler = "The committee discussed budgets, schedules, buildings and local road repairs at length. ";
-    double shortScore = find(tagger().tag(null, hit + filler.repeat(5)), "t:conflict").orElseThrow().getScore();
-    double longScore = find(tagger().tag(null, hit + filler.repeat(40)), "t:conflict").orElseThrow().getScore();
+    String filler =
+        "The committee discussed budgets, schedules, buildings and local road repairs at length. ";
+    double shortScore =
+        find(tagger().tag(null, hit + filler.repeat(5)), "t:conflict").orElseThrow().getScore();
+    double longScore =
+        find(tagger().tag(null, hit + filler.repeat(40)), "t:conflict").orElseThrow().getScore();
     assertThat(shortScore, greaterThan(longScore * 2));
   }
 
   @Test
   void repeatedTermsSaturate() {
     double once = find(tagger().tag(null, "football"), "t:sport").orElseThrow().getScore();
-    double tenTimes = find(tagger().tag(null, "football ".repeat(10)), "t:sport").orElseThrow().getScore();
+    double tenTimes =
+        find(tagger().tag(null, "football ".repeat(10)), "t:sport").orElseThrow().getScore();
     assertThat(tenTimes, greaterThan(once));
     assertThat(tenTimes, lessThan(once * 4));
   }
@@ -114,10 +127,14 @@ class TaxonomyTaggerTest {
     List<Topic> all = tagger().tag(null, text);
     assertThat(all.size(), greaterThanOrEqualTo(2));
     double lowest = all.get(all.size() - 1).getScore();
-    List<Topic> strict = tagger(TaxonomyTagger.Settings.defaults().withThreshold(lowest + 1e-9)).tag(null, text);
+    List<Topic> strict =
+        tagger(TaxonomyTagger.Settings.defaults().withThreshold(lowest + 1e-9)).tag(null, text);
     assertThat(strict, hasSize(all.size() - 1));
-    assertThat(tagger(TaxonomyTagger.Settings.defaults().withThreshold(0.01).withTopK(1)).tag(null, text), hasSize(1));
-    assertThat(tagger(TaxonomyTagger.Settings.defaults().withThreshold(1e9)).tag(null, text), empty());
+    assertThat(
+        tagger(TaxonomyTagger.Settings.defaults().withThreshold(0.01).withTopK(1)).tag(null, text),
+        hasSize(1));
+    assertThat(
+        tagger(TaxonomyTagger.Settings.defaults().withThreshold(1e9)).tag(null, text), empty());
   }
 
   @Test
@@ -129,7 +146,8 @@ class TaxonomyTaggerTest {
   @Test
   void defaultTaxonomyRanksConflictAndDiplomacyFirstOnAWarTalksStory() {
     // our own text, in the spirit of the seed article
-    String text = """
+    String text =
+        """
         The two presidents spoke by phone for ninety minutes and agreed that negotiations to end the war
         would begin at once, the Kremlin and the White House said. Officials hoped the call could lead to a
         ceasefire in a conflict that has killed thousands of soldiers. The foreign minister said envoys
@@ -137,19 +155,26 @@ class TaxonomyTaggerTest {
         """;
     List<Topic> tags = TaxonomyTagger.defaults().tag("Leaders agree to start peace talks", text);
     Taxonomy iptc = Taxonomy.defaults();
-    List<String> top2 = tags.stream().map(Topic::getCode)
-        .filter(c -> iptc.topics().get(c).parent() == null).limit(2).toList();
-    assertThat(top2, org.hamcrest.Matchers.containsInAnyOrder("medtop:16000000", "medtop:11000000"));
+    List<String> top2 =
+        tags.stream()
+            .map(Topic::getCode)
+            .filter(c -> iptc.topics().get(c).parent() == null)
+            .limit(2)
+            .toList();
+    assertThat(
+        top2, org.hamcrest.Matchers.containsInAnyOrder("medtop:16000000", "medtop:11000000"));
     assertThat(tags.stream().map(Topic::getCode).toList(), hasItem("medtop:20000639"));
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {
-      "Striker scores twice | The striker scored twice as the team won the league title in front of a full stadium.",
-      "Central bank raises rates | The central bank raised interest rates to fight inflation, and the dollar rose.",
-      "Flood warning | Heavy rain and storms brought floods; forecasters expect more showers and strong winds.",
-      "New vaccine | Doctors said the vaccine cut hospital admissions during the flu outbreak among patients.",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "Striker scores twice | The striker scored twice as the team won the league title in front of a full stadium.",
+        "Central bank raises rates | The central bank raised interest rates to fight inflation, and the dollar rose.",
+        "Flood warning | Heavy rain and storms brought floods; forecasters expect more showers and strong winds.",
+        "New vaccine | Doctors said the vaccine cut hospital admissions during the flu outbreak among patients.",
+      })
   void everyDefaultTagCarriesEvidence(String title, String text) {
     List<Topic> tags = TaxonomyTagger.defaults().tag(title, text);
     assertThat(tags, not(empty()));
@@ -172,21 +197,28 @@ class TaxonomyTaggerTest {
   }
 
   @ParameterizedTest(name = "{1}")
-  @CsvSource(delimiter = '|', value = {
-      "{\"format\": \"other/1\", \"topics\": []}                                                            | format",
-      "{\"format\": \"newsbeam-taxonomy/1\", \"topics\": []}                                                | no topics",
-      "{\"format\": \"newsbeam-taxonomy/1\", \"topics\": [{\"code\": \"a\", \"name\": \"A\", \"parent\": \"b\", \"terms\": []}]} | unknown parent",
-      "{\"format\": \"newsbeam-taxonomy/1\", \"topics\": [{\"code\": \"a\", \"name\": \"A\", \"terms\": [\"war^x\"]}]} | bad weight",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{\"format\": \"other/1\", \"topics\": []}                                                            | format",
+        "{\"format\": \"newsbeam-taxonomy/1\", \"topics\": []}                                                | no topics",
+        "{\"format\": \"newsbeam-taxonomy/1\", \"topics\": [{\"code\": \"a\", \"name\": \"A\", \"parent\": \"b\", \"terms\": []}]} | unknown parent",
+        "{\"format\": \"newsbeam-taxonomy/1\", \"topics\": [{\"code\": \"a\", \"name\": \"A\", \"terms\": [\"war^x\"]}]} | bad weight",
+      })
   void invalidTaxonomiesAreRejected(String json, String reason) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Taxonomy.parse(json));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Taxonomy.parse(json));
     assertThat(e.getMessage(), containsString(reason));
   }
 
   @Test
   void stopwordOnlyEntriesAreRejected() {
-    String json = "{\"format\": \"newsbeam-taxonomy/1\", \"topics\": [{\"code\": \"a\", \"name\": \"A\", \"terms\": [\"the\"]}]}";
-    assertThrows(IllegalArgumentException.class,
-        () -> new TaxonomyTagger(Taxonomy.parse(json), NewsAnalyzer.defaults(), TaxonomyTagger.Settings.defaults()));
+    String json =
+        "{\"format\": \"newsbeam-taxonomy/1\", \"topics\": [{\"code\": \"a\", \"name\": \"A\", \"terms\": [\"the\"]}]}";
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new TaxonomyTagger(
+                Taxonomy.parse(json), NewsAnalyzer.defaults(), TaxonomyTagger.Settings.defaults()));
   }
 }

@@ -28,19 +28,34 @@ class TopicModelTest {
   static TopicModel trainInMemory(List<Article> articles, TrainSettings s) {
     NewsAnalyzer analyzer = new NewsAnalyzer(s.stemming());
     Vocabulary.Counts counts = new Vocabulary.Counts();
-    List<LabelledTerms> docs = articles.stream()
-        .map(a -> new LabelledTerms(a.getId(),
-            Features.termCounts(analyzer, a.getTitle(), a.getText(), s.titleWeight()),
-            a.getLabels(), s.fold(a.getId())))
-        .toList();
+    List<LabelledTerms> docs =
+        articles.stream()
+            .map(
+                a ->
+                    new LabelledTerms(
+                        a.getId(),
+                        Features.termCounts(analyzer, a.getTitle(), a.getText(), s.titleWeight()),
+                        a.getLabels(),
+                        s.fold(a.getId())))
+            .toList();
     docs.forEach(counts::add);
     Vocabulary vocab = Vocabulary.of(counts, s.minDf());
-    TrainingSet data = TrainingSet.of(docs.stream().map(vocab::vector).toList(), vocab.terms.size(),
-        vocab.labels.size(), s.folds());
-    List<LabelFit> fits = TopicTrainer.jobs(vocab.labels.size(), s.folds()).stream()
-        .map(j -> TopicTrainer.fit(data, j[0], j[1], s)).toList();
-    return TopicModelBuilder.build(vocab, fits.stream().filter(LabelFit::isFinal).toList(),
-        TopicTrainer.tune(data, fits), s, "2024-01-01T00:00:00Z");
+    TrainingSet data =
+        TrainingSet.of(
+            docs.stream().map(vocab::vector).toList(),
+            vocab.terms.size(),
+            vocab.labels.size(),
+            s.folds());
+    List<LabelFit> fits =
+        TopicTrainer.jobs(vocab.labels.size(), s.folds()).stream()
+            .map(j -> TopicTrainer.fit(data, j[0], j[1], s))
+            .toList();
+    return TopicModelBuilder.build(
+        vocab,
+        fits.stream().filter(LabelFit::isFinal).toList(),
+        TopicTrainer.tune(data, fits),
+        s,
+        "2024-01-01T00:00:00Z");
   }
 
   static TrainSettings small() {
@@ -50,13 +65,22 @@ class TopicModelTest {
   static TrainingSet trainingSet(List<Article> articles, TrainSettings s) {
     NewsAnalyzer analyzer = new NewsAnalyzer(s.stemming());
     Vocabulary.Counts counts = new Vocabulary.Counts();
-    List<LabelledTerms> docs = articles.stream()
-        .map(a -> new LabelledTerms(a.getId(), Features.termCounts(analyzer, a.getTitle(), a.getText(), 1),
-            a.getLabels(), s.fold(a.getId())))
-        .toList();
+    List<LabelledTerms> docs =
+        articles.stream()
+            .map(
+                a ->
+                    new LabelledTerms(
+                        a.getId(),
+                        Features.termCounts(analyzer, a.getTitle(), a.getText(), 1),
+                        a.getLabels(),
+                        s.fold(a.getId())))
+            .toList();
     docs.forEach(counts::add);
     Vocabulary vocab = Vocabulary.of(counts, 2);
-    return TrainingSet.of(docs.stream().map(vocab::vector).toList(), vocab.terms.size(), vocab.labels.size(),
+    return TrainingSet.of(
+        docs.stream().map(vocab::vector).toList(),
+        vocab.terms.size(),
+        vocab.labels.size(),
         s.folds());
   }
 
@@ -109,7 +133,8 @@ class TopicModelTest {
     for (int row : fold1.rows()) {
       assertThat(data.fold(row), is(1));
     }
-    long inFold = java.util.stream.IntStream.range(0, data.size()).filter(i -> data.fold(i) == 1).count();
+    long inFold =
+        java.util.stream.IntStream.range(0, data.size()).filter(i -> data.fold(i) == 1).count();
     assertThat((long) fold1.rows().length, is(inFold));
     BinaryLogistic.Fit plain = BinaryLogistic.fit(data, 0, -1, 1, 1, 300, 1e-6);
     BinaryLogistic.Fit weighted = BinaryLogistic.fit(data, 0, -1, 1, 5, 300, 1e-6);
@@ -119,11 +144,17 @@ class TopicModelTest {
   @Test
   void trainedModelTagsUnseenArticlesWithEvidence() {
     TopicModel model = trainInMemory(Synthetic.corpus(90, 2), small());
-    assertThat(model.getLabels().stream().map(l -> l.getLabel()).toList(), contains("acq", "grain", "running"));
+    assertThat(
+        model.getLabels().stream().map(l -> l.getLabel()).toList(),
+        contains("acq", "grain", "running"));
     TopicClassifier c = new TopicClassifier(model);
-    assertThat(c.predict("Farm news", "Farmers expect a record wheat harvest after good rainfall, officials said."),
+    assertThat(
+        c.predict(
+            "Farm news",
+            "Farmers expect a record wheat harvest after good rainfall, officials said."),
         contains("grain"));
-    assertThat(c.predict("Deal", "The board backed the takeover bid and shareholders accepted the offer."),
+    assertThat(
+        c.predict("Deal", "The board backed the takeover bid and shareholders accepted the offer."),
         contains("acq"));
     List<Topic> tags = c.tag("Race", "The athlete won the marathon medal in the stadium.");
     assertThat(tags.stream().map(Topic::getCode).toList(), contains("running"));
@@ -133,7 +164,8 @@ class TopicModelTest {
       assertThat(t.getEvidence(), not(empty()));
       assertThat(t.getEvidence(), everyItem(matchesPattern(".+×[1-9][0-9]*")));
     }
-    assertThat(tags.get(0).getEvidence(), hasItem(matchesPattern("(marathon|medal|athlet|stadium)×1")));
+    assertThat(
+        tags.get(0).getEvidence(), hasItem(matchesPattern("(marathon|medal|athlet|stadium)×1")));
   }
 
   @Test
@@ -145,8 +177,10 @@ class TopicModelTest {
     assertThat(back, is(model));
     assertThat(back.getVocabulary().size(), greaterThan(10));
     String text = "Shareholders approved the merger and the board sold its stake.";
-    double[] p1 = new TopicClassifier(model).probabilities(new TopicClassifier(model).features("x", text));
-    double[] p2 = new TopicClassifier(back).probabilities(new TopicClassifier(back).features("x", text));
+    double[] p1 =
+        new TopicClassifier(model).probabilities(new TopicClassifier(model).features("x", text));
+    double[] p2 =
+        new TopicClassifier(back).probabilities(new TopicClassifier(back).features("x", text));
     for (int i = 0; i < p1.length; i++) {
       assertThat(p2[i], closeTo(p1[i], 1e-12));
     }
@@ -163,7 +197,8 @@ class TopicModelTest {
     model.setFallbackMargin(50.0);
     List<Topic> tags = new TopicClassifier(model).tag(title, text);
     assertThat(tags.stream().map(Topic::getCode).toList(), contains("grain"));
-    assertThat(tags.get(0).getEvidence(), hasItem(matchesPattern("(wheat|harvest|farmer|rainfal)×1")));
+    assertThat(
+        tags.get(0).getEvidence(), hasItem(matchesPattern("(wheat|harvest|farmer|rainfal)×1")));
     assertThat(tags.get(0).getScore(), lessThan(0.999999));
     // switched off at apply time, the same model gives the same article nothing
     assertThat(new TopicClassifier(model, false).predict(title, text), empty());
@@ -174,23 +209,30 @@ class TopicModelTest {
   void modelOfTheOlderLayoutStillReadsAndTagsWithoutFallback() throws Exception {
     TopicModel model = trainInMemory(Synthetic.corpus(45, 3), small());
     // the layout before c, folds and fallback_margin: write with that schema, read with today's
-    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.ObjectMapper json =
+        new com.fasterxml.jackson.databind.ObjectMapper();
     com.fasterxml.jackson.databind.node.ObjectNode schema =
-        (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(TopicModel.getClassSchema().toString());
-    com.fasterxml.jackson.databind.node.ArrayNode fields = (com.fasterxml.jackson.databind.node.ArrayNode) schema.get("fields");
+        (com.fasterxml.jackson.databind.node.ObjectNode)
+            json.readTree(TopicModel.getClassSchema().toString());
+    com.fasterxml.jackson.databind.node.ArrayNode fields =
+        (com.fasterxml.jackson.databind.node.ArrayNode) schema.get("fields");
     for (int i = fields.size() - 1; i >= 0; i--) {
       if (List.of("c", "folds", "fallback_margin").contains(fields.get(i).get("name").asText())) {
         fields.remove(i);
       }
     }
     org.apache.avro.Schema old = new org.apache.avro.Schema.Parser().parse(schema.toString());
-    org.apache.avro.generic.GenericData.Record record = new org.apache.avro.generic.GenericData.Record(old);
+    org.apache.avro.generic.GenericData.Record record =
+        new org.apache.avro.generic.GenericData.Record(old);
     for (org.apache.avro.Schema.Field f : old.getFields()) {
-      record.put(f.name(), org.apache.avro.generic.GenericData.get().deepCopy(f.schema(), model.get(f.name())));
+      record.put(
+          f.name(),
+          org.apache.avro.generic.GenericData.get().deepCopy(f.schema(), model.get(f.name())));
     }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (org.apache.avro.file.DataFileWriter<Object> w =
-        new org.apache.avro.file.DataFileWriter<>(new org.apache.avro.generic.GenericDatumWriter<>(old))) {
+        new org.apache.avro.file.DataFileWriter<>(
+            new org.apache.avro.generic.GenericDatumWriter<>(old))) {
       w.create(old, bytes);
       w.append(record);
     }
@@ -198,7 +240,9 @@ class TopicModelTest {
     assertThat(back.getFallbackMargin(), is(0.0));
     assertThat(back.getFolds(), is(0));
     assertThat(back.getLabels(), is(model.getLabels()));
-    assertThat(new TopicClassifier(back).predict("Deal", "Shareholders backed the takeover bid and the offer."),
+    assertThat(
+        new TopicClassifier(back)
+            .predict("Deal", "Shareholders backed the takeover bid and the offer."),
         contains("acq"));
   }
 
@@ -213,8 +257,8 @@ class TopicModelTest {
   @Test
   void thresholdSitsBetweenSeparatedScores() {
     double[][] margins = {
-        {2.0, 3.0, 2.5, 1.5, -1.0, -2.0, -0.5, -3.0},
-        {-4.0, -4.0, -4.0, 1.0, -4.0, -4.0, -4.0, -4.0}, // one positive only: global threshold
+      {2.0, 3.0, 2.5, 1.5, -1.0, -2.0, -0.5, -3.0},
+      {-4.0, -4.0, -4.0, 1.0, -4.0, -4.0, -4.0, -4.0}, // one positive only: global threshold
     };
     boolean[][] gold = {gold(1, 1, 1, 1, 0, 0, 0, 0), gold(0, 0, 0, 1, 0, 0, 0, 0)};
     ThresholdTuner.Result r = ThresholdTuner.tune(margins, gold, 3);
@@ -230,8 +274,8 @@ class TopicModelTest {
     // label 1's positives score below most negatives: the F1-optimal cut for that label alone would
     // take everything (F1 0.4); for micro-F1 over both labels it must take nothing
     double[][] margins = {
-        {3, 3, 3, 3, 3, 3, -3, -3, -3, -3},
-        {0, 0, 0, 0, -1, -1, 1, 1, 1, 1},
+      {3, 3, 3, 3, 3, 3, -3, -3, -3, -3},
+      {0, 0, 0, 0, -1, -1, 1, 1, 1, 1},
     };
     boolean[][] gold = {gold(1, 1, 1, 1, 1, 1, 0, 0, 0, 0), gold(0, 0, 0, 0, 1, 1, 0, 0, 0, 0)};
     ThresholdTuner.Result r = ThresholdTuner.tune(margins, gold, 2);
@@ -248,19 +292,23 @@ class TopicModelTest {
     assertThat(ThresholdTuner.predict(new double[] {-0.3, -5}, th, 1.0)[0], is(false));
     // an article with a tag gets no fallback label
     assertThat(ThresholdTuner.predict(new double[] {0.9, 0.1}, th, 8)[0], is(false));
-    // label 0's positives (articles 0-3, 8) all score below its negatives (articles that carry label
+    // label 0's positives (articles 0-3, 8) all score below its negatives (articles that carry
+    // label
     // 1), so no threshold takes them without more false positives; the fallback takes them instead
     double[][] margins = {
-        {0.2, 0.3, 0.1, 0.25, 0.7, 0.6, -6, -6, 0.5, -6, 0.65, 0.65, 0.65, 0.65, 0.65, 0.65},
-        {-6, -6, -6, -6, 2, 2, 2, 2, -6, 3, 2, 2, 2, 2, 2, 2}};
+      {0.2, 0.3, 0.1, 0.25, 0.7, 0.6, -6, -6, 0.5, -6, 0.65, 0.65, 0.65, 0.65, 0.65, 0.65},
+      {-6, -6, -6, -6, 2, 2, 2, 2, -6, 3, 2, 2, 2, 2, 2, 2}
+    };
     boolean[][] gold = {
-        gold(1, 1, 1, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0),
-        gold(0, 0, 0, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1)};
+      gold(1, 1, 1, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0),
+      gold(0, 0, 0, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1)
+    };
     ThresholdTuner.Result r = ThresholdTuner.tune(margins, gold, 2);
     assertThat(r.thresholds()[0], greaterThan(0.7));
     assertThat(r.fallbackMargin(), greaterThan(0.0));
     assertThat(r.microF1(), closeTo(1.0, 1e-12));
-    boolean[] p = ThresholdTuner.predict(new double[] {0.1, -6}, r.thresholds(), r.fallbackMargin());
+    boolean[] p =
+        ThresholdTuner.predict(new double[] {0.1, -6}, r.thresholds(), r.fallbackMargin());
     assertThat(p[0] && !p[1], is(true));
   }
 

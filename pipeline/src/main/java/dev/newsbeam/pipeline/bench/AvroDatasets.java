@@ -15,8 +15,9 @@ import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * Writes datasets as the pipeline lays them out ({@code <output>/<dataset>/part-SSSSS-of-NNNNN.avro},
- * Avro container files of the generated schemas, snappy blocks by default), each shard on a worker.
+ * Writes datasets as the pipeline lays them out ({@code
+ * <output>/<dataset>/part-SSSSS-of-NNNNN.avro}, Avro container files of the generated schemas,
+ * snappy blocks by default), each shard on a worker.
  */
 final class AvroDatasets {
   private final Path root;
@@ -29,8 +30,8 @@ final class AvroDatasets {
   }
 
   /**
-   * Queues {@code records} as {@code shards} files under {@code dataset}/; an earlier run's shards of
-   * that dataset are deleted now, so no stale shard survives next to the new ones.
+   * Queues {@code records} as {@code shards} files under {@code dataset}/; an earlier run's shards
+   * of that dataset are deleted now, so no stale shard survives next to the new ones.
    */
   <T extends SpecificRecord> void add(String dataset, Schema schema, List<T> records, int shards) {
     Path dir = root.resolve(dataset);
@@ -64,7 +65,8 @@ final class AvroDatasets {
     return bytes;
   }
 
-  private <T extends SpecificRecord> long write(Path file, Schema schema, List<T> records) throws IOException {
+  private <T extends SpecificRecord> long write(Path file, Schema schema, List<T> records)
+      throws IOException {
     try (DataFileWriter<T> writer = new DataFileWriter<>(new SpecificDatumWriter<T>(schema))) {
       writer.setCodec(codec);
       writer.create(schema, file.toFile());

@@ -25,16 +25,17 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
- * The DetectDuplicates stage without Beam, step for step over the same cores, so that it finds the same
- * clusters and canonicals as the pipeline (not only as {@code InMemoryDeduplicator}, which links by id
- * and uses union-find):
+ * The DetectDuplicates stage without Beam, step for step over the same cores, so that it finds the
+ * same clusters and canonicals as the pipeline (not only as {@code InMemoryDeduplicator}, which
+ * links by id and uses union-find):
+ *
  * <ol>
  *   <li>per article, in parallel: {@link TextFingerprint}, {@link Shingler} → {@link MinHasher}
  *       signature → {@link LshBands} keys (an empty body is its own exact group with no band keys);
- *   <li>exact representatives: per fingerprint the best sketch by {@link CanonicalPolicy}, exact copies
- *       counted;
- *   <li>LSH star edges between fingerprints with {@link BucketStars}, buckets split among the workers
- *       by key as the pipeline splits them among shuffle shards;
+ *   <li>exact representatives: per fingerprint the best sketch by {@link CanonicalPolicy}, exact
+ *       copies counted;
+ *   <li>LSH star edges between fingerprints with {@link BucketStars}, buckets split among the
+ *       workers by key as the pipeline splits them among shuffle shards;
  *   <li>each distinct (fingerprint, fingerprint) edge verified by the representatives' Jaccard
  *       similarity ({@link DocSketch#similarity}: estimated, or exact with {@code --verify=exact});
  *   <li>connected components of the verified edges with {@link ComponentForest} (the union-find the
@@ -42,6 +43,7 @@ import java.util.concurrent.Callable;
  *   <li>{@link ChainGuard#links} per component, as the pipeline calls it per component; then every
  *       article takes its dedup record from the link of its fingerprint's representative.
  * </ol>
+ *
  * Articles get their {@code dedup} field set in place.
  */
 final class BaselineDedup {
@@ -55,8 +57,15 @@ final class BaselineDedup {
   }
 
   /** Non-canonical rows and the manifest counts of the pipeline's dedup stage. */
-  record Result(List<DuplicateRow> duplicates, long clusters, long exactDuplicates, long nearDuplicates,
-      long largestCluster, long giantBuckets, long edgesVerified, long edgesRejected) {}
+  record Result(
+      List<DuplicateRow> duplicates,
+      long clusters,
+      long exactDuplicates,
+      long nearDuplicates,
+      long largestCluster,
+      long giantBuckets,
+      long edgesVerified,
+      long edgesRejected) {}
 
   Result run(List<Article> articles, WorkerPool pool) {
     int n = articles.size();
@@ -68,7 +77,10 @@ final class BaselineDedup {
     CanonicalPolicy policy = settings.keep();
     Map<String, DocSketch> reps = new HashMap<>();
     for (DocSketch d : sketches) {
-      reps.merge(d.fingerprint, d, (a, b) -> policy.better(a, b).withExactCopies(a.exactCopies + b.exactCopies));
+      reps.merge(
+          d.fingerprint,
+          d,
+          (a, b) -> policy.better(a, b).withExactCopies(a.exactCopies + b.exactCopies));
     }
     Map<String, DocSketch> repsById = new HashMap<>();
     for (DocSketch r : reps.values()) {
@@ -102,8 +114,11 @@ final class BaselineDedup {
     // chain guard per component (the outcome does not depend on the order of components or members:
     // every choice is a minimum under the policy's total order)
     Map<String, List<DocSketch>> byComponent = new HashMap<>();
-    forest.labels().forEach((id, label) ->
-        byComponent.computeIfAbsent(label, k -> new ArrayList<>()).add(repsById.get(id)));
+    forest
+        .labels()
+        .forEach(
+            (id, label) ->
+                byComponent.computeIfAbsent(label, k -> new ArrayList<>()).add(repsById.get(id)));
     ChainGuard guard = settings.guard();
     Map<String, ClusterLink> linkByRepId = new HashMap<>();
     for (List<DocSketch> component : byComponent.values()) {
@@ -131,66 +146,85 @@ final class BaselineDedup {
       }
     }
     long exact = duplicates.stream().filter(r -> EXACT.equals(r.getKind())).count();
-    return new Result(duplicates, clusters, exact, duplicates.size() - exact, largest, giant[0],
-        verified.size(), rejected);
+    return new Result(
+        duplicates,
+        clusters,
+        exact,
+        duplicates.size() - exact,
+        largest,
+        giant[0],
+        verified.size(),
+        rejected);
   }
 
-  private void sketch(List<Article> articles, DocSketch[] sketches, long[][] bandKeys, WorkerPool pool) {
+  private void sketch(
+      List<Article> articles, DocSketch[] sketches, long[][] bandKeys, WorkerPool pool) {
     MinHasher minHasher = settings.minHasher();
     LshBands bands = settings.bands();
-    // one analyzer per worker, as each DoFn instance of the pipeline has its own (its Lucene analyzers
+    // one analyzer per worker, as each DoFn instance of the pipeline has its own (its Lucene
+    // analyzers
     // and stem memo are built lazily)
     ThreadLocal<Shingler> shinglers = ThreadLocal.withInitial(settings::shingler);
-    pool.slices(articles.size(), (from, to) -> {
-      TextFingerprint fingerprints = new TextFingerprint(); // not thread-safe: one per slice
-      Shingler shingler = shinglers.get();
-      for (int i = from; i < to; i++) {
-        Article a = articles.get(i);
-        String fp = fingerprints.fingerprint(a.getText());
-        int[] signature;
-        int[] carried;
-        if (fp == null) {
-          fp = "~" + a.getId(); // nothing to compare: its own exact group, no band keys
-          signature = new int[0];
-          carried = signature;
-        } else {
-          long[] shingles = shingler.shingles(a.getText());
-          signature = minHasher.signature(shingles);
-          carried = settings.carriedShingles(shingles);
-        }
-        sketches[i] = new DocSketch(a.getId(), a.getSource(), fp, published(a),
-            a.getText() == null ? 0 : a.getText().length(), signature).withShingles(carried);
-        bandKeys[i] = signature.length > 0 ? bands.bandKeys(signature) : new long[0];
-      }
-      return null;
-    });
+    pool.slices(
+        articles.size(),
+        (from, to) -> {
+          TextFingerprint fingerprints = new TextFingerprint(); // not thread-safe: one per slice
+          Shingler shingler = shinglers.get();
+          for (int i = from; i < to; i++) {
+            Article a = articles.get(i);
+            String fp = fingerprints.fingerprint(a.getText());
+            int[] signature;
+            int[] carried;
+            if (fp == null) {
+              fp = "~" + a.getId(); // nothing to compare: its own exact group, no band keys
+              signature = new int[0];
+              carried = signature;
+            } else {
+              long[] shingles = shingler.shingles(a.getText());
+              signature = minHasher.signature(shingles);
+              carried = settings.carriedShingles(shingles);
+            }
+            sketches[i] =
+                new DocSketch(
+                        a.getId(),
+                        a.getSource(),
+                        fp,
+                        published(a),
+                        a.getText() == null ? 0 : a.getText().length(),
+                        signature)
+                    .withShingles(carried);
+            bandKeys[i] = signature.length > 0 ? bands.bandKeys(signature) : new long[0];
+          }
+          return null;
+        });
   }
 
   /**
    * (source fingerprint → distinct target fingerprints) of the star edges. Buckets are split among
    * workers by key, each worker holding one {@link BucketStars} batch, as a pipeline shard does.
    */
-  private Map<String, Set<String>> starEdges(DocSketch[] sketches, long[][] bandKeys, WorkerPool pool,
-      long[] giant) {
+  private Map<String, Set<String>> starEdges(
+      DocSketch[] sketches, long[][] bandKeys, WorkerPool pool, long[] giant) {
     int shards = pool.threads();
     List<Callable<List<String[]>>> tasks = new ArrayList<>();
     long[] giantPerShard = new long[shards];
     for (int s = 0; s < shards; s++) {
       int shard = s;
-      tasks.add(() -> {
-        BucketStars stars = new BucketStars(settings.maxBucketSize());
-        for (int i = 0; i < sketches.length; i++) {
-          for (long key : bandKeys[i]) {
-            if (shardOf(key, shards) == shard) {
-              stars.add(key, sketches[i].fingerprint);
+      tasks.add(
+          () -> {
+            BucketStars stars = new BucketStars(settings.maxBucketSize());
+            for (int i = 0; i < sketches.length; i++) {
+              for (long key : bandKeys[i]) {
+                if (shardOf(key, shards) == shard) {
+                  stars.add(key, sketches[i].fingerprint);
+                }
+              }
             }
-          }
-        }
-        List<String[]> edges = new ArrayList<>();
-        stars.emit((member, min) -> edges.add(new String[] {member, min}));
-        giantPerShard[shard] = stars.giantBuckets();
-        return edges;
-      });
+            List<String[]> edges = new ArrayList<>();
+            stars.emit((member, min) -> edges.add(new String[] {member, min}));
+            giantPerShard[shard] = stars.giantBuckets();
+            return edges;
+          });
     }
     Map<String, Set<String>> targets = new LinkedHashMap<>();
     for (List<String[]> edges : pool.all(tasks)) {
@@ -210,31 +244,41 @@ final class BaselineDedup {
   }
 
   /** Sets every article's dedup record; returns the duplicates rows (non-canonical articles). */
-  private static List<DuplicateRow> attach(List<Article> articles, DocSketch[] sketches,
-      Map<String, ClusterLink> linkByFingerprint, WorkerPool pool) {
+  private static List<DuplicateRow> attach(
+      List<Article> articles,
+      DocSketch[] sketches,
+      Map<String, ClusterLink> linkByFingerprint,
+      WorkerPool pool) {
     List<DuplicateRow> rows = new ArrayList<>();
-    for (List<DuplicateRow> part : pool.slices(articles.size(), (from, to) -> {
-      List<DuplicateRow> out = new ArrayList<>();
-      for (int i = from; i < to; i++) {
-        Article a = articles.get(i);
-        ClusterLink link = linkByFingerprint.get(sketches[i].fingerprint);
-        DedupInfo info = link.dedupInfo(a.getId());
-        a.setDedup(info);
-        if (!info.getIsCanonical()) {
-          out.add(DuplicateRow.newBuilder()
-              .setId(a.getId())
-              .setSource(a.getSource())
-              .setCanonicalId(link.canonicalId)
-              .setCanonicalSource(link.canonicalSource)
-              .setClusterId(link.canonicalId)
-              .setKind(info.getKind())
-              .setSimilarity(info.getSimilarity())
-              .setMatchedVia(NEAR.equals(info.getKind()) && !a.getId().equals(link.repId) ? link.repId : null)
-              .build());
-        }
-      }
-      return out;
-    })) {
+    for (List<DuplicateRow> part :
+        pool.slices(
+            articles.size(),
+            (from, to) -> {
+              List<DuplicateRow> out = new ArrayList<>();
+              for (int i = from; i < to; i++) {
+                Article a = articles.get(i);
+                ClusterLink link = linkByFingerprint.get(sketches[i].fingerprint);
+                DedupInfo info = link.dedupInfo(a.getId());
+                a.setDedup(info);
+                if (!info.getIsCanonical()) {
+                  out.add(
+                      DuplicateRow.newBuilder()
+                          .setId(a.getId())
+                          .setSource(a.getSource())
+                          .setCanonicalId(link.canonicalId)
+                          .setCanonicalSource(link.canonicalSource)
+                          .setClusterId(link.canonicalId)
+                          .setKind(info.getKind())
+                          .setSimilarity(info.getSimilarity())
+                          .setMatchedVia(
+                              NEAR.equals(info.getKind()) && !a.getId().equals(link.repId)
+                                  ? link.repId
+                                  : null)
+                          .build());
+                }
+              }
+              return out;
+            })) {
       rows.addAll(part);
     }
     return rows;

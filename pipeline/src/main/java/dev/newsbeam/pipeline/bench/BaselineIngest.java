@@ -31,15 +31,16 @@ import java.util.stream.Stream;
 import org.apache.beam.sdk.io.Compression;
 
 /**
- * The ReadArticles stage without Beam: lists the files of an {@code --input} value ({@link InputSpec}:
- * comma-separated files, globs and directories on the local file system) and parses them on the worker
- * pool with {@link FileRecordReader}, one task per file. An uncompressed JSONL file larger than a chunk
- * is split at line boundaries into several tasks, so that one big file (the generator writes 25,000
- * articles per file) does not leave the other workers idle; line numbers, and so ids and error
- * locations, stay those of the whole file.
+ * The ReadArticles stage without Beam: lists the files of an {@code --input} value ({@link
+ * InputSpec}: comma-separated files, globs and directories on the local file system) and parses
+ * them on the worker pool with {@link FileRecordReader}, one task per file. An uncompressed JSONL
+ * file larger than a chunk is split at line boundaries into several tasks, so that one big file
+ * (the generator writes 25,000 articles per file) does not leave the other workers idle; line
+ * numbers, and so ids and error locations, stay those of the whole file.
  *
- * <p>Every input record becomes one article or one error, as in the pipeline; unsupported files found
- * by expanding a directory are skipped and counted, an unsupported file named explicitly is an error.
+ * <p>Every input record becomes one article or one error, as in the pipeline; unsupported files
+ * found by expanding a directory are skipped and counted, an unsupported file named explicitly is
+ * an error.
  */
 final class BaselineIngest {
   private static final long MIN_CHUNK_BYTES = 1L << 20;
@@ -47,16 +48,29 @@ final class BaselineIngest {
 
   private BaselineIngest() {}
 
-  /** What ingest read: the articles and errors in file (and line) order, and the manifest counts. */
-  record Result(List<Article> articles, List<ErrorRecord> errors, long files, long inputRecords,
-      long blankLines, long filesSkipped) {}
+  /**
+   * What ingest read: the articles and errors in file (and line) order, and the manifest counts.
+   */
+  record Result(
+      List<Article> articles,
+      List<ErrorRecord> errors,
+      long files,
+      long inputRecords,
+      long blankLines,
+      long filesSkipped) {}
 
   /** One matched file and the spec that matched it. */
-  record InputFile(Path path, SourceFile source, Optional<InputFormat> format, boolean fromDirectory) {}
+  record InputFile(
+      Path path, SourceFile source, Optional<InputFormat> format, boolean fromDirectory) {}
 
   /** What one task (a file or a chunk of one) produced. */
-  private record Part(List<Article> articles, List<ErrorRecord> errors, long files, long records,
-      long blankLines, long skipped) {}
+  private record Part(
+      List<Article> articles,
+      List<ErrorRecord> errors,
+      long files,
+      long records,
+      long blankLines,
+      long skipped) {}
 
   static Result read(String input, long maxArticleBytes, WorkerPool pool) {
     return read(input, maxArticleBytes, pool, -1);
@@ -65,7 +79,8 @@ final class BaselineIngest {
   /** {@code chunkBytes} &lt;= 0 chooses the chunk size from the file size and the worker count. */
   static Result read(String input, long maxArticleBytes, WorkerPool pool, long chunkBytes) {
     // one reader (and so one JSON parser) per worker, as ParseFileFn builds one in @Setup
-    ThreadLocal<FileRecordReader> readers = ThreadLocal.withInitial(() -> new FileRecordReader(maxArticleBytes));
+    ThreadLocal<FileRecordReader> readers =
+        ThreadLocal.withInitial(() -> new FileRecordReader(maxArticleBytes));
     List<Callable<Part>> tasks = new ArrayList<>();
     for (InputFile file : list(input)) {
       tasks.addAll(tasksFor(file, readers, pool.threads(), chunkBytes));
@@ -92,7 +107,8 @@ final class BaselineIngest {
     List<InputFile> out = new ArrayList<>();
     for (InputSpec spec : InputSpec.parseAll(input)) {
       if (spec.glob().matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*")) {
-        throw new IllegalArgumentException("the plain-Java baseline reads local files only, not " + spec.glob());
+        throw new IllegalArgumentException(
+            "the plain-Java baseline reads local files only, not " + spec.glob());
       }
       List<Path> matched = match(spec);
       if (matched.isEmpty()) {
@@ -100,8 +116,12 @@ final class BaselineIngest {
       }
       for (Path p : matched) {
         String path = p.toString();
-        out.add(new InputFile(p, new SourceFile(path, spec.relativize(path)), InputFormat.ofFileName(path),
-            spec.directory()));
+        out.add(
+            new InputFile(
+                p,
+                new SourceFile(path, spec.relativize(path)),
+                InputFormat.ofFileName(path),
+                spec.directory()));
       }
     }
     return out;
@@ -128,8 +148,11 @@ final class BaselineIngest {
 
   private static List<Path> walk(Path root, PathMatcher keep) throws IOException {
     try (Stream<Path> s = Files.walk(root)) {
-      return s.filter(Files::isRegularFile).map(p -> p.toAbsolutePath().normalize())
-          .filter(keep::matches).sorted().toList();
+      return s.filter(Files::isRegularFile)
+          .map(p -> p.toAbsolutePath().normalize())
+          .filter(keep::matches)
+          .sorted()
+          .toList();
     }
   }
 
@@ -143,29 +166,39 @@ final class BaselineIngest {
     return -1;
   }
 
-  private static List<Callable<Part>> tasksFor(InputFile file, ThreadLocal<FileRecordReader> readers, int threads,
-      long chunkBytes) {
+  private static List<Callable<Part>> tasksFor(
+      InputFile file, ThreadLocal<FileRecordReader> readers, int threads, long chunkBytes) {
     String path = file.source().path();
     if (file.format().isEmpty()) {
       if (file.fromDirectory()) {
         return List.of(() -> new Part(List.of(), List.of(), 0, 0, 0, 1));
       }
-      ErrorRecord error = Errors.of(path, null, ErrorReason.UNSUPPORTED_FORMAT,
-          "unsupported file type: expected .txt, .jsonl or .ndjson (optionally .gz, .bz2, .zst)", null);
+      ErrorRecord error =
+          Errors.of(
+              path,
+              null,
+              ErrorReason.UNSUPPORTED_FORMAT,
+              "unsupported file type: expected .txt, .jsonl or .ndjson (optionally .gz, .bz2, .zst)",
+              null);
       return List.of(() -> new Part(List.of(), List.of(error), 1, 1, 0, 0));
     }
     InputFormat format = file.format().get();
     boolean compressed = Compression.detect(path) != Compression.UNCOMPRESSED;
     long size = sizeOf(file.path());
-    long chunk = chunkBytes > 0 ? chunkBytes
-        : Math.max(MIN_CHUNK_BYTES, Math.min(MAX_CHUNK_BYTES, size / (threads * 8L)));
+    long chunk =
+        chunkBytes > 0
+            ? chunkBytes
+            : Math.max(MIN_CHUNK_BYTES, Math.min(MAX_CHUNK_BYTES, size / (threads * 8L)));
     if (format != InputFormat.JSONL || compressed || size <= chunk) {
-      return List.of(() -> {
-        Collector sink = new Collector();
-        FileRecordReader.Counts c = readers.get()
-            .read(file.source(), format, () -> open(file.path(), compressed), sink);
-        return new Part(sink.articles, sink.errors, 1, c.records(), c.blankLines(), 0);
-      });
+      return List.of(
+          () -> {
+            Collector sink = new Collector();
+            FileRecordReader.Counts c =
+                readers
+                    .get()
+                    .read(file.source(), format, () -> open(file.path(), compressed), sink);
+            return new Part(sink.articles, sink.errors, 1, c.records(), c.blankLines(), 0);
+          });
     }
     List<Callable<Part>> tasks = new ArrayList<>();
     List<long[]> chunks = chunks(file.path(), chunk);
@@ -173,17 +206,33 @@ final class BaselineIngest {
       long[] c = chunks.get(i);
       long linesBefore = c[2] - 1;
       long filesCounted = i == 0 ? 1 : 0;
-      tasks.add(() -> {
-        Collector sink = new Collector();
-        // The reader numbers lines from 1: lead the chunk with the blank lines before it, so that
-        // ids ("file:line"), sources and error locations are those of the whole file; those blank
-        // lines are then taken off the blank-line count.
-        FileRecordReader.Counts counts = readers.get()
-            .read(file.source(), InputFormat.JSONL, () -> new SequenceInputStream(
-                new BlankLines(linesBefore), new ByteArrayInputStream(readRange(file.path(), c[0], c[1]))), sink);
-        return new Part(sink.articles, sink.errors, filesCounted, counts.records(),
-            Math.max(0, counts.blankLines() - linesBefore), 0);
-      });
+      tasks.add(
+          () -> {
+            Collector sink = new Collector();
+            // The reader numbers lines from 1: lead the chunk with the blank lines before it, so
+            // that
+            // ids ("file:line"), sources and error locations are those of the whole file; those
+            // blank
+            // lines are then taken off the blank-line count.
+            FileRecordReader.Counts counts =
+                readers
+                    .get()
+                    .read(
+                        file.source(),
+                        InputFormat.JSONL,
+                        () ->
+                            new SequenceInputStream(
+                                new BlankLines(linesBefore),
+                                new ByteArrayInputStream(readRange(file.path(), c[0], c[1]))),
+                        sink);
+            return new Part(
+                sink.articles,
+                sink.errors,
+                filesCounted,
+                counts.records(),
+                Math.max(0, counts.blankLines() - linesBefore),
+                0);
+          });
     }
     return tasks;
   }
@@ -194,7 +243,8 @@ final class BaselineIngest {
     }
     // the pipeline reads with Compression.AUTO: the same decompression by extension
     return Channels.newInputStream(
-        Compression.detect(path.toString()).readDecompressed(FileChannel.open(path, StandardOpenOption.READ)));
+        Compression.detect(path.toString())
+            .readDecompressed(FileChannel.open(path, StandardOpenOption.READ)));
   }
 
   private static long sizeOf(Path p) {
@@ -206,8 +256,8 @@ final class BaselineIngest {
   }
 
   /**
-   * Line-aligned byte ranges {start, end, first line number} of about {@code chunkBytes} each: a chunk
-   * ends at the first newline at or after its nominal end.
+   * Line-aligned byte ranges {start, end, first line number} of about {@code chunkBytes} each: a
+   * chunk ends at the first newline at or after its nominal end.
    */
   static List<long[]> chunks(Path file, long chunkBytes) {
     List<long[]> out = new ArrayList<>();

@@ -15,9 +15,15 @@ final class Machine {
     if (mem.endsWith("kB")) {
       mem = String.format("%.0f GB", Long.parseLong(mem.replaceAll("\\D", "")) / 1048576.0);
     }
-    return String.format("%s, %d cores visible to the JVM, %s RAM, %s %s, Java %s (%s)",
-        cpu, Runtime.getRuntime().availableProcessors(), mem, System.getProperty("os.name"),
-        System.getProperty("os.version"), System.getProperty("java.version"), System.getProperty("java.vm.name"));
+    return String.format(
+        "%s, %d cores visible to the JVM, %s RAM, %s %s, Java %s (%s)",
+        cpu,
+        Runtime.getRuntime().availableProcessors(),
+        mem,
+        System.getProperty("os.name"),
+        System.getProperty("os.version"),
+        System.getProperty("java.version"),
+        System.getProperty("java.vm.name"));
   }
 
   private static String firstValue(Path file, String key, String fallback) {

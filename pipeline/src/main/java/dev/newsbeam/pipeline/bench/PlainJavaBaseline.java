@@ -33,30 +33,34 @@ import java.util.TreeMap;
 import org.apache.avro.file.CodecFactory;
 
 /**
- * The plain-Java baseline of the benchmarks (issue 8): the main pipeline's work — ingest, bylines and
- * datelines, exact and near-duplicate detection, taxonomy topics, word statistics, Avro outputs — done
- * by the same pure cores in one process on a fixed thread pool, without Beam. What the pipeline costs
- * over this on the same files and hardware is the price of the runner.
+ * The plain-Java baseline of the benchmarks (issue 8): the main pipeline's work — ingest, bylines
+ * and datelines, exact and near-duplicate detection, taxonomy topics, word statistics, Avro outputs
+ * — done by the same pure cores in one process on a fixed thread pool, without Beam. What the
+ * pipeline costs over this on the same files and hardware is the price of the runner.
  *
  * <pre>{@code
  * PlainJavaBaseline.Summary s = PlainJavaBaseline.run("testdata/", Path.of("/tmp/baseline"), 2);
  * // java -cp newsbeam.jar dev.newsbeam.pipeline.bench.PlainJavaBaseline --input=DIR --output=DIR --threads=2
  * }</pre>
  *
- * <p>Stages, each parallel over the articles (or files) and each finished before the next starts, as
- * they need the whole corpus at their boundaries (fingerprint groups, document frequencies):
+ * <p>Stages, each parallel over the articles (or files) and each finished before the next starts,
+ * as they need the whole corpus at their boundaries (fingerprint groups, document frequencies):
+ *
  * <ol>
- *   <li>ReadArticles: {@link BaselineIngest} (one task per file, big JSONL files in line-aligned chunks);
+ *   <li>ReadArticles: {@link BaselineIngest} (one task per file, big JSONL files in line-aligned
+ *       chunks);
  *   <li>ParseBylines: {@link ArticleBylines} per article, as ParseBylinesFn;
  *   <li>DetectDuplicates: {@link BaselineDedup} with {@link DedupSettings#defaults()};
- *   <li>TagTopics: {@link TaxonomyTagger} with the default IPTC taxonomy, and the per-day topic counts;
+ *   <li>TagTopics: {@link TaxonomyTagger} with the default IPTC taxonomy, and the per-day topic
+ *       counts;
  *   <li>ComputeWordStats: {@link BaselineWordStats} with the pipeline's defaults;
  *   <li>writes articles, errors, duplicates, topics, terms, term_keyness and ngrams as snappy Avro
  *       ({@link AvroDatasets}) and a manifest.json of the counts and per-stage wall times.
  * </ol>
- * Records are changed in place between stages (the pipeline copies them: its elements are immutable).
- * CPU time, heap and RSS are left to whoever runs this (in a child JVM); {@link Summary#seconds} is the
- * wall time of {@link #run}.
+ *
+ * Records are changed in place between stages (the pipeline copies them: its elements are
+ * immutable). CPU time, heap and RSS are left to whoever runs this (in a child JVM); {@link
+ * Summary#seconds} is the wall time of {@link #run}.
  */
 public final class PlainJavaBaseline {
   static final String MANIFEST = "manifest.json";
@@ -72,12 +76,18 @@ public final class PlainJavaBaseline {
    * @param duplicates articles that are exact or near duplicates of their cluster's canonical
    * @param seconds wall time of the run, from listing the input to the last file written
    */
-  public record Summary(long inputRecords, long articles, long errors, long duplicates, double seconds) {
+  public record Summary(
+      long inputRecords, long articles, long errors, long duplicates, double seconds) {
     /** The one-line summary {@link #main} prints. */
     public String line() {
-      return String.format(java.util.Locale.ROOT,
+      return String.format(
+          java.util.Locale.ROOT,
           "baseline: %d input records -> %d articles, %d errors, %d duplicates in %.2f s",
-          inputRecords, articles, errors, duplicates, seconds);
+          inputRecords,
+          articles,
+          errors,
+          duplicates,
+          seconds);
     }
   }
 
@@ -103,14 +113,16 @@ public final class PlainJavaBaseline {
 
   /**
    * Runs every stage on {@code input} (the pipeline's {@code --input} syntax, local files) with
-   * {@code threads} workers and writes the outputs under {@code output}, replacing an earlier run's.
+   * {@code threads} workers and writes the outputs under {@code output}, replacing an earlier
+   * run's.
    */
   public static Summary run(String input, Path output, int threads) {
     long start = System.nanoTime();
     Instant startedAt = Instant.now();
     Stages stages = new Stages();
     try (WorkerPool pool = new WorkerPool(threads)) {
-      BaselineIngest.Result ingested = BaselineIngest.read(input, ReadArticles.DEFAULT_MAX_ARTICLE_BYTES, pool);
+      BaselineIngest.Result ingested =
+          BaselineIngest.read(input, ReadArticles.DEFAULT_MAX_ARTICLE_BYTES, pool);
       List<Article> articles = ingested.articles();
       List<ErrorRecord> errors = ingested.errors();
       Map<String, Object> counts = new LinkedHashMap<>();
@@ -135,8 +147,8 @@ public final class PlainJavaBaseline {
       counts.putAll(topicCounts);
       stages.done("TagTopics");
 
-      BaselineWordStats.Result stats = new BaselineWordStats(BaselineWordStats.Settings.defaults())
-          .run(articles, pool);
+      BaselineWordStats.Result stats =
+          new BaselineWordStats(BaselineWordStats.Settings.defaults()).run(articles, pool);
       counts.putAll(stats.counts());
       stages.done("ComputeWordStats");
 
@@ -161,36 +173,47 @@ public final class PlainJavaBaseline {
 
       double seconds = (System.nanoTime() - start) / 1e9;
       writeManifest(output, input, threads, startedAt, seconds, stages.seconds, counts);
-      return new Summary(ingested.inputRecords(), articles.size(), errors.size(), dedup.duplicates().size(),
+      return new Summary(
+          ingested.inputRecords(),
+          articles.size(),
+          errors.size(),
+          dedup.duplicates().size(),
           seconds);
     }
   }
 
-  /** ParseBylinesFn per article: authors, outlet, dateline set, body without dateline and credits. */
+  /**
+   * ParseBylinesFn per article: authors, outlet, dateline set, body without dateline and credits.
+   */
   static Map<String, Long> parseBylines(List<Article> articles, WorkerPool pool) {
-    ThreadLocal<ArticleBylines> parsers = ThreadLocal.withInitial(ArticleBylines::withBundledOutlets);
+    ThreadLocal<ArticleBylines> parsers =
+        ThreadLocal.withInitial(ArticleBylines::withBundledOutlets);
     long[] totals = new long[5];
-    for (long[] part : pool.slices(articles.size(), (from, to) -> {
-      ArticleBylines parser = parsers.get();
-      long[] c = new long[5];
-      for (int i = from; i < to; i++) {
-        Article a = articles.get(i);
-        ArticleBylines.Result r = parser.parse(a.getBylineRaw(), a.getText(), a.getOutlet());
-        List<Author> authors = r.authorRecords();
-        Dateline dateline = r.datelineRecord();
-        a.setAuthors(authors);
-        a.setOutlet(r.outlet());
-        a.setDateline(dateline);
-        a.setText(r.body());
-        // the pipeline's CountBylines
-        c[0] += a.getBylineRaw() != null ? 1 : 0;
-        c[1] += authors.stream().anyMatch(p -> p.getRole().equals("author")) ? 1 : 0;
-        c[2] += authors.stream().anyMatch(p -> !p.getRole().equals("author")) ? 1 : 0;
-        c[3] += dateline != null ? 1 : 0;
-        c[4] += a.getOutlet() != null ? 1 : 0;
-      }
-      return c;
-    })) {
+    for (long[] part :
+        pool.slices(
+            articles.size(),
+            (from, to) -> {
+              ArticleBylines parser = parsers.get();
+              long[] c = new long[5];
+              for (int i = from; i < to; i++) {
+                Article a = articles.get(i);
+                ArticleBylines.Result r =
+                    parser.parse(a.getBylineRaw(), a.getText(), a.getOutlet());
+                List<Author> authors = r.authorRecords();
+                Dateline dateline = r.datelineRecord();
+                a.setAuthors(authors);
+                a.setOutlet(r.outlet());
+                a.setDateline(dateline);
+                a.setText(r.body());
+                // the pipeline's CountBylines
+                c[0] += a.getBylineRaw() != null ? 1 : 0;
+                c[1] += authors.stream().anyMatch(p -> p.getRole().equals("author")) ? 1 : 0;
+                c[2] += authors.stream().anyMatch(p -> !p.getRole().equals("author")) ? 1 : 0;
+                c[3] += dateline != null ? 1 : 0;
+                c[4] += a.getOutlet() != null ? 1 : 0;
+              }
+              return c;
+            })) {
       for (int k = 0; k < totals.length; k++) {
         totals[k] += part[k];
       }
@@ -206,35 +229,58 @@ public final class PlainJavaBaseline {
 
   /**
    * TagFn per article (default taxonomy and tagger settings, no model), then the per day × topic
-   * counts of the topics/ dataset; {@code manifest} receives the pipeline's {@code topics.*} counts.
+   * counts of the topics/ dataset; {@code manifest} receives the pipeline's {@code topics.*}
+   * counts.
    */
-  static List<TopicDayCount> tagTopics(List<Article> articles, WorkerPool pool, Map<String, Long> manifest) {
+  static List<TopicDayCount> tagTopics(
+      List<Article> articles, WorkerPool pool, Map<String, Long> manifest) {
     String taxonomyJson = Taxonomy.defaultJson();
-    ThreadLocal<TaxonomyTagger> taggers = ThreadLocal.withInitial(() -> new TaxonomyTagger(
-        Taxonomy.parse(taxonomyJson), NewsAnalyzer.defaults(), TaxonomyTagger.Settings.defaults()));
+    ThreadLocal<TaxonomyTagger> taggers =
+        ThreadLocal.withInitial(
+            () ->
+                new TaxonomyTagger(
+                    Taxonomy.parse(taxonomyJson),
+                    NewsAnalyzer.defaults(),
+                    TaxonomyTagger.Settings.defaults()));
     Map<DayTopic, Long> days = new TreeMap<>();
-    for (TagCounts part : pool.slices(articles.size(), (from, to) -> {
-      TaxonomyTagger tagger = taggers.get();
-      TagCounts c = new TagCounts();
-      for (int i = from; i < to; i++) {
-        Article a = articles.get(i);
-        List<Topic> topics = new ArrayList<>(tagger.tag(a.getTitle(), a.getText()));
-        a.setTopics(topics);
-        c.manifest.merge(topics.isEmpty() ? "topics.untagged_articles" : "topics.tagged_articles", 1L, Long::sum);
-        for (Topic t : topics) {
-          c.manifest.merge("topics." + t.getCode(), 1L, Long::sum);
-          c.days.merge(new DayTopic(a.getPublishedDate(), t.getSource(), t.getCode(), t.getLabel()), 1L,
-              Long::sum);
-        }
-      }
-      return c;
-    })) {
+    for (TagCounts part :
+        pool.slices(
+            articles.size(),
+            (from, to) -> {
+              TaxonomyTagger tagger = taggers.get();
+              TagCounts c = new TagCounts();
+              for (int i = from; i < to; i++) {
+                Article a = articles.get(i);
+                List<Topic> topics = new ArrayList<>(tagger.tag(a.getTitle(), a.getText()));
+                a.setTopics(topics);
+                c.manifest.merge(
+                    topics.isEmpty() ? "topics.untagged_articles" : "topics.tagged_articles",
+                    1L,
+                    Long::sum);
+                for (Topic t : topics) {
+                  c.manifest.merge("topics." + t.getCode(), 1L, Long::sum);
+                  c.days.merge(
+                      new DayTopic(a.getPublishedDate(), t.getSource(), t.getCode(), t.getLabel()),
+                      1L,
+                      Long::sum);
+                }
+              }
+              return c;
+            })) {
       part.manifest.forEach((k, v) -> manifest.merge(k, v, Long::sum));
       part.days.forEach((k, v) -> days.merge(k, v, Long::sum));
     }
     List<TopicDayCount> out = new ArrayList<>(days.size());
-    days.forEach((k, n) -> out.add(TopicDayCount.newBuilder()
-        .setDate(k.date()).setSource(k.source()).setCode(k.code()).setLabel(k.label()).setArticles(n).build()));
+    days.forEach(
+        (k, n) ->
+            out.add(
+                TopicDayCount.newBuilder()
+                    .setDate(k.date())
+                    .setSource(k.source())
+                    .setCode(k.code())
+                    .setLabel(k.label())
+                    .setArticles(n)
+                    .build()));
     return out;
   }
 
@@ -246,9 +292,13 @@ public final class PlainJavaBaseline {
   /** The key of a topics/ row; undated articles count under a null date, sorted first. */
   private record DayTopic(LocalDate date, String source, String code, String label)
       implements Comparable<DayTopic> {
-    private static final java.util.Comparator<DayTopic> ORDER = java.util.Comparator
-        .comparing(DayTopic::date, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()))
-        .thenComparing(DayTopic::source).thenComparing(DayTopic::code).thenComparing(DayTopic::label);
+    private static final java.util.Comparator<DayTopic> ORDER =
+        java.util.Comparator.comparing(
+                DayTopic::date,
+                java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()))
+            .thenComparing(DayTopic::source)
+            .thenComparing(DayTopic::code)
+            .thenComparing(DayTopic::label);
 
     @Override
     public int compareTo(DayTopic o) {
@@ -268,8 +318,14 @@ public final class PlainJavaBaseline {
     }
   }
 
-  private static void writeManifest(Path output, String input, int threads, Instant startedAt, double seconds,
-      Map<String, Double> stageSeconds, Map<String, Object> counts) {
+  private static void writeManifest(
+      Path output,
+      String input,
+      int threads,
+      Instant startedAt,
+      double seconds,
+      Map<String, Double> stageSeconds,
+      Map<String, Object> counts) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("runner", "PlainJavaBaseline");
     m.put("threads", threads);
@@ -281,7 +337,8 @@ public final class PlainJavaBaseline {
     m.put("counts", counts);
     try {
       Files.createDirectories(output);
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
           .writeValue(output.resolve(MANIFEST).toFile(), m);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + output.resolve(MANIFEST), e);

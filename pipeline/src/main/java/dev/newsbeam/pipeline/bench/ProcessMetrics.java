@@ -18,7 +18,8 @@ import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
 
 /**
- * What one benchmark run cost this JVM: wall time, process CPU time, peak resident set size and heap.
+ * What one benchmark run cost this JVM: wall time, process CPU time, peak resident set size and
+ * heap.
  *
  * <p>Heap is reported two ways: the largest heap occupancy seen right after a garbage collection
  * (what the run needed to keep, plus garbage the collector had not reached yet) and the sum of the
@@ -29,19 +30,23 @@ public final class ProcessMetrics {
   private final long startCpuNanos = processCpuNanos();
   private final AtomicLong peakAfterGc = new AtomicLong();
   private final Set<String> heapPools = new HashSet<>();
-  private final NotificationListener listener = (notification, handback) -> {
-    if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
-      Map<String, MemoryUsage> after = GarbageCollectionNotificationInfo
-          .from((CompositeData) notification.getUserData()).getGcInfo().getMemoryUsageAfterGc();
-      long used = 0;
-      for (Map.Entry<String, MemoryUsage> e : after.entrySet()) {
-        if (heapPools.contains(e.getKey())) {
-          used += e.getValue().getUsed();
+  private final NotificationListener listener =
+      (notification, handback) -> {
+        if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(
+            notification.getType())) {
+          Map<String, MemoryUsage> after =
+              GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData())
+                  .getGcInfo()
+                  .getMemoryUsageAfterGc();
+          long used = 0;
+          for (Map.Entry<String, MemoryUsage> e : after.entrySet()) {
+            if (heapPools.contains(e.getKey())) {
+              used += e.getValue().getUsed();
+            }
+          }
+          peakAfterGc.accumulateAndGet(used, Math::max);
         }
-      }
-      peakAfterGc.accumulateAndGet(used, Math::max);
-    }
-  };
+      };
 
   private ProcessMetrics() {
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -81,7 +86,12 @@ public final class ProcessMetrics {
         }
       }
     }
-    return new Snapshot(wall, cpu, peakRssBytes() >> 20, peakAfterGc.get() >> 20, poolPeaks >> 20,
+    return new Snapshot(
+        wall,
+        cpu,
+        peakRssBytes() >> 20,
+        peakAfterGc.get() >> 20,
+        poolPeaks >> 20,
         Runtime.getRuntime().maxMemory() >> 20);
   }
 
@@ -93,8 +103,13 @@ public final class ProcessMetrics {
    * @param peakHeapUsedMb the sum of the heap pools' peak use
    * @param maxHeapMb -Xmx
    */
-  public record Snapshot(double wallSeconds, double cpuSeconds, long peakRssMb, long peakHeapAfterGcMb,
-      long peakHeapUsedMb, long maxHeapMb) {}
+  public record Snapshot(
+      double wallSeconds,
+      double cpuSeconds,
+      long peakRssMb,
+      long peakHeapAfterGcMb,
+      long peakHeapUsedMb,
+      long maxHeapMb) {}
 
   static long processCpuNanos() {
     if (ManagementFactory.getOperatingSystemMXBean()

@@ -9,10 +9,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * A fixed pool of {@code threads} workers and the two shapes of work the baseline gives it: a list of
- * tasks (one per file or chunk), and slices of an index range {@code [0, n)}, each slice with its own
- * accumulator that the caller merges afterwards (the plain-Java counterpart of a DoFn per bundle plus a
- * combiner).
+ * A fixed pool of {@code threads} workers and the two shapes of work the baseline gives it: a list
+ * of tasks (one per file or chunk), and slices of an index range {@code [0, n)}, each slice with
+ * its own accumulator that the caller merges afterwards (the plain-Java counterpart of a DoFn per
+ * bundle plus a combiner).
  */
 final class WorkerPool implements AutoCloseable {
   /** Slices per worker: enough for a slow slice not to leave the other workers idle at the end. */
@@ -71,7 +71,10 @@ final class WorkerPool implements AutoCloseable {
     return results;
   }
 
-  /** Splits {@code [0, n)} into contiguous slices run on the workers; partial results in slice order. */
+  /**
+   * Splits {@code [0, n)} into contiguous slices run on the workers; partial results in slice
+   * order.
+   */
   <R> List<R> slices(int n, SliceTask<R> task) {
     int count = Math.max(1, Math.min(n, threads * SLICES_PER_THREAD));
     List<Callable<R>> tasks = new ArrayList<>(count);

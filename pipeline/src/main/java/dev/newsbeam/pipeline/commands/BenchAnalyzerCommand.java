@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code bench-analyzer}: single-thread throughput of the word-statistics core
- * ({@link ArticleStatsCalculator#profile}: sentence segmentation + one analyzer pass + per-article
+ * {@code bench-analyzer}: single-thread throughput of the word-statistics core ({@link
+ * ArticleStatsCalculator#profile}: sentence segmentation + one analyzer pass + per-article
  * counting), in MB of UTF-8 article text per second, after a warm-up.
  *
  * <pre>
@@ -25,10 +25,10 @@ import java.util.Locale;
  *     [--warmupSeconds=10] [--seconds=20] [--stem=porter] [--stopwords=classic]
  * </pre>
  *
- * <p>{@code --input} is a JSONL file (the {@code text} field of each line) or a plain text file (one
- * article). Throughput is reported per second of wall time and per second of the thread's CPU time (the
- * one-core figure when other processes share the machine). Exit code 0 when 10 MB per CPU second is
- * met, 1 otherwise.
+ * <p>{@code --input} is a JSONL file (the {@code text} field of each line) or a plain text file
+ * (one article). Throughput is reported per second of wall time and per second of the thread's CPU
+ * time (the one-core figure when other processes share the machine). Exit code 0 when 10 MB per CPU
+ * second is met, 1 otherwise.
  */
 public final class BenchAnalyzerCommand {
   static final double TARGET_MB_PER_SECOND = 10.0;
@@ -44,15 +44,17 @@ public final class BenchAnalyzerCommand {
     CommandArgs opts = new CommandArgs(args);
     String input = opts.get("input", null);
     if (input == null) {
-      System.err.println("usage: bench-analyzer --input=<file.jsonl|file.txt> [--warmupSeconds=10] "
-          + "[--seconds=20] [--stem=none|english-minimal|porter] [--stopwords=classic|snowball|none]");
+      System.err.println(
+          "usage: bench-analyzer --input=<file.jsonl|file.txt> [--warmupSeconds=10] "
+              + "[--seconds=20] [--stem=none|english-minimal|porter] [--stopwords=classic|snowball|none]");
       return 2;
     }
     double warmup = opts.getDouble("warmupSeconds", 10);
     double seconds = opts.getDouble("seconds", 20);
-    NewsAnalyzer analyzer = new NewsAnalyzer(
-        NewsAnalyzer.Stemming.parse(opts.get("stem", "porter")),
-        NewsAnalyzer.Stopwords.parse(opts.get("stopwords", "classic")));
+    NewsAnalyzer analyzer =
+        new NewsAnalyzer(
+            NewsAnalyzer.Stemming.parse(opts.get("stem", "porter")),
+            NewsAnalyzer.Stopwords.parse(opts.get("stopwords", "classic")));
     ArticleStatsCalculator calculator = new ArticleStatsCalculator(analyzer);
 
     List<String> texts = readTexts(Path.of(input));
@@ -62,35 +64,56 @@ public final class BenchAnalyzerCommand {
       bytesPerPass += t.getBytes(StandardCharsets.UTF_8).length;
       charsPerPass += t.length();
     }
-    System.out.printf(Locale.ROOT, "bench-analyzer: %d articles, %.2f MB UTF-8 (%d chars) per pass, "
-        + "stem=%s stopwords=%s, 1 thread%n", texts.size(), bytesPerPass / 1e6, charsPerPass,
-        analyzer.stemming(), analyzer.stopwords());
+    System.out.printf(
+        Locale.ROOT,
+        "bench-analyzer: %d articles, %.2f MB UTF-8 (%d chars) per pass, "
+            + "stem=%s stopwords=%s, 1 thread%n",
+        texts.size(),
+        bytesPerPass / 1e6,
+        charsPerPass,
+        analyzer.stemming(),
+        analyzer.stopwords());
     if (bytesPerPass == 0) {
       System.err.println("no text in " + input);
       return 2;
     }
 
     Run warm = measure(calculator, texts, bytesPerPass, warmup);
-    System.out.printf(Locale.ROOT, "warm-up:  %.1f s, %.2f MB/s wall, %.2f MB/s CPU%n",
-        warm.seconds, warm.mbPerSecond(), warm.mbPerCpuSecond());
+    System.out.printf(
+        Locale.ROOT,
+        "warm-up:  %.1f s, %.2f MB/s wall, %.2f MB/s CPU%n",
+        warm.seconds,
+        warm.mbPerSecond(),
+        warm.mbPerCpuSecond());
     Run run = measure(calculator, texts, bytesPerPass, seconds);
-    System.out.printf(Locale.ROOT,
+    System.out.printf(
+        Locale.ROOT,
         "measured: %.1f s wall, %.1f s CPU, %d passes: %.2f MB/s wall, %.2f MB/s per CPU second, "
             + "%.0f articles/CPU s, %.2f M words/CPU s (checksum %d)%n",
-        run.seconds, run.cpuSeconds, run.passes, run.mbPerSecond(), run.mbPerCpuSecond(),
-        run.articles / run.cpuSeconds, run.words / run.cpuSeconds / 1e6, run.checksum);
+        run.seconds,
+        run.cpuSeconds,
+        run.passes,
+        run.mbPerSecond(),
+        run.mbPerCpuSecond(),
+        run.articles / run.cpuSeconds,
+        run.words / run.cpuSeconds / 1e6,
+        run.checksum);
     if (run.cpuSeconds < 0.8 * run.seconds) {
-      System.out.printf(Locale.ROOT, "note: the thread got %.0f%% of a core (busy machine); "
-          + "MB/s per CPU second is the one-core figure%n", 100 * run.cpuSeconds / run.seconds);
+      System.out.printf(
+          Locale.ROOT,
+          "note: the thread got %.0f%% of a core (busy machine); "
+              + "MB/s per CPU second is the one-core figure%n",
+          100 * run.cpuSeconds / run.seconds);
     }
     boolean ok = run.mbPerCpuSecond() >= TARGET_MB_PER_SECOND;
-    System.out.printf(Locale.ROOT, "target %.0f MB/s: %s%n", TARGET_MB_PER_SECOND, ok ? "met" : "NOT met");
+    System.out.printf(
+        Locale.ROOT, "target %.0f MB/s: %s%n", TARGET_MB_PER_SECOND, ok ? "met" : "NOT met");
     return ok ? 0 : 1;
   }
 
   /** Whole passes over the texts until {@code seconds} have elapsed (at least one pass). */
-  private static Run measure(ArticleStatsCalculator calculator, List<String> texts, long bytesPerPass,
-      double seconds) {
+  private static Run measure(
+      ArticleStatsCalculator calculator, List<String> texts, long bytesPerPass, double seconds) {
     Run run = new Run();
     long cpuStart = THREADS.getCurrentThreadCpuTime();
     long start = System.nanoTime();
@@ -100,7 +123,8 @@ public final class BenchAnalyzerCommand {
         TextProfile p = calculator.profile(text);
         run.words += p.stats().getWordCount();
         // feeds the result into a printed value so the JIT cannot drop the work
-        run.checksum += p.termCounts().size() + p.bigramCounts().size() + p.stats().getSentenceCount();
+        run.checksum +=
+            p.termCounts().size() + p.bigramCounts().size() + p.stats().getSentenceCount();
       }
       run.passes++;
       run.articles += texts.size();

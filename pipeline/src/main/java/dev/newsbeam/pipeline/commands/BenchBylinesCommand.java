@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code bench-bylines [--dev=...] [--reuters=...] [--warmup=5] [--seconds=10]} (CPU seconds): parses the dev-set
- * and corpus bylines in a loop on one thread and prints bylines per second (target ≥ 50,000/s).
+ * {@code bench-bylines [--dev=...] [--reuters=...] [--warmup=5] [--seconds=10]} (CPU seconds):
+ * parses the dev-set and corpus bylines in a loop on one thread and prints bylines per second
+ * (target ≥ 50,000/s).
  */
 public final class BenchBylinesCommand {
   private BenchBylinesCommand() {}
@@ -22,7 +23,8 @@ public final class BenchBylinesCommand {
   public static int run(String[] args) throws Exception {
     CommandArgs a = new CommandArgs(args);
     Path dev = CommandArgs.resolve(a.get("dev", "../shared/bylines/bylines-dev.jsonl"));
-    Path corpus = CommandArgs.resolve(a.get("reuters", "../shared/corpora/reuters21578-train.jsonl"));
+    Path corpus =
+        CommandArgs.resolve(a.get("reuters", "../shared/corpora/reuters21578-train.jsonl"));
     List<String> bylines = new ArrayList<>();
     ObjectMapper json = new ObjectMapper();
     for (Path p : new Path[] {dev, corpus}) {
@@ -44,13 +46,21 @@ public final class BenchBylinesCommand {
         }
       }
     }
-    BylineBenchmark.Measurement m = new BylineBenchmark(BylineParser.withBundledOutlets())
-        .run(bylines, a.getDouble("warmup", 5), a.getDouble("seconds", 10));
-    System.out.printf(Locale.ROOT,
+    BylineBenchmark.Measurement m =
+        new BylineBenchmark(BylineParser.withBundledOutlets())
+            .run(bylines, a.getDouble("warmup", 5), a.getDouble("seconds", 10));
+    System.out.printf(
+        Locale.ROOT,
         "bench-bylines: %d inputs cycled, %,d parses in %.2f s wall / %.2f s CPU on one thread%n",
-        bylines.size(), m.bylines(), m.nanos() / 1e9, m.cpuNanos() / 1e9);
-    System.out.printf(Locale.ROOT, "  %,.0f bylines/s wall clock, %,.0f bylines per CPU-second (target 50,000/s on one core)%n",
-        m.bylinesPerSecond(), m.bylinesPerCpuSecond());
+        bylines.size(),
+        m.bylines(),
+        m.nanos() / 1e9,
+        m.cpuNanos() / 1e9);
+    System.out.printf(
+        Locale.ROOT,
+        "  %,.0f bylines/s wall clock, %,.0f bylines per CPU-second (target 50,000/s on one core)%n",
+        m.bylinesPerSecond(),
+        m.bylinesPerCpuSecond());
     return 0;
   }
 }

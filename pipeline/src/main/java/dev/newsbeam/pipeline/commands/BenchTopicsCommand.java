@@ -16,24 +16,30 @@ public final class BenchTopicsCommand {
 
   public static int run(String[] args) throws Exception {
     TopicCommandArgs a = new TopicCommandArgs(args, Set.of("input", "seconds", "warmupSeconds"));
-    List<Article> articles = LabelledCorpus.readLabelled(Path.of(a.get("input", EvalTopicsCommand.defaultCorpus())));
+    List<Article> articles =
+        LabelledCorpus.readLabelled(Path.of(a.get("input", EvalTopicsCommand.defaultCorpus())));
     TaxonomyTagger tagger = TaxonomyTagger.defaults();
     long chars = articles.stream().mapToLong(x -> x.getText().length()).sum();
-    System.out.printf("bench-topics: %d articles, %.0f chars on average%n", articles.size(),
-        chars / (double) articles.size());
+    System.out.printf(
+        "bench-topics: %d articles, %.0f chars on average%n",
+        articles.size(), chars / (double) articles.size());
     run(tagger, articles, a.getDouble("warmupSeconds", 5));
     double[] r = run(tagger, articles, a.getDouble("seconds", 10));
-    System.out.printf("bench-topics: taxonomy tagger, 1 thread: %.0f articles/s wall clock, %.0f articles per"
-        + " CPU-second of the thread (%.1f MB/s of text per CPU-second, %d tags)%n", r[0], r[3], r[1], (long) r[2]);
+    System.out.printf(
+        "bench-topics: taxonomy tagger, 1 thread: %.0f articles/s wall clock, %.0f articles per"
+            + " CPU-second of the thread (%.1f MB/s of text per CPU-second, %d tags)%n",
+        r[0], r[3], r[1], (long) r[2]);
     return 0;
   }
 
   /**
-   * {articles/s wall clock, MB/s per CPU-second, tags, articles per CPU-second}. CPU time of the thread
-   * is reported too because on a shared machine the wall clock measures the neighbours as well.
+   * {articles/s wall clock, MB/s per CPU-second, tags, articles per CPU-second}. CPU time of the
+   * thread is reported too because on a shared machine the wall clock measures the neighbours as
+   * well.
    */
   private static double[] run(TaxonomyTagger tagger, List<Article> articles, double seconds) {
-    java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+    java.lang.management.ThreadMXBean cpu =
+        java.lang.management.ManagementFactory.getThreadMXBean();
     long deadline = System.nanoTime() + (long) (seconds * 1e9);
     long start = System.nanoTime();
     long cpuStart = cpu.getCurrentThreadCpuTime();

@@ -20,14 +20,13 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 
 /**
- * {@code bench-word-stats}: runs {@link ComputeWordStats} on the direct runner over generated articles
- * (Zipfian pseudo-word vocabulary, skewed outlets, one article in ten a non-canonical copy) and
- * reports wall time, the manifest totals and the JVM's peak heap use, to check that corpus statistics
- * stay within a fixed heap as the corpus grows.
+ * {@code bench-word-stats}: runs {@link ComputeWordStats} on the direct runner over generated
+ * articles (Zipfian pseudo-word vocabulary, skewed outlets, one article in ten a non-canonical
+ * copy) and reports wall time, the manifest totals and the JVM's peak heap use, to check that
+ * corpus statistics stay within a fixed heap as the corpus grows.
  *
  * <pre>
  * java -Xmx1g ... bench-word-stats --articles=100000 [--vocabulary=200000] [--minDf=2] [--parallelism=2]
@@ -52,19 +51,35 @@ public final class BenchWordStatsCommand {
     options.setEnforceImmutability(false);
     options.setEnforceEncodability(false);
     Pipeline pipeline = Pipeline.create(options);
-    PCollection<Article> input = pipeline
-        .apply("GenerateIndexes", GenerateSequence.from(0).to(articles))
-        .apply("GenerateArticles", ParDo.of(new GenerateArticleFn(vocabulary)))
-        .setCoder(AvroCoder.of(Article.class));
-    WordStatsResult stats = input.apply("ComputeWordStats", ComputeWordStats.create()
-        .withMinDf(minDf)
-        .withHotKeyFanout(opts.getInt("hotKeyFanout", 16))
-        .withStemming(NewsAnalyzer.Stemming.parse(opts.get("stem", "porter"))));
+    PCollection<Article> input =
+        pipeline
+            .apply("GenerateIndexes", GenerateSequence.from(0).to(articles))
+            .apply("GenerateArticles", ParDo.of(new GenerateArticleFn(vocabulary)))
+            .setCoder(AvroCoder.of(Article.class));
+    WordStatsResult stats =
+        input.apply(
+            "ComputeWordStats",
+            ComputeWordStats.create()
+                .withMinDf(minDf)
+                .withHotKeyFanout(opts.getInt("hotKeyFanout", 16))
+                .withStemming(NewsAnalyzer.Stemming.parse(opts.get("stem", "porter"))));
     stats.manifest().apply("PrintManifest", ParDo.of(new PrintFn<>("manifest")));
-    stats.terms().apply("CountTerms", Count.globally()).apply(ParDo.of(new PrintFn<>("terms rows")));
-    stats.keyness().apply("CountKeyness", Count.globally()).apply(ParDo.of(new PrintFn<>("term_keyness rows")));
-    stats.ngrams().apply("CountNgrams", Count.globally()).apply(ParDo.of(new PrintFn<>("ngrams rows")));
-    stats.articles().apply("CountArticles", Count.globally()).apply(ParDo.of(new PrintFn<>("articles rows")));
+    stats
+        .terms()
+        .apply("CountTerms", Count.globally())
+        .apply(ParDo.of(new PrintFn<>("terms rows")));
+    stats
+        .keyness()
+        .apply("CountKeyness", Count.globally())
+        .apply(ParDo.of(new PrintFn<>("term_keyness rows")));
+    stats
+        .ngrams()
+        .apply("CountNgrams", Count.globally())
+        .apply(ParDo.of(new PrintFn<>("ngrams rows")));
+    stats
+        .articles()
+        .apply("CountArticles", Count.globally())
+        .apply(ParDo.of(new PrintFn<>("articles rows")));
 
     HeapWatch heap = new HeapWatch();
     heap.start();
@@ -73,9 +88,15 @@ public final class BenchWordStatsCommand {
     double seconds = (System.nanoTime() - start) / 1e9;
     heap.interrupt();
     long max = Runtime.getRuntime().maxMemory();
-    System.out.printf(Locale.ROOT,
+    System.out.printf(
+        Locale.ROOT,
         "bench-word-stats: %d articles, %s in %.1f s (%.0f articles/s); peak heap used %.0f MB of -Xmx %.0f MB%n",
-        articles, state, seconds, articles / seconds, peakHeapBytes() / 1e6, max / 1e6);
+        articles,
+        state,
+        seconds,
+        articles / seconds,
+        peakHeapBytes() / 1e6,
+        max / 1e6);
     return state == PipelineResult.State.DONE ? 0 : 1;
   }
 
@@ -90,7 +111,9 @@ public final class BenchWordStatsCommand {
     return sum;
   }
 
-  /** Logs old-generation use after each collection would be finer; sampling is enough for a bound. */
+  /**
+   * Logs old-generation use after each collection would be finer; sampling is enough for a bound.
+   */
   private static final class HeapWatch extends Thread {
     HeapWatch() {
       setDaemon(true);
@@ -131,10 +154,18 @@ public final class BenchWordStatsCommand {
    */
   static class GenerateArticleFn extends DoFn<Long, Article> {
     private static final String[] SYLLABLES = {
-        "ka", "lo", "mi", "tu", "re", "sa", "ni", "po", "de", "va", "qui", "zo", "be", "ra", "shi", "gu"};
-    private static final String[] STOPWORDS = {"the", "of", "and", "to", "in", "a", "is", "was", "for", "on"};
-    private static final String[] OUTLETS = {"Wire One", "Wire Two", "Daily Three", "Four Times", "Five Post"};
-    private static final String[] LABELS = {"grain", "ship", "earn", "trade", "money", "crude", "acq"};
+      "ka", "lo", "mi", "tu", "re", "sa", "ni", "po", "de", "va", "qui", "zo", "be", "ra", "shi",
+      "gu"
+    };
+    private static final String[] STOPWORDS = {
+      "the", "of", "and", "to", "in", "a", "is", "was", "for", "on"
+    };
+    private static final String[] OUTLETS = {
+      "Wire One", "Wire Two", "Daily Three", "Four Times", "Five Post"
+    };
+    private static final String[] LABELS = {
+      "grain", "ship", "earn", "trade", "money", "crude", "acq"
+    };
     private final int vocabulary;
 
     GenerateArticleFn(int vocabulary) {
@@ -148,9 +179,10 @@ public final class BenchWordStatsCommand {
       StringBuilder text = new StringBuilder(words * 7);
       int sentenceLeft = 6 + random.nextInt(19);
       for (int i = 0; i < words; i++) {
-        String word = random.nextInt(10) < 3
-            ? STOPWORDS[random.nextInt(STOPWORDS.length)]
-            : pseudoWord(zipfRank(random));
+        String word =
+            random.nextInt(10) < 3
+                ? STOPWORDS[random.nextInt(STOPWORDS.length)]
+                : pseudoWord(zipfRank(random));
         text.append(sentenceLeft == 0 || i == 0 ? capitalise(word) : word);
         if (--sentenceLeft <= 0 || i == words - 1) {
           text.append(". ");
@@ -160,16 +192,22 @@ public final class BenchWordStatsCommand {
         }
       }
       boolean copy = index % 10 == 9;
-      out.output(Article.newBuilder()
-          .setId("gen-" + index)
-          .setSource("generated:" + index)
-          .setInputFormat("text")
-          .setText(text.toString())
-          // one hot outlet: half of all articles
-          .setOutlet(random.nextBoolean() ? OUTLETS[0] : OUTLETS[random.nextInt(OUTLETS.length)])
-          .setLabels(List.of(LABELS[random.nextInt(LABELS.length)]))
-          .setDedup(copy ? new DedupInfo("gen-" + (index - 1), "gen-" + (index - 1), false, "near", 0.9) : null)
-          .build());
+      out.output(
+          Article.newBuilder()
+              .setId("gen-" + index)
+              .setSource("generated:" + index)
+              .setInputFormat("text")
+              .setText(text.toString())
+              // one hot outlet: half of all articles
+              .setOutlet(
+                  random.nextBoolean() ? OUTLETS[0] : OUTLETS[random.nextInt(OUTLETS.length)])
+              .setLabels(List.of(LABELS[random.nextInt(LABELS.length)]))
+              .setDedup(
+                  copy
+                      ? new DedupInfo(
+                          "gen-" + (index - 1), "gen-" + (index - 1), false, "near", 0.9)
+                      : null)
+              .build());
     }
 
     /** Rank ~ 1/r over 1..vocabulary: exp of a uniform draw on [0, ln V]. */

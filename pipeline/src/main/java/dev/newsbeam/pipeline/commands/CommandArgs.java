@@ -10,8 +10,9 @@ import java.util.Set;
 
 /**
  * The {@code --key=value} arguments of a tool command ({@code --flag} alone means {@code true}). A
- * command that also runs a Beam pipeline names its own keys; every other argument is kept in order for
- * Beam's {@code PipelineOptionsFactory} ({@link #pipelineArgs()}, e.g. {@code --runner=FlinkRunner}).
+ * command that also runs a Beam pipeline names its own keys; every other argument is kept in order
+ * for Beam's {@code PipelineOptionsFactory} ({@link #pipelineArgs()}, e.g. {@code
+ * --runner=FlinkRunner}).
  */
 public final class CommandArgs {
   private final Map<String, String> values = new LinkedHashMap<>();
@@ -77,7 +78,8 @@ public final class CommandArgs {
 
   /**
    * A path as given when it exists, else the same relative path tried from each parent of the
-   * working directory, so {@code ../shared/...} works from the repo root and from a module directory.
+   * working directory, so {@code ../shared/...} works from the repo root and from a module
+   * directory.
    */
   public static Path resolve(String path) {
     Path given = Path.of(path);

@@ -18,7 +18,8 @@ public final class EvalBylinesCommand {
   public static int run(String[] args) throws Exception {
     CommandArgs a = new CommandArgs(args);
     Path dev = CommandArgs.resolve(a.get("dev", "../shared/bylines/bylines-dev.jsonl"));
-    Path corpus = CommandArgs.resolve(a.get("reuters", "../shared/corpora/reuters21578-train.jsonl"));
+    Path corpus =
+        CommandArgs.resolve(a.get("reuters", "../shared/corpora/reuters21578-train.jsonl"));
     int sample = (int) a.getDouble("sample", 30);
     for (Path p : new Path[] {dev, corpus}) {
       if (!Files.isRegularFile(p)) {
@@ -26,7 +27,8 @@ public final class EvalBylinesCommand {
         return 2;
       }
     }
-    // spread the printed sample over the corpus: its 639 bylines are in file order, clustered by desk
+    // spread the printed sample over the corpus: its 639 bylines are in file order, clustered by
+    // desk
     BylineEvaluation eval = new BylineEvaluation(OutletRegistry.bundled(), sample, 21);
     try (BufferedReader in = Files.newBufferedReader(dev, StandardCharsets.UTF_8)) {
       eval.addDevRows(in);

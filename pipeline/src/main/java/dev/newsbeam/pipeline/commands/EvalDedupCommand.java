@@ -34,23 +34,39 @@ import org.apache.beam.sdk.values.PCollection;
 
 /**
  * {@code ./newsbeam eval-dedup [--articles=10000] [--seed=42] [--base=reuters.jsonl] [--work=DIR]
- * [--similarity=0.4] [--numPerm=128] [--shingle=3] [--keep=earliest] [--lshBands=BxR] [--chainGuard=true]
- * [--verify=minhash] [--corpus=DIR] [--reuters=true]}
+ * [--similarity=0.4] [--numPerm=128] [--shingle=3] [--keep=earliest] [--lshBands=BxR]
+ * [--chainGuard=true] [--verify=minhash] [--corpus=DIR] [--reuters=true]}
  *
- * <p>Generates a ground-truth corpus (unless {@code --corpus} points at one), runs
- * {@link DetectDuplicates} over it on the DirectRunner and prints pairwise precision/recall/F1, the
+ * <p>Generates a ground-truth corpus (unless {@code --corpus} points at one), runs {@link
+ * DetectDuplicates} over it on the DirectRunner and prints pairwise precision/recall/F1, the
  * adjusted Rand index, exact-copy recall and throughput. Articles are read by the ingest stage
- * ({@link ReadArticles}), so ids and texts are what the main pipeline sees. With {@code --reuters=true} (default) it also
- * runs dedup over the base corpus itself and checks that every exact-duplicate body is found and that
- * no 'exact' row joins different texts. Unknown {@code --options} go to Beam (e.g. {@code --runner}).
+ * ({@link ReadArticles}), so ids and texts are what the main pipeline sees. With {@code
+ * --reuters=true} (default) it also runs dedup over the base corpus itself and checks that every
+ * exact-duplicate body is found and that no 'exact' row joins different texts. Unknown {@code
+ * --options} go to Beam (e.g. {@code --runner}).
  */
 public final class EvalDedupCommand {
   private EvalDedupCommand() {}
 
   public static int run(String[] args) throws Exception {
-    CommandArgs opts = new CommandArgs(args, Set.of("articles", "seed", "base", "work", "similarity", "numPerm",
-        "shingle", "keep", "corpus", "reuters", "mode", "lshBands", "chainGuard",
-        "verify"));
+    CommandArgs opts =
+        new CommandArgs(
+            args,
+            Set.of(
+                "articles",
+                "seed",
+                "base",
+                "work",
+                "similarity",
+                "numPerm",
+                "shingle",
+                "keep",
+                "corpus",
+                "reuters",
+                "mode",
+                "lshBands",
+                "chainGuard",
+                "verify"));
     List<String> beamArgs = new ArrayList<>(opts.pipelineArgs());
     DedupSettings settings = settings(opts);
     Path base = Path.of(opts.get("base", defaultBase()));
@@ -64,14 +80,20 @@ public final class EvalDedupCommand {
     } else {
       corpus = work.resolve("corpus-" + n + "-" + seed);
       deleteRecursively(corpus);
-      DuplicateCorpusGenerator.Summary s = new DuplicateCorpusGenerator(seed).generate(base, corpus, n);
-      System.out.printf("corpus: %d articles, %d stories (%d synthetic), %d exact + %d near copies%n",
+      DuplicateCorpusGenerator.Summary s =
+          new DuplicateCorpusGenerator(seed).generate(base, corpus, n);
+      System.out.printf(
+          "corpus: %d articles, %d stories (%d synthetic), %d exact + %d near copies%n",
           s.articles(), s.stories(), s.syntheticStories(), s.exactCopies(), s.nearCopies());
     }
     System.out.printf(
         "settings: similarity=%.2f numPerm=%d bands=%s shingle=%d keep=%s chainGuard=%b verify=%s%n",
-        settings.similarity(), settings.numPerm(), settings.bands(), settings.shingle(),
-        settings.keep().name().toLowerCase(), settings.guardRounds() > 0,
+        settings.similarity(),
+        settings.numPerm(),
+        settings.bands(),
+        settings.shingle(),
+        settings.keep().name().toLowerCase(),
+        settings.guardRounds() > 0,
         settings.verify().name().toLowerCase());
 
     if ("memory".equals(opts.get("mode", "pipeline"))) {
@@ -79,8 +101,10 @@ public final class EvalDedupCommand {
     }
     Path predicted = work.resolve("predicted-" + n + "-" + seed);
     deleteRecursively(predicted);
-    Run run = runDedup(corpus.resolve("articles-*.jsonl").toString(), predicted, settings, beamArgs);
-    System.out.printf("dedup: %d articles in %.1fs = %.0f articles/s (%s), peak heap %d MB%n",
+    Run run =
+        runDedup(corpus.resolve("articles-*.jsonl").toString(), predicted, settings, beamArgs);
+    System.out.printf(
+        "dedup: %d articles in %.1fs = %.0f articles/s (%s), peak heap %d MB%n",
         run.articles, run.seconds, run.articles / run.seconds, runnerOf(beamArgs), run.peakHeapMb);
     System.out.println("manifest: " + run.manifest);
 
@@ -88,10 +112,18 @@ public final class EvalDedupCommand {
     ExactCheck exact = exactCheck(corpus.resolve("articles-*.jsonl"), corpus, run);
     System.out.printf(
         "quality: pairwise precision=%.4f recall=%.4f F1=%.4f ARI=%.4f (truth pairs %.0f, predicted %.0f)%n",
-        q.precision(), q.recall(), q.f1(), q.adjustedRandIndex(), q.truthPairs(), q.predictedPairs());
-    System.out.printf("exact copies: %d of %d pairs with equal normalised text in one cluster (recall"
-        + " %.4f); 'exact' rows joining different texts: %d%n",
-        exact.found, exact.pairs, exact.pairs == 0 ? 1.0 : (double) exact.found / exact.pairs,
+        q.precision(),
+        q.recall(),
+        q.f1(),
+        q.adjustedRandIndex(),
+        q.truthPairs(),
+        q.predictedPairs());
+    System.out.printf(
+        "exact copies: %d of %d pairs with equal normalised text in one cluster (recall"
+            + " %.4f); 'exact' rows joining different texts: %d%n",
+        exact.found,
+        exact.pairs,
+        exact.pairs == 0 ? 1.0 : (double) exact.found / exact.pairs,
         exact.falsePositives);
 
     if (Boolean.parseBoolean(opts.get("reuters", "true"))) {
@@ -99,11 +131,18 @@ public final class EvalDedupCommand {
       deleteRecursively(reutersOut);
       Run r = runDedup(base.toString(), reutersOut, settings, beamArgs);
       ExactCheck re = exactCheck(base, base.getParent(), r);
-      System.out.printf("reuters train: %d articles, %d bodies that repeat another body exactly (in %d"
+      System.out.printf(
+          "reuters train: %d articles, %d bodies that repeat another body exactly (in %d"
               + " groups); found in the same cluster: %d of %d (recall %.4f); 'exact' rows joining"
               + " different texts: %d; manifest %s; %.0f articles/s%n",
-          r.articles, re.copies, re.groups, re.found, re.pairs,
-          re.pairs == 0 ? 1.0 : (double) re.found / re.pairs, re.falsePositives, r.manifest,
+          r.articles,
+          re.copies,
+          re.groups,
+          re.found,
+          re.pairs,
+          re.pairs == 0 ? 1.0 : (double) re.found / re.pairs,
+          re.falsePositives,
+          r.manifest,
           r.articles / r.seconds);
     }
     return 0;
@@ -111,32 +150,37 @@ public final class EvalDedupCommand {
 
   /**
    * {@code --similarity}, {@code --numPerm}, {@code --shingle}, {@code --keep}, {@code --lshBands},
-   * {@code --chainGuard} and {@code --verify} from a command's arguments, defaults where absent (as the
-   * pipeline's options).
+   * {@code --chainGuard} and {@code --verify} from a command's arguments, defaults where absent (as
+   * the pipeline's options).
    */
   public static DedupSettings settings(CommandArgs opts) {
-    DedupSettings settings = DedupSettings.defaults()
-        .withSimilarity(opts.getDouble("similarity", DedupSettings.DEFAULT_SIMILARITY))
-        .withNumPerm(opts.getInt("numPerm", DedupSettings.DEFAULT_NUM_PERM))
-        .withShingle(opts.getInt("shingle", DedupSettings.DEFAULT_SHINGLE))
-        .withKeep(CanonicalPolicy.parse(opts.get("keep", "earliest")))
-        .withChainGuard(opts.getBoolean("chainGuard", true))
-        .withVerify(DedupSettings.Verify.parse(opts.get("verify", "minhash")));
-    return opts.has("lshBands") ? settings.withLshBands(LshBands.parse(opts.require("lshBands"))) : settings;
+    DedupSettings settings =
+        DedupSettings.defaults()
+            .withSimilarity(opts.getDouble("similarity", DedupSettings.DEFAULT_SIMILARITY))
+            .withNumPerm(opts.getInt("numPerm", DedupSettings.DEFAULT_NUM_PERM))
+            .withShingle(opts.getInt("shingle", DedupSettings.DEFAULT_SHINGLE))
+            .withKeep(CanonicalPolicy.parse(opts.get("keep", "earliest")))
+            .withChainGuard(opts.getBoolean("chainGuard", true))
+            .withVerify(DedupSettings.Verify.parse(opts.get("verify", "minhash")));
+    return opts.has("lshBands")
+        ? settings.withLshBands(LshBands.parse(opts.require("lshBands")))
+        : settings;
   }
 
   /**
-   * "37x3 bands, chain guard" (", exact Jaccard" with {@code --verify=exact}): the LSH shape, guard and
-   * verification of a run, as benchmark rows and reports name them.
+   * "37x3 bands, chain guard" (", exact Jaccard" with {@code --verify=exact}): the LSH shape, guard
+   * and verification of a run, as benchmark rows and reports name them.
    */
   public static String describeLsh(DedupSettings settings) {
-    return settings.bands() + " bands, " + (settings.guardRounds() > 0 ? "chain guard" : "no chain guard")
+    return settings.bands()
+        + " bands, "
+        + (settings.guardRounds() > 0 ? "chain guard" : "no chain guard")
         + (settings.verify() == DedupSettings.Verify.EXACT ? ", exact Jaccard" : "");
   }
 
   /** Ingest + dedup of a generated corpus as a pipeline, scored against its truth. */
-  public record Score(long articles, double seconds, double precision, double recall, double f1,
-      double ari) {}
+  public record Score(
+      long articles, double seconds, double precision, double recall, double f1, double ari) {}
 
   /**
    * Runs ingest + {@link DetectDuplicates} over {@code corpus} (a generated corpus with truth.tsv)
@@ -146,27 +190,32 @@ public final class EvalDedupCommand {
       throws IOException {
     Path predicted = work.resolve("predicted");
     deleteRecursively(predicted);
-    Run run = runDedup(corpus.resolve("articles-*.jsonl").toString(), predicted, settings, beamArgs);
+    Run run =
+        runDedup(corpus.resolve("articles-*.jsonl").toString(), predicted, settings, beamArgs);
     ClusteringQuality q = quality(corpus, run.clusterOf);
-    return new Score(run.articles, run.seconds, q.precision(), q.recall(), q.f1(), q.adjustedRandIndex());
+    return new Score(
+        run.articles, run.seconds, q.precision(), q.recall(), q.f1(), q.adjustedRandIndex());
   }
 
   /** Pairwise quality of {@code clusterOf} against the corpus's truth.tsv (article id, story). */
-  public static ClusteringQuality quality(Path corpus, Map<String, String> clusterOf) throws IOException {
+  public static ClusteringQuality quality(Path corpus, Map<String, String> clusterOf)
+      throws IOException {
     ClusteringQuality q = new ClusteringQuality();
     try (Stream<String> lines = Files.lines(corpus.resolve("truth.tsv"))) {
-      lines.forEach(l -> {
-        int tab = l.indexOf('\t');
-        String id = l.substring(0, tab);
-        q.add(l.substring(tab + 1), clusterOf.getOrDefault(id, "missing:" + id));
-      });
+      lines.forEach(
+          l -> {
+            int tab = l.indexOf('\t');
+            String id = l.substring(0, tab);
+            q.add(l.substring(tab + 1), clusterOf.getOrDefault(id, "missing:" + id));
+          });
     }
     return q;
   }
 
   /**
-   * {@code --mode=memory}: the same algorithm through {@link InMemoryDeduplicator} (no Beam) — seconds
-   * instead of minutes, for sweeping --similarity/--shingle; the figures to quote come from the pipeline.
+   * {@code --mode=memory}: the same algorithm through {@link InMemoryDeduplicator} (no Beam) —
+   * seconds instead of minutes, for sweeping --similarity/--shingle; the figures to quote come from
+   * the pipeline.
    */
   private static int inMemory(Path corpus, Path base, DedupSettings settings, boolean reuters)
       throws IOException {
@@ -177,21 +226,34 @@ public final class EvalDedupCommand {
     Map<String, String> kinds = new HashMap<>();
     Run run = new Run(clusterOf.size(), seconds, 0, clusterOf, kinds, Map.of());
     ExactCheck exact = exactCheck(corpus.resolve("articles-*.jsonl"), corpus, run);
-    System.out.printf("in-memory: %d articles in %.1fs; precision=%.4f recall=%.4f F1=%.4f ARI=%.4f;"
-        + " exact pairs together %d of %d%n", clusterOf.size(), seconds, q.precision(), q.recall(),
-        q.f1(), q.adjustedRandIndex(), exact.found, exact.pairs);
+    System.out.printf(
+        "in-memory: %d articles in %.1fs; precision=%.4f recall=%.4f F1=%.4f ARI=%.4f;"
+            + " exact pairs together %d of %d%n",
+        clusterOf.size(),
+        seconds,
+        q.precision(),
+        q.recall(),
+        q.f1(),
+        q.adjustedRandIndex(),
+        exact.found,
+        exact.pairs);
     if (reuters) {
       Map<String, String> r = memoryClusters(List.of(base), settings);
-      ExactCheck re = exactCheck(base, base.getParent(), new Run(r.size(), 0, 0, r, kinds, Map.of()));
-      System.out.printf("in-memory reuters: %d exact-duplicate bodies in %d groups; pairs together %d of"
-          + " %d%n", re.copies, re.groups, re.found, re.pairs);
+      ExactCheck re =
+          exactCheck(base, base.getParent(), new Run(r.size(), 0, 0, r, kinds, Map.of()));
+      System.out.printf(
+          "in-memory reuters: %d exact-duplicate bodies in %d groups; pairs together %d of"
+              + " %d%n",
+          re.copies, re.groups, re.found, re.pairs);
     }
     return 0;
   }
 
   private static List<Path> listJsonl(Path dir) throws IOException {
     try (Stream<Path> s = Files.list(dir)) {
-      return s.filter(x -> x.getFileName().toString().matches("articles-\\d+\\.jsonl")).sorted().toList();
+      return s.filter(x -> x.getFileName().toString().matches("articles-\\d+\\.jsonl"))
+          .sorted()
+          .toList();
     }
   }
 
@@ -211,10 +273,18 @@ public final class EvalDedupCommand {
           }
           JsonNode row = json.readTree(line);
           String date = row.path("date").asText("");
-          Long published = date.length() >= 10
-              ? java.time.LocalDate.parse(date.substring(0, 10)).toEpochDay() * 86_400_000L : null;
-          docs.add(dedup.sketch(row.path("id").asText(), row.path("text").asText(""), published, fp,
-              shingler, hasher));
+          Long published =
+              date.length() >= 10
+                  ? java.time.LocalDate.parse(date.substring(0, 10)).toEpochDay() * 86_400_000L
+                  : null;
+          docs.add(
+              dedup.sketch(
+                  row.path("id").asText(),
+                  row.path("text").asText(""),
+                  published,
+                  fp,
+                  shingler,
+                  hasher));
         }
       }
     }
@@ -222,35 +292,47 @@ public final class EvalDedupCommand {
   }
 
   private static String runnerOf(List<String> beamArgs) {
-    return beamArgs.stream().filter(a -> a.startsWith("--runner=")).map(a -> a.substring(9))
-        .findFirst().orElse("DirectRunner");
+    return beamArgs.stream()
+        .filter(a -> a.startsWith("--runner="))
+        .map(a -> a.substring(9))
+        .findFirst()
+        .orElse("DirectRunner");
   }
 
   private static String defaultBase() {
     Path relative = Path.of("../shared/corpora/reuters21578-train.jsonl");
-    return Files.exists(relative) ? relative.toString() : "/work/shared/corpora/reuters21578-train.jsonl";
+    return Files.exists(relative)
+        ? relative.toString()
+        : "/work/shared/corpora/reuters21578-train.jsonl";
   }
 
-  private record Run(long articles, double seconds, long peakHeapMb, Map<String, String> clusterOf,
-      Map<String, String> kindOf, Map<String, Long> manifest) {}
+  private record Run(
+      long articles,
+      double seconds,
+      long peakHeapMb,
+      Map<String, String> clusterOf,
+      Map<String, String> kindOf,
+      Map<String, Long> manifest) {}
 
-  private static Run runDedup(String pattern, Path out, DedupSettings settings, List<String> beamArgs)
-      throws IOException {
+  private static Run runDedup(
+      String pattern, Path out, DedupSettings settings, List<String> beamArgs) throws IOException {
     List<String> all = new ArrayList<>(beamArgs);
     if (all.stream().noneMatch(a -> a.startsWith("--runner="))) {
       // the DirectRunner's immutability/encodability checks copy every element: off for timing
       all.add("--enforceImmutability=false");
       all.add("--enforceEncodability=false");
     }
-    PipelineOptions options = PipelineOptionsFactory.fromArgs(all.toArray(String[]::new))
-        .withValidation().create();
+    PipelineOptions options =
+        PipelineOptionsFactory.fromArgs(all.toArray(String[]::new)).withValidation().create();
     Pipeline p = Pipeline.create(options);
     PCollection<Article> articles = p.apply("ReadArticles", ReadArticles.from(pattern)).articles();
     DedupResult dedup = articles.apply("DetectDuplicates", DetectDuplicates.with(settings));
-    dedup.articles()
+    dedup
+        .articles()
         .apply("FormatAssignments", ParDo.of(new FormatAssignmentFn()))
         .apply("WriteAssignments", TextIO.write().to(out.resolve("assignments").toString()));
-    dedup.manifest()
+    dedup
+        .manifest()
         .apply("FormatManifest", ParDo.of(new FormatCountFn()))
         .apply("WriteManifest", TextIO.write().to(out.resolve("manifest").toString()));
     HeapWatch heap = new HeapWatch();
@@ -279,12 +361,13 @@ public final class EvalDedupCommand {
     return new Run(clusterOf.size(), seconds, heap.peakMb, clusterOf, kindOf, manifest);
   }
 
-  private record ExactCheck(long groups, long copies, long pairs, long found, long falsePositives) {}
+  private record ExactCheck(
+      long groups, long copies, long pairs, long found, long falsePositives) {}
 
   /**
-   * Groups the corpus by normalised text (in memory: evaluation sizes only) and checks the predicted
-   * clusters: every pair of equal texts must share a cluster, and an 'exact' article must have the
-   * text of its canonical.
+   * Groups the corpus by normalised text (in memory: evaluation sizes only) and checks the
+   * predicted clusters: every pair of equal texts must share a cluster, and an 'exact' article must
+   * have the text of its canonical.
    */
   private static ExactCheck exactCheck(Path jsonl, Path dirForGlob, Run run) throws IOException {
     ObjectMapper json = new ObjectMapper();
@@ -296,7 +379,8 @@ public final class EvalDedupCommand {
       files.add(jsonl);
     } else {
       try (Stream<Path> s = Files.list(dirForGlob)) {
-        s.filter(x -> x.getFileName().toString().matches("articles-\\d+\\.jsonl")).forEach(files::add);
+        s.filter(x -> x.getFileName().toString().matches("articles-\\d+\\.jsonl"))
+            .forEach(files::add);
       }
     }
     for (Path f : files) {
@@ -351,9 +435,18 @@ public final class EvalDedupCommand {
     @ProcessElement
     public void process(@Element Article a, OutputReceiver<String> out) {
       // every field of the dedup record, so runs and runners can be compared line by line
-      out.output(a.getId() + "\t" + a.getDedup().getClusterId() + "\t" + a.getDedup().getKind()
-          + "\t" + a.getDedup().getCanonicalId() + "\t" + a.getDedup().getIsCanonical()
-          + "\t" + a.getDedup().getSimilarity());
+      out.output(
+          a.getId()
+              + "\t"
+              + a.getDedup().getClusterId()
+              + "\t"
+              + a.getDedup().getKind()
+              + "\t"
+              + a.getDedup().getCanonicalId()
+              + "\t"
+              + a.getDedup().getIsCanonical()
+              + "\t"
+              + a.getDedup().getSimilarity());
     }
   }
 

@@ -9,6 +9,7 @@ import dev.newsbeam.dedup.TextFingerprint;
 import dev.newsbeam.schema.Article;
 import dev.newsbeam.schema.Topic;
 import dev.newsbeam.schema.TopicModel;
+import dev.newsbeam.text.NewsAnalyzer;
 import dev.newsbeam.topics.F1Scores;
 import dev.newsbeam.topics.LabelMapping;
 import dev.newsbeam.topics.LabelledCorpus;
@@ -17,7 +18,6 @@ import dev.newsbeam.topics.TaxonomyTagger;
 import dev.newsbeam.topics.TopicClassifier;
 import dev.newsbeam.topics.TrainSettings;
 import dev.newsbeam.topics.TrainTopicModel;
-import dev.newsbeam.text.NewsAnalyzer;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,29 +37,44 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.transforms.Create;
 
 /**
- * {@code ./newsbeam eval-topics [--input=labelled.jsonl] [--split=date|kfold] [--trainShare=0.8] [--k=5]
- * [--fallback=true] [--taxonomy=path] [--mapping=path] [--c=50 --folds=5 --titleWeight=N ...] [--runner=...]}.
+ * {@code ./newsbeam eval-topics [--input=labelled.jsonl] [--split=date|kfold] [--trainShare=0.8]
+ * [--k=5] [--fallback=true] [--taxonomy=path] [--mapping=path] [--c=50 --folds=5 --titleWeight=N
+ * ...] [--runner=...]}.
  *
  * <ol>
- *   <li>Trained model, trained by the {@code train-topics} Beam pipeline on each training part; micro/macro
- *       F1 over all categories and over the 10 most frequent training categories. {@code --split=date}
- *       (default): earliest 80% train, latest 20% test — the later period's news drifts from the
- *       training period's, as it will in use. {@code --split=kfold}: {@code k} folds, every labelled
- *       article tested once, scores pooled; a near-duplicate cluster (the dedup stage's algorithm) stays
- *       in one fold, so no test article has a wire copy in its training part.
+ *   <li>Trained model, trained by the {@code train-topics} Beam pipeline on each training part;
+ *       micro/macro F1 over all categories and over the 10 most frequent training categories.
+ *       {@code --split=date} (default): earliest 80% train, latest 20% test — the later period's
+ *       news drifts from the training period's, as it will in use. {@code --split=kfold}: {@code k}
+ *       folds, every labelled article tested once, scores pooled; a near-duplicate cluster (the
+ *       dedup stage's algorithm) stays in one fold, so no test article has a wire copy in its
+ *       training part.
  *   <li>Default taxonomy (no training): every labelled article's gold labels are mapped to IPTC
- *       top-level codes ({@code --mapping}, default the bundled Reuters mapping); top-1 accuracy is the
- *       share of articles whose first tag has one of those codes as its root.
+ *       top-level codes ({@code --mapping}, default the bundled Reuters mapping); top-1 accuracy is
+ *       the share of articles whose first tag has one of those codes as its root.
  * </ol>
  */
 public final class EvalTopicsCommand {
   private EvalTopicsCommand() {}
 
   public static int run(String[] args) throws Exception {
-    TopicCommandArgs a = new TopicCommandArgs(args, TopicCommandArgs.union(
-        Set.of("input", "split", "k", "trainShare", "fallback", "taxonomy", "mapping", "work", "model", "skipModel",
-            "skipTaxonomy"),
-        TopicCommandArgs.TRAIN_KEYS));
+    TopicCommandArgs a =
+        new TopicCommandArgs(
+            args,
+            TopicCommandArgs.union(
+                Set.of(
+                    "input",
+                    "split",
+                    "k",
+                    "trainShare",
+                    "fallback",
+                    "taxonomy",
+                    "mapping",
+                    "work",
+                    "model",
+                    "skipModel",
+                    "skipTaxonomy"),
+                TopicCommandArgs.TRAIN_KEYS));
     Path input = Path.of(a.get("input", defaultCorpus()));
     List<Article> labelled = LabelledCorpus.readLabelled(input);
     System.out.printf("eval-topics: %d labelled articles in %s%n", labelled.size(), input);
@@ -67,10 +82,14 @@ public final class EvalTopicsCommand {
       evaluateModel(labelled, a);
     }
     if (!Boolean.parseBoolean(a.get("skipTaxonomy", "false"))) {
-      Taxonomy taxonomy = a.has("taxonomy")
-          ? Taxonomy.parse(Taxonomy.readJson(Path.of(a.get("taxonomy", null)))) : Taxonomy.defaults();
-      LabelMapping mapping = a.has("mapping")
-          ? LabelMapping.read(Path.of(a.get("mapping", null))) : LabelMapping.reuters();
+      Taxonomy taxonomy =
+          a.has("taxonomy")
+              ? Taxonomy.parse(Taxonomy.readJson(Path.of(a.get("taxonomy", null))))
+              : Taxonomy.defaults();
+      LabelMapping mapping =
+          a.has("mapping")
+              ? LabelMapping.read(Path.of(a.get("mapping", null)))
+              : LabelMapping.reuters();
       evaluateTaxonomy(labelled, taxonomy, mapping);
     }
     return 0;
@@ -79,30 +98,39 @@ public final class EvalTopicsCommand {
   private static void evaluateModel(List<Article> labelled, TopicCommandArgs a) throws Exception {
     TrainSettings settings = a.trainSettings();
     boolean fallback = Boolean.parseBoolean(a.get("fallback", "true"));
-    Path work = Path.of(a.get("work", Files.createTempDirectory("newsbeam-eval-topics").toString()));
+    Path work =
+        Path.of(a.get("work", Files.createTempDirectory("newsbeam-eval-topics").toString()));
     String split = a.get("split", "date");
     Scores scores = new Scores();
     Map<String, Integer> labelFreq = new HashMap<>();
     switch (split) {
       case "date" -> {
         LabelledCorpus.Split s = LabelledCorpus.byDate(labelled, a.getDouble("trainShare", 0.8));
-        System.out.printf("eval-topics: split by date: train %d articles (%s .. %s), test %d (%s .. %s); %s%n",
-            s.train().size(), s.train().get(0).getPublishedDate(),
-            s.train().get(s.train().size() - 1).getPublishedDate(), s.test().size(),
-            s.test().get(0).getPublishedDate(), s.test().get(s.test().size() - 1).getPublishedDate(), settings);
-        TopicModel model = a.has("model") // score a model trained before on the same split
-            ? TopicClassifier.read(new File(a.get("model", null)))
-            : train(s.train(), settings, work, a);
+        System.out.printf(
+            "eval-topics: split by date: train %d articles (%s .. %s), test %d (%s .. %s); %s%n",
+            s.train().size(),
+            s.train().get(0).getPublishedDate(),
+            s.train().get(s.train().size() - 1).getPublishedDate(),
+            s.test().size(),
+            s.test().get(0).getPublishedDate(),
+            s.test().get(s.test().size() - 1).getPublishedDate(),
+            settings);
+        TopicModel model =
+            a.has("model") // score a model trained before on the same split
+                ? TopicClassifier.read(new File(a.get("model", null)))
+                : train(s.train(), settings, work, a);
         scores.add(new TopicClassifier(model, fallback), s.test());
         s.train().forEach(art -> art.getLabels().forEach(l -> labelFreq.merge(l, 1, Integer::sum)));
       }
       case "kfold" -> {
         int k = a.getInt("k", 5);
         Map<String, String> cluster = nearDuplicateClusters(labelled);
-        System.out.printf("eval-topics: %d-fold cross-validation, folds by near-duplicate cluster (%d clusters of "
-            + "%d articles: copies of a story never straddle train and test); %s%n",
+        System.out.printf(
+            "eval-topics: %d-fold cross-validation, folds by near-duplicate cluster (%d clusters of "
+                + "%d articles: copies of a story never straddle train and test); %s%n",
             k, new HashSet<>(cluster.values()).size(), labelled.size(), settings);
-        List<LabelledCorpus.Split> folds = LabelledCorpus.kFolds(labelled, k, art -> cluster.get(art.getId()));
+        List<LabelledCorpus.Split> folds =
+            LabelledCorpus.kFolds(labelled, k, art -> cluster.get(art.getId()));
         for (int f = 0; f < folds.size(); f++) {
           LabelledCorpus.Split s = folds.get(f);
           TopicModel model = train(s.train(), settings, work.resolve("fold-" + f), a);
@@ -110,17 +138,22 @@ public final class EvalTopicsCommand {
           TopicClassifier classifier = new TopicClassifier(model, fallback);
           fold.add(classifier, s.test());
           scores.add(classifier, s.test());
-          System.out.printf("eval-topics: fold %d: train %d, test %d: micro-F1 %.4f%n",
+          System.out.printf(
+              "eval-topics: fold %d: train %d, test %d: micro-F1 %.4f%n",
               f, s.train().size(), s.test().size(), fold.microAll());
         }
         labelled.forEach(art -> art.getLabels().forEach(l -> labelFreq.merge(l, 1, Integer::sum)));
       }
-      default -> throw new IllegalArgumentException("--split must be date or kfold, not '" + split + "'");
+      default ->
+          throw new IllegalArgumentException("--split must be date or kfold, not '" + split + "'");
     }
     scores.report(labelFreq, fallback);
   }
 
-  /** Article id → near-duplicate cluster, by the dedup stage's algorithm in memory (default settings). */
+  /**
+   * Article id → near-duplicate cluster, by the dedup stage's algorithm in memory (default
+   * settings).
+   */
   private static Map<String, String> nearDuplicateClusters(List<Article> labelled) {
     DedupSettings ds = DedupSettings.defaults();
     InMemoryDeduplicator dedup = new InMemoryDeduplicator(ds);
@@ -134,22 +167,27 @@ public final class EvalTopicsCommand {
     return dedup.clusters(sketches);
   }
 
-  private static TopicModel train(List<Article> train, TrainSettings settings, Path work, TopicCommandArgs a)
-      throws Exception {
+  private static TopicModel train(
+      List<Article> train, TrainSettings settings, Path work, TopicCommandArgs a) throws Exception {
     long t0 = System.nanoTime();
     PipelineOptions options = PipelineOptionsFactory.fromArgs(a.trainingPipelineArgs()).create();
     Pipeline p = Pipeline.create(options);
-    TrainTopicsCommand.write(p
-        .apply("TrainingArticles", Create.of(train).withCoder(AvroCoder.of(Article.class)))
-        .apply("TrainTopicModel", TrainTopicModel.with(settings)), work.toString());
+    TrainTopicsCommand.write(
+        p.apply("TrainingArticles", Create.of(train).withCoder(AvroCoder.of(Article.class)))
+            .apply("TrainTopicModel", TrainTopicModel.with(settings)),
+        work.toString());
     PipelineResult.State state = p.run().waitUntilFinish();
     if (state != PipelineResult.State.DONE) {
       throw new IllegalStateException("training pipeline ended in state " + state);
     }
     TopicModel model = TopicClassifier.read(new File(work.toString()));
-    System.out.printf("eval-topics: trained in %.0f s: %d terms, %d labels, final loss %.5f, model in %s%n",
-        (System.nanoTime() - t0) / 1e9, model.getVocabulary().size(), model.getLabels().size(),
-        model.getFinalLoss(), work);
+    System.out.printf(
+        "eval-topics: trained in %.0f s: %d terms, %d labels, final loss %.5f, model in %s%n",
+        (System.nanoTime() - t0) / 1e9,
+        model.getVocabulary().size(),
+        model.getLabels().size(),
+        model.getFinalLoss(),
+        work);
     return model;
   }
 
@@ -178,15 +216,26 @@ public final class EvalTopicsCommand {
       return f1.micro(all());
     }
 
-    /** Over all categories and over the 10 most frequent of {@code labelFreq} (the training labels). */
+    /**
+     * Over all categories and over the 10 most frequent of {@code labelFreq} (the training labels).
+     */
     void report(Map<String, Integer> labelFreq, boolean fallback) {
-      Set<String> top10 = new LinkedHashSet<>(labelFreq.entrySet().stream()
-          .sorted((x, y) -> y.getValue() != x.getValue().intValue()
-              ? y.getValue() - x.getValue() : x.getKey().compareTo(y.getKey()))
-          .limit(10).map(Map.Entry::getKey).toList());
-      System.out.printf("eval-topics: MODEL (fallback %s) all categories (%d in test): micro-F1 %.4f  macro-F1 %.4f%n",
+      Set<String> top10 =
+          new LinkedHashSet<>(
+              labelFreq.entrySet().stream()
+                  .sorted(
+                      (x, y) ->
+                          y.getValue() != x.getValue().intValue()
+                              ? y.getValue() - x.getValue()
+                              : x.getKey().compareTo(y.getKey()))
+                  .limit(10)
+                  .map(Map.Entry::getKey)
+                  .toList());
+      System.out.printf(
+          "eval-topics: MODEL (fallback %s) all categories (%d in test): micro-F1 %.4f  macro-F1 %.4f%n",
           fallback ? "on" : "off", testLabels.size(), microAll(), f1.macro(testLabels));
-      System.out.printf("eval-topics: MODEL top-10 categories %s: micro-F1 %.4f  macro-F1 %.4f%n",
+      System.out.printf(
+          "eval-topics: MODEL top-10 categories %s: micro-F1 %.4f  macro-F1 %.4f%n",
           top10, f1.micro(top10), f1.macro(top10));
       for (String l : top10) {
         long[] c = f1.counts(l);
@@ -195,8 +244,10 @@ public final class EvalTopicsCommand {
     }
   }
 
-  private static void evaluateTaxonomy(List<Article> labelled, Taxonomy taxonomy, LabelMapping mapping) {
-    TaxonomyTagger tagger = new TaxonomyTagger(taxonomy, NewsAnalyzer.defaults(), TaxonomyTagger.Settings.defaults());
+  private static void evaluateTaxonomy(
+      List<Article> labelled, Taxonomy taxonomy, LabelMapping mapping) {
+    TaxonomyTagger tagger =
+        new TaxonomyTagger(taxonomy, NewsAnalyzer.defaults(), TaxonomyTagger.Settings.defaults());
     long right = 0;
     long untagged = 0;
     Map<String, Long> wrongRoots = new HashMap<>();
@@ -214,7 +265,8 @@ public final class EvalTopicsCommand {
         wrongRoots.merge(taxonomy.topics().get(root).name(), 1L, Long::sum);
       }
     }
-    System.out.printf("eval-topics: TAXONOMY top-1 accuracy vs IPTC top-level: %.4f (%d of %d; %d untagged)%n",
+    System.out.printf(
+        "eval-topics: TAXONOMY top-1 accuracy vs IPTC top-level: %.4f (%d of %d; %d untagged)%n",
         right / (double) labelled.size(), right, labelled.size(), untagged);
     System.out.printf("eval-topics:   wrong top-1 by topic: %s%n", wrongRoots);
   }
@@ -223,7 +275,8 @@ public final class EvalTopicsCommand {
   static String defaultCorpus() {
     String name = "shared/corpora/reuters21578-train.jsonl";
     String home = System.getenv("NEWSBEAM_HOME");
-    for (String candidate : new String[] {home == null ? null : home + "/../" + name, "../" + name, "/work/" + name}) {
+    for (String candidate :
+        new String[] {home == null ? null : home + "/../" + name, "../" + name, "/work/" + name}) {
       if (candidate != null && Files.isRegularFile(Path.of(candidate))) {
         return candidate;
       }

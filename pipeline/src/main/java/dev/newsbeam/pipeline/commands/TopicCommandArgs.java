@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@link CommandArgs} of the topic commands, with what train-topics and eval-topics share: the training
- * settings and the Beam arguments of the training pipeline.
+ * {@link CommandArgs} of the topic commands, with what train-topics and eval-topics share: the
+ * training settings and the Beam arguments of the training pipeline.
  */
 final class TopicCommandArgs {
   private final CommandArgs args;
@@ -21,13 +21,14 @@ final class TopicCommandArgs {
 
   /**
    * Beam arguments for training. On the DirectRunner the per-element immutability and encodability
-   * checks clone every training-set side input and fit (MBs each) and dominate the run time, so they
-   * are off unless asked for; other runners do no such checks.
+   * checks clone every training-set side input and fit (MBs each) and dominate the run time, so
+   * they are off unless asked for; other runners do no such checks.
    */
   String[] trainingPipelineArgs() {
     List<String> out = new ArrayList<>(pipelineArgs);
-    boolean direct = pipelineArgs.stream().noneMatch(x -> x.startsWith("--runner="))
-        || pipelineArgs.contains("--runner=DirectRunner");
+    boolean direct =
+        pipelineArgs.stream().noneMatch(x -> x.startsWith("--runner="))
+            || pipelineArgs.contains("--runner=DirectRunner");
     if (direct && pipelineArgs.stream().noneMatch(x -> x.startsWith("--enforceImmutability"))) {
       out.add("--enforceImmutability=false");
     }
@@ -54,8 +55,16 @@ final class TopicCommandArgs {
   }
 
   /** Keys shared by train-topics and eval-topics. */
-  static final Set<String> TRAIN_KEYS = Set.of("c", "positiveWeight", "maxIterations", "tolerance", "folds",
-      "minDf", "titleWeight", "stem");
+  static final Set<String> TRAIN_KEYS =
+      Set.of(
+          "c",
+          "positiveWeight",
+          "maxIterations",
+          "tolerance",
+          "folds",
+          "minDf",
+          "titleWeight",
+          "stem");
 
   TrainSettings trainSettings() {
     TrainSettings d = TrainSettings.defaults();

@@ -15,34 +15,48 @@ import org.junit.jupiter.api.Test;
 class BenchCommandTest {
   @Test
   void anOutOfMemoryLineIsTheReasonWhereverItIs() {
-    List<String> tail = List.of(
-        "Exception in thread \"main\" org.apache.beam.sdk.Pipeline$PipelineExecutionException: boom",
-        "\tat org.apache.beam.runners.direct.DirectRunner$DirectPipelineResult.waitUntilFinish(DirectRunner.java:377)",
-        "Caused by: java.lang.IllegalStateException: worker died",
-        "Terminating due to java.lang.OutOfMemoryError: Java heap space",
-        "");
-    assertThat(BenchCommand.failureReason(tail, 3),
+    List<String> tail =
+        List.of(
+            "Exception in thread \"main\" org.apache.beam.sdk.Pipeline$PipelineExecutionException: boom",
+            "\tat org.apache.beam.runners.direct.DirectRunner$DirectPipelineResult.waitUntilFinish(DirectRunner.java:377)",
+            "Caused by: java.lang.IllegalStateException: worker died",
+            "Terminating due to java.lang.OutOfMemoryError: Java heap space",
+            "");
+    assertThat(
+        BenchCommand.failureReason(tail, 3),
         is("Terminating due to java.lang.OutOfMemoryError: Java heap space"));
   }
 
   @Test
   void otherwiseTheRootCauseThenTheFirstExceptionThenTheLastLine() {
-    assertThat(BenchCommand.failureReason(List.of(
-        "Exception in thread \"main\" java.lang.RuntimeException: wrapper",
-        "\tat dev.newsbeam.Main.main(Main.java:1)",
-        "Caused by: java.io.IOException: outer",
-        "Caused by: java.nio.file.NoSuchFileException: /corpus/articles.jsonl",
-        "\tat sun.nio.fs.UnixException.translateToIOException(UnixException.java:92)"), 1),
+    assertThat(
+        BenchCommand.failureReason(
+            List.of(
+                "Exception in thread \"main\" java.lang.RuntimeException: wrapper",
+                "\tat dev.newsbeam.Main.main(Main.java:1)",
+                "Caused by: java.io.IOException: outer",
+                "Caused by: java.nio.file.NoSuchFileException: /corpus/articles.jsonl",
+                "\tat sun.nio.fs.UnixException.translateToIOException(UnixException.java:92)"),
+            1),
         is("Caused by: java.nio.file.NoSuchFileException: /corpus/articles.jsonl"));
-    assertThat(BenchCommand.failureReason(List.of("starting", "java.lang.IllegalArgumentException: --corpus?",
-        "\tat x.y(Z.java:1)", "bye"), 2), is("java.lang.IllegalArgumentException: --corpus?"));
+    assertThat(
+        BenchCommand.failureReason(
+            List.of(
+                "starting",
+                "java.lang.IllegalArgumentException: --corpus?",
+                "\tat x.y(Z.java:1)",
+                "bye"),
+            2),
+        is("java.lang.IllegalArgumentException: --corpus?"));
     assertThat(BenchCommand.failureReason(List.of("starting", "killed", "  "), 137), is("killed"));
     assertThat(BenchCommand.failureReason(List.of(), 137), is("exit code 137, no output"));
   }
 
   @Test
   void aLongReasonIsCut() {
-    String reason = BenchCommand.failureReason(List.of("java.lang.IllegalStateException: " + "x".repeat(500)), 1);
+    String reason =
+        BenchCommand.failureReason(
+            List.of("java.lang.IllegalStateException: " + "x".repeat(500)), 1);
     assertThat(reason, hasLength(160));
     assertThat(reason, endsWith("…"));
   }
@@ -50,13 +64,15 @@ class BenchCommandTest {
   @Test
   void theRecordedCommandLineQuotesValuesWithSpaces() {
     String[] argv = {"--sizes=1000000", "--javaOpts=-Xmx20g -XX:+ExitOnOutOfMemoryError"};
-    assertThat(BenchCommand.commandLine(argv),
+    assertThat(
+        BenchCommand.commandLine(argv),
         is("./newsbeam bench --sizes=1000000 --javaOpts=\"-Xmx20g -XX:+ExitOnOutOfMemoryError\""));
   }
 
   @Test
   void theIssue8SuiteCoversEveryRowOfTheReportAndTheCallersOptionsWin() {
-    List<String[]> steps = BenchCommand.invocations(new String[] {"--suite=issue8", "--jar=x.jar", "--runs=1"});
+    List<String[]> steps =
+        BenchCommand.invocations(new String[] {"--suite=issue8", "--jar=x.jar", "--runs=1"});
     Set<String> rows = new TreeSet<>();
     for (String[] step : steps) {
       CommandArgs args = new CommandArgs(step);
@@ -66,14 +82,32 @@ class BenchCommandTest {
       for (String size : args.get("sizes", "").split(",")) {
         for (String engine : args.get("engines", "").split(",")) {
           assertThat(engine, BenchCommand.ENGINES.contains(engine), is(true));
-          rows.add(size + " " + engine + " " + args.get("lshBands", "default") + " " + args.get("verify", "minhash"));
+          rows.add(
+              size
+                  + " "
+                  + engine
+                  + " "
+                  + args.get("lshBands", "default")
+                  + " "
+                  + args.get("verify", "minhash"));
         }
       }
     }
-    assertThat(rows, hasItems("10000 baseline default minhash", "100000 flink default minhash",
-        "100000 direct default minhash", "1000000 baseline default minhash", "1000000 flink default minhash",
-        "1000000 direct default minhash", "100000 mllib default minhash", "100000 mllib 32x2 minhash",
-        "100000 dedup-flink 32x2 exact", "100000 dedup-flink default minhash"));
-    assertThat(BenchCommand.invocations(new String[] {"--sizes=10000"}).get(0), is(new String[] {"--sizes=10000"}));
+    assertThat(
+        rows,
+        hasItems(
+            "10000 baseline default minhash",
+            "100000 flink default minhash",
+            "100000 direct default minhash",
+            "1000000 baseline default minhash",
+            "1000000 flink default minhash",
+            "1000000 direct default minhash",
+            "100000 mllib default minhash",
+            "100000 mllib 32x2 minhash",
+            "100000 dedup-flink 32x2 exact",
+            "100000 dedup-flink default minhash"));
+    assertThat(
+        BenchCommand.invocations(new String[] {"--sizes=10000"}).get(0),
+        is(new String[] {"--sizes=10000"}));
   }
 }

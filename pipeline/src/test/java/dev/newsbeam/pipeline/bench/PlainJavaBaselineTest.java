@@ -58,9 +58,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the baseline and the Beam pipeline (DirectRunner) once on the same input — the repository's
- * testdata/ plus a small generated corpus with known duplicate clusters — and checks that the baseline
- * accounts for every record and does the pipeline's work: same articles (bylines, dedup, topics, stats),
- * same duplicates, topics, terms, keyness and collocations.
+ * testdata/ plus a small generated corpus with known duplicate clusters — and checks that the
+ * baseline accounts for every record and does the pipeline's work: same articles (bylines, dedup,
+ * topics, stats), same duplicates, topics, terms, keyness and collocations.
  */
 class PlainJavaBaselineTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -86,9 +86,11 @@ class PlainJavaBaselineTest {
     baseline = byId(read(baselineOut, "articles", Article.class));
 
     pipelineOut = tmp.resolve("pipeline");
-    NewsbeamOptions options = PipelineOptionsFactory
-        .fromArgs("--input=" + input, "--output=" + pipelineOut).as(NewsbeamOptions.class);
-    // as the CLI does: our DoFns never mutate their inputs, and the transform tests keep both checks on
+    NewsbeamOptions options =
+        PipelineOptionsFactory.fromArgs("--input=" + input, "--output=" + pipelineOut)
+            .as(NewsbeamOptions.class);
+    // as the CLI does: our DoFns never mutate their inputs, and the transform tests keep both
+    // checks on
     options.as(DirectOptions.class).setEnforceImmutability(false);
     options.as(DirectOptions.class).setEnforceEncodability(false);
     Pipeline p = Pipeline.create(options);
@@ -99,16 +101,19 @@ class PlainJavaBaselineTest {
 
   @Test
   void everyInputRecordIsAnArticleOrAnError() throws IOException {
-    // testdata/: 52 records, 44 articles, 8 errors (testdata/README.md); the generated corpus: all good
+    // testdata/: 52 records, 44 articles, 8 errors (testdata/README.md); the generated corpus: all
+    // good
     assertThat(summary.inputRecords(), equalTo(52L + GENERATED));
     assertThat(summary.articles(), equalTo(44L + GENERATED));
     assertThat(summary.errors(), equalTo(8L));
     assertThat(summary.inputRecords(), equalTo(summary.articles() + summary.errors()));
     assertThat(baseline, aMapWithSize((int) summary.articles()));
     assertThat(read(baselineOut, "errors", ErrorRecord.class), hasSize((int) summary.errors()));
-    assertThat(read(baselineOut, "duplicates", DuplicateRow.class), hasSize((int) summary.duplicates()));
+    assertThat(
+        read(baselineOut, "duplicates", DuplicateRow.class), hasSize((int) summary.duplicates()));
     assertThat(summary.duplicates(), greaterThan(0L));
-    JsonNode counts = JSON.readTree(baselineOut.resolve(PlainJavaBaseline.MANIFEST).toFile()).path("counts");
+    JsonNode counts =
+        JSON.readTree(baselineOut.resolve(PlainJavaBaseline.MANIFEST).toFile()).path("counts");
     assertThat(counts.path("accounting").path("balanced").asBoolean(), is(true));
     assertThat(counts.path("errors_by_reason").path("missing_text").asLong(), equalTo(3L));
   }
@@ -116,17 +121,20 @@ class PlainJavaBaselineTest {
   @Test
   void exactCopiesShareOneClusterWithOneCanonical() {
     TextFingerprint fingerprints = new TextFingerprint();
-    Map<String, List<Article>> byText = baseline.values().stream()
-        .collect(Collectors.groupingBy(a -> fingerprints.fingerprint(a.getText())));
+    Map<String, List<Article>> byText =
+        baseline.values().stream()
+            .collect(Collectors.groupingBy(a -> fingerprints.fingerprint(a.getText())));
     long groupsWithCopies = byText.values().stream().filter(g -> g.size() > 1).count();
     assertThat(groupsWithCopies, greaterThan(5L));
     for (List<Article> copies : byText.values()) {
-      assertThat(copies.stream().map(a -> a.getDedup().getClusterId()).distinct().count(), equalTo(1L));
+      assertThat(
+          copies.stream().map(a -> a.getDedup().getClusterId()).distinct().count(), equalTo(1L));
     }
-    Map<String, List<Article>> clusters = baseline.values().stream()
-        .collect(Collectors.groupingBy(a -> a.getDedup().getClusterId()));
+    Map<String, List<Article>> clusters =
+        baseline.values().stream().collect(Collectors.groupingBy(a -> a.getDedup().getClusterId()));
     for (Map.Entry<String, List<Article>> c : clusters.entrySet()) {
-      List<Article> canonical = c.getValue().stream().filter(a -> a.getDedup().getIsCanonical()).toList();
+      List<Article> canonical =
+          c.getValue().stream().filter(a -> a.getDedup().getIsCanonical()).toList();
       assertThat(canonical, hasSize(1));
       assertThat(canonical.get(0).getId(), equalTo(c.getKey()));
     }
@@ -139,26 +147,34 @@ class PlainJavaBaselineTest {
       String[] p = line.split("\t");
       truth.put(p[0], p[1]);
     }
-    long nearFound = baseline.values().stream()
-        .filter(a -> truth.containsKey(a.getId()) && "near".equals(a.getDedup().getKind())
-            && !a.getDedup().getIsCanonical())
-        .filter(a -> truth.get(a.getId()).equals(truth.get(a.getDedup().getClusterId())))
-        .count();
+    long nearFound =
+        baseline.values().stream()
+            .filter(
+                a ->
+                    truth.containsKey(a.getId())
+                        && "near".equals(a.getDedup().getKind())
+                        && !a.getDedup().getIsCanonical())
+            .filter(a -> truth.get(a.getId()).equals(truth.get(a.getDedup().getClusterId())))
+            .count();
     assertThat(nearFound, greaterThan(20L));
   }
 
   @Test
   void wordCountIsTheCalculatorsAndTopTermsAreRanked() {
-    ArticleStatsCalculator calculator = new ArticleStatsCalculator(new NewsAnalyzer(
-        NewsAnalyzer.Stemming.PORTER, NewsAnalyzer.Stopwords.CLASSIC));
+    ArticleStatsCalculator calculator =
+        new ArticleStatsCalculator(
+            new NewsAnalyzer(NewsAnalyzer.Stemming.PORTER, NewsAnalyzer.Stopwords.CLASSIC));
     for (Article a : baseline.values()) {
-      assertThat(a.getId(), a.getStats().getWordCount(),
+      assertThat(
+          a.getId(),
+          a.getStats().getWordCount(),
           equalTo(calculator.profile(a.getText()).stats().getWordCount()));
       List<TermScore> top = a.getStats().getTopTerms();
       assertThat(top.size(), lessThanOrEqualTo(10));
       assertThat(top, equalTo(top.stream().sorted(TfIdf.RANKING).toList()));
     }
-    assertThat(baseline.values().stream().filter(a -> !a.getStats().getTopTerms().isEmpty()).count(),
+    assertThat(
+        baseline.values().stream().filter(a -> !a.getStats().getTopTerms().isEmpty()).count(),
         equalTo((long) baseline.size()));
   }
 
@@ -167,9 +183,11 @@ class PlainJavaBaselineTest {
     long canonical = baseline.values().stream().filter(a -> a.getDedup().getIsCanonical()).count();
     List<TermStat> terms = read(baselineOut, "terms", TermStat.class);
     assertThat(terms, not(empty()));
-    assertThat(terms.stream().map(TermStat::getDocumentFrequency).toList(),
+    assertThat(
+        terms.stream().map(TermStat::getDocumentFrequency).toList(),
         everyItem(lessThanOrEqualTo(canonical)));
-    assertThat(terms.stream().map(TermStat::getDocumentFrequency).toList(), everyItem(greaterThan(1L)));
+    assertThat(
+        terms.stream().map(TermStat::getDocumentFrequency).toList(), everyItem(greaterThan(1L)));
   }
 
   @Test
@@ -198,13 +216,15 @@ class PlainJavaBaselineTest {
 
   @Test
   void manifestCountsAgreeWithThePipeline() throws IOException {
-    JsonNode mine = JSON.readTree(baselineOut.resolve(PlainJavaBaseline.MANIFEST).toFile()).path("counts");
+    JsonNode mine =
+        JSON.readTree(baselineOut.resolve(PlainJavaBaseline.MANIFEST).toFile()).path("counts");
     JsonNode theirs = JSON.readTree(pipelineOut.resolve("manifest.json").toFile());
     for (String key : List.of("files", "input_records", "articles", "errors", "errors_by_reason")) {
       assertThat(key, mine.path(key), equalTo(theirs.path("counts").path(key)));
     }
     int compared = 0;
-    for (Iterator<Map.Entry<String, JsonNode>> stages = theirs.path("stages").fields(); stages.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> stages = theirs.path("stages").fields();
+        stages.hasNext(); ) {
       Map.Entry<String, JsonNode> stage = stages.next();
       for (Iterator<Map.Entry<String, JsonNode>> it = stage.getValue().fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> count = it.next();
@@ -220,11 +240,13 @@ class PlainJavaBaselineTest {
   void aBigJsonlFileReadInChunksGivesTheSameRecordsAsReadWhole() {
     try (WorkerPool pool = new WorkerPool(2)) {
       String jsonl = testdata().resolve("jsonl") + "," + generated;
-      BaselineIngest.Result whole = BaselineIngest.read(jsonl, ReadArticles.DEFAULT_MAX_ARTICLE_BYTES, pool,
-          Long.MAX_VALUE);
-      BaselineIngest.Result chunked = BaselineIngest.read(jsonl, ReadArticles.DEFAULT_MAX_ARTICLE_BYTES, pool,
-          3_000);
-      assertThat(BaselineIngest.chunks(testdata().resolve("jsonl/sample.jsonl"), 3_000).size(), greaterThan(1));
+      BaselineIngest.Result whole =
+          BaselineIngest.read(jsonl, ReadArticles.DEFAULT_MAX_ARTICLE_BYTES, pool, Long.MAX_VALUE);
+      BaselineIngest.Result chunked =
+          BaselineIngest.read(jsonl, ReadArticles.DEFAULT_MAX_ARTICLE_BYTES, pool, 3_000);
+      assertThat(
+          BaselineIngest.chunks(testdata().resolve("jsonl/sample.jsonl"), 3_000).size(),
+          greaterThan(1));
       assertThat(chunked.articles(), equalTo(whole.articles()));
       assertThat(chunked.errors(), equalTo(whole.errors()));
       assertThat(chunked.inputRecords(), equalTo(whole.inputRecords()));
@@ -236,31 +258,48 @@ class PlainJavaBaselineTest {
   @Test
   void defaultsAreThePipelines() {
     NewsbeamOptions o = PipelineOptionsFactory.create().as(NewsbeamOptions.class);
-    assertThat(BaselineWordStats.Settings.defaults(), equalTo(new BaselineWordStats.Settings(
-        NewsAnalyzer.Stemming.parse(o.getStem()), NewsAnalyzer.Stopwords.parse(o.getStopwords()), o.getMinDf(),
-        o.getTopTerms(), o.getKeynessTopK(), o.getNgramTopK(), o.getNgramMinCount())));
-    assertThat(DedupSettings.defaults(), equalTo(DedupSettings.defaults().withSimilarity(o.getSimilarity())
-        .withNumPerm(o.getNumPerm()).withShingle(o.getShingle()).withKeep(CanonicalPolicy.parse(o.getKeep()))));
+    assertThat(
+        BaselineWordStats.Settings.defaults(),
+        equalTo(
+            new BaselineWordStats.Settings(
+                NewsAnalyzer.Stemming.parse(o.getStem()),
+                NewsAnalyzer.Stopwords.parse(o.getStopwords()),
+                o.getMinDf(),
+                o.getTopTerms(),
+                o.getKeynessTopK(),
+                o.getNgramTopK(),
+                o.getNgramMinCount())));
+    assertThat(
+        DedupSettings.defaults(),
+        equalTo(
+            DedupSettings.defaults()
+                .withSimilarity(o.getSimilarity())
+                .withNumPerm(o.getNumPerm())
+                .withShingle(o.getShingle())
+                .withKeep(CanonicalPolicy.parse(o.getKeep()))));
     assertThat(o.getAvroCodec(), equalTo("snappy"));
   }
 
   // ---- helpers ---------------------------------------------------------------------------------
 
-  private <T extends SpecificRecord> void assertSameRecords(String dataset, Class<T> type) throws IOException {
+  private <T extends SpecificRecord> void assertSameRecords(String dataset, Class<T> type)
+      throws IOException {
     List<T> mine = read(baselineOut, dataset, type);
     List<T> theirs = read(pipelineOut, dataset, type);
     assertThat(dataset, mine, containsInAnyOrder(theirs.toArray()));
   }
 
   /** Every record of a dataset, across however many shards were written. */
-  static <T extends SpecificRecord> List<T> read(Path output, String dataset, Class<T> type) throws IOException {
+  static <T extends SpecificRecord> List<T> read(Path output, String dataset, Class<T> type)
+      throws IOException {
     List<T> records = new ArrayList<>();
     List<Path> shards;
     try (Stream<Path> s = Files.list(output.resolve(dataset))) {
       shards = s.filter(p -> p.getFileName().toString().endsWith(".avro")).sorted().toList();
     }
     for (Path shard : shards) {
-      try (DataFileReader<T> reader = new DataFileReader<>(shard.toFile(), new SpecificDatumReader<>(type))) {
+      try (DataFileReader<T> reader =
+          new DataFileReader<>(shard.toFile(), new SpecificDatumReader<>(type))) {
         reader.forEach(records::add);
       }
     }
@@ -276,19 +315,20 @@ class PlainJavaBaselineTest {
   }
 
   /**
-   * 40 invented base stories of five paragraphs, each sentence drawn from a shared news vocabulary, so
-   * that stories share words (document frequencies, collocations, topics) but not phrasing.
+   * 40 invented base stories of five paragraphs, each sentence drawn from a shared news vocabulary,
+   * so that stories share words (document frequencies, collocations, topics) but not phrasing.
    */
   private static Path writeBase(Path dir) throws IOException {
-    String[] words = ("the council said on monday that the new budget would raise spending on schools "
-        + "hospitals and roads while the central bank kept interest rates unchanged as inflation eased "
-        + "voters in the regional election backed the opposition party after a close campaign police "
-        + "arrested two men after a fire at a warehouse near the port football club won the cup final "
-        + "with a late goal scientists reported a vaccine trial for measles in rural clinics farmers "
-        + "expect a smaller wheat harvest after drought shares of mining companies rose as lithium "
-        + "prices rebounded the court ruled that the ministry must publish the report storm warnings "
-        + "closed airports and schools across the coast officials expect power to return by friday")
-        .split(" ");
+    String[] words =
+        ("the council said on monday that the new budget would raise spending on schools "
+                + "hospitals and roads while the central bank kept interest rates unchanged as inflation eased "
+                + "voters in the regional election backed the opposition party after a close campaign police "
+                + "arrested two men after a fire at a warehouse near the port football club won the cup final "
+                + "with a late goal scientists reported a vaccine trial for measles in rural clinics farmers "
+                + "expect a smaller wheat harvest after drought shares of mining companies rose as lithium "
+                + "prices rebounded the court ruled that the ministry must publish the report storm warnings "
+                + "closed airports and schools across the coast officials expect power to return by friday")
+            .split(" ");
     SplittableRandom random = new SplittableRandom(11);
     List<String> lines = new ArrayList<>();
     for (int s = 0; s < 40; s++) {

@@ -12,8 +12,10 @@ import org.junit.jupiter.api.Test;
 class CommandArgsTest {
   @Test
   void ownKeysAreParsedAndTheRestGoToBeamInOrder() {
-    CommandArgs a = new CommandArgs(new String[] {"--articles=1_000", "--runner=FlinkRunner", "--fresh",
-        "--parallelism=2"}, Set.of("articles", "fresh"));
+    CommandArgs a =
+        new CommandArgs(
+            new String[] {"--articles=1_000", "--runner=FlinkRunner", "--fresh", "--parallelism=2"},
+            Set.of("articles", "fresh"));
     assertThat(a.getLong("articles", 5), is(1000L));
     assertThat(a.getBoolean("fresh", false), is(true));
     assertThat(a.has("runner"), is(false));
@@ -31,7 +33,9 @@ class CommandArgsTest {
 
   @Test
   void rejectsPositionalArgumentsAndMissingRequiredOnes() {
-    assertThrows(IllegalArgumentException.class, () -> new CommandArgs(new String[] {"input.jsonl"}));
-    assertThrows(IllegalArgumentException.class, () -> new CommandArgs(new String[0]).require("output"));
+    assertThrows(
+        IllegalArgumentException.class, () -> new CommandArgs(new String[] {"input.jsonl"}));
+    assertThrows(
+        IllegalArgumentException.class, () -> new CommandArgs(new String[0]).require("output"));
   }
 }

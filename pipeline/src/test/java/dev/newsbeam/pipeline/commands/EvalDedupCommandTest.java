@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class EvalDedupCommandTest {
   private static CommandArgs args(String... a) {
-    return new CommandArgs(a, Set.of("similarity", "numPerm", "shingle", "keep", "lshBands", "chainGuard", "verify"));
+    return new CommandArgs(
+        a, Set.of("similarity", "numPerm", "shingle", "keep", "lshBands", "chainGuard", "verify"));
   }
 
   @Test
@@ -23,8 +24,9 @@ class EvalDedupCommandTest {
 
   @Test
   void dedupOptionsBuildTheSettingsAndNameTheRun() {
-    DedupSettings s = EvalDedupCommand.settings(
-        args("--lshBands=32x2", "--chainGuard=false", "--verify=exact", "--similarity=0.35"));
+    DedupSettings s =
+        EvalDedupCommand.settings(
+            args("--lshBands=32x2", "--chainGuard=false", "--verify=exact", "--similarity=0.35"));
     assertThat(s.bands(), is(new LshBands(32, 2)));
     assertThat(s.guardRounds(), is(0));
     assertThat(s.verify(), is(DedupSettings.Verify.EXACT));
@@ -34,6 +36,7 @@ class EvalDedupCommandTest {
 
   @Test
   void anUnknownVerificationIsRefused() {
-    assertThrows(IllegalArgumentException.class, () -> EvalDedupCommand.settings(args("--verify=cosine")));
+    assertThrows(
+        IllegalArgumentException.class, () -> EvalDedupCommand.settings(args("--verify=cosine")));
   }
 }

@@ -18,14 +18,20 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Smoke test of {@code eval-topics --split=kfold}: the Beam training pipeline per fold, pooled scores. */
+/**
+ * Smoke test of {@code eval-topics --split=kfold}: the Beam training pipeline per fold, pooled
+ * scores.
+ */
 class EvalTopicsCommandTest {
   private static final String[][] WORDS = {
-      {"wheat", "harvest", "farmers", "grain", "crop", "rainfall", "tonnes", "barley"},
-      {"takeover", "shareholders", "merger", "bid", "acquire", "stake", "board", "offer"},
-      {"inflation", "central", "bank", "rates", "interest", "monetary", "policy", "lending"}};
+    {"wheat", "harvest", "farmers", "grain", "crop", "rainfall", "tonnes", "barley"},
+    {"takeover", "shareholders", "merger", "bid", "acquire", "stake", "board", "offer"},
+    {"inflation", "central", "bank", "rates", "interest", "monetary", "policy", "lending"}
+  };
   private static final String[] LABELS = {"grain", "acq", "interest"};
-  private static final String[] NOISE = {"said", "on", "monday", "officials", "week", "market", "new", "year"};
+  private static final String[] NOISE = {
+    "said", "on", "monday", "officials", "week", "market", "new", "year"
+  };
 
   @Test
   void kFoldEvaluationTrainsEveryFoldAndPoolsTheScores(@TempDir Path dir) throws Exception {
@@ -37,8 +43,11 @@ class EvalTopicsCommandTest {
       for (int w = 0; w < 30; w++) {
         text.append(WORDS[kind][r.nextInt(8)]).append(' ').append(NOISE[r.nextInt(8)]).append(' ');
       }
-      lines.add(String.format("{\"id\": \"t%02d\", \"date\": \"2024-01-%02d\", \"title\": \"%s news\", "
-          + "\"text\": \"%s\", \"labels\": [\"%s\"]}", i, 1 + i % 28, WORDS[kind][0], text, LABELS[kind]));
+      lines.add(
+          String.format(
+              "{\"id\": \"t%02d\", \"date\": \"2024-01-%02d\", \"title\": \"%s news\", "
+                  + "\"text\": \"%s\", \"labels\": [\"%s\"]}",
+              i, 1 + i % 28, WORDS[kind][0], text, LABELS[kind]));
     }
     Path input = dir.resolve("labelled.jsonl");
     Files.write(input, lines);
@@ -48,8 +57,16 @@ class EvalTopicsCommandTest {
     int rc;
     try (PrintStream p = new PrintStream(captured, true, StandardCharsets.UTF_8)) {
       System.setOut(p);
-      rc = EvalTopicsCommand.run(new String[] {"--input=" + input, "--split=kfold", "--k=2", "--folds=3",
-          "--skipTaxonomy=true", "--work=" + dir.resolve("work")});
+      rc =
+          EvalTopicsCommand.run(
+              new String[] {
+                "--input=" + input,
+                "--split=kfold",
+                "--k=2",
+                "--folds=3",
+                "--skipTaxonomy=true",
+                "--work=" + dir.resolve("work")
+              });
     } finally {
       System.setOut(stdout);
     }
@@ -61,7 +78,8 @@ class EvalTopicsCommandTest {
     assertThat(Files.isDirectory(dir.resolve("work/fold-1")), is(true));
     Matcher m = Pattern.compile("all categories \\(3 in test\\): micro-F1 ([0-9.]+)").matcher(out);
     assertThat(out, m.find(), is(true));
-    // three well-separated synthetic topics: every fold's model tags its unseen half almost perfectly
+    // three well-separated synthetic topics: every fold's model tags its unseen half almost
+    // perfectly
     assertThat(Double.parseDouble(m.group(1)), greaterThan(0.9));
   }
 }

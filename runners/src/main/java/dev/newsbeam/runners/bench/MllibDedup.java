@@ -30,53 +30,58 @@ import org.apache.spark.storage.StorageLevel;
 
 /**
  * Near-duplicate baseline on Spark MLlib (issue 8): the same corpus, the same shingles and the same
- * Jaccard threshold as our dedup stage, with {@link MinHashLSH} as the LSH engine, on {@code local[N]}.
+ * Jaccard threshold as our dedup stage, with {@link MinHashLSH} as the LSH engine, on {@code
+ * local[N]}.
  *
  * <pre>{@code
  * java <add-opens of ./newsbeam> -Xmx4g -cp runners/target/newsbeam-runners.jar \
  *     dev.newsbeam.runners.bench.MllibDedup --input=CORPUS_DIR --threads=2 [--tables=N] [--threshold=J]
  * }</pre>
  *
- * <p>Prints one JSON line: {@code engine, articles, seconds, pairs, precision, recall, f1, ari, tables,
- * threshold, threads, cpu_seconds, startup_seconds}.
+ * <p>Prints one JSON line: {@code engine, articles, seconds, pairs, precision, recall, f1, ari,
+ * tables, threshold, threads, cpu_seconds, startup_seconds}.
  *
  * <ul>
  *   <li>Input: {@code CORPUS_DIR/articles-*.jsonl} through Spark's JSON reader (fields {@code id},
- *       {@code text}); scored against {@code CORPUS_DIR/truth.tsv} exactly as {@code eval-dedup} scores
- *       ours (pairwise precision/recall/F1 and ARI over every id of the truth, an article without a
- *       predicted cluster being a singleton).
- *   <li>Features: {@link DedupSettings#shingler()} (our word 3-shingles, 64-bit hashes), each shingle
- *       hashed to one of 2^{@value #FEATURE_BITS} indices (its top bits) of a binary sparse vector.
- *       Articles without shingles (blank text) are singletons, as in ours.
+ *       {@code text}); scored against {@code CORPUS_DIR/truth.tsv} exactly as {@code eval-dedup}
+ *       scores ours (pairwise precision/recall/F1 and ARI over every id of the truth, an article
+ *       without a predicted cluster being a singleton).
+ *   <li>Features: {@link DedupSettings#shingler()} (our word 3-shingles, 64-bit hashes), each
+ *       shingle hashed to one of 2^{@value #FEATURE_BITS} indices (its top bits) of a binary sparse
+ *       vector. Articles without shingles (blank text) are singletons, as in ours.
  *   <li>LSH: MLlib's MinHashLSH has OR-amplification only, one min-hash per table (no AND within a
- *       table), so a pair of Jaccard s becomes a candidate with probability {@code 1-(1-s)^tables}. The
- *       default {@code --tables} is our number of bands at the threshold ({@code DedupSettings.bands()}:
- *       37 (x 3 rows) for 0.3 and 128 permutations), i.e. as many bucket keys per article as ours; the candidate curve
- *       is far less steep (near 1 above 0.1, and still ~17% at s = 0.005), so MLlib pays in candidates
- *       what ours pays in signature length.
- *   <li>Join: {@code approxSimilarityJoin(hashed, hashed, d)} with d just above {@code 1 - threshold}
- *       (MLlib keeps {@code distance < d}; ours keeps {@code similarity >= threshold}); it verifies each
- *       candidate with the exact Jaccard distance of the two vectors. Self-pairs and the mirrored half
- *       are dropped ({@code idA < idB}).
- *   <li>Exact duplicates need no stage of their own: equal shingle sets are candidates in every table at
- *       distance 0.
+ *       table), so a pair of Jaccard s becomes a candidate with probability {@code 1-(1-s)^tables}.
+ *       The default {@code --tables} is our number of bands at the threshold ({@code
+ *       DedupSettings.bands()}: 37 (x 3 rows) for 0.3 and 128 permutations), i.e. as many bucket
+ *       keys per article as ours; the candidate curve is far less steep (near 1 above 0.1, and
+ *       still ~17% at s = 0.005), so MLlib pays in candidates what ours pays in signature length.
+ *   <li>Join: {@code approxSimilarityJoin(hashed, hashed, d)} with d just above {@code 1 -
+ *       threshold} (MLlib keeps {@code distance < d}; ours keeps {@code similarity >= threshold});
+ *       it verifies each candidate with the exact Jaccard distance of the two vectors. Self-pairs
+ *       and the mirrored half are dropped ({@code idA < idB}).
+ *   <li>Exact duplicates need no stage of their own: equal shingle sets are candidates in every
+ *       table at distance 0.
  *   <li>Clusters: connected components of the pairs, by union-find in the driver (no chain guard,
  *       unlike ours).
  * </ul>
  *
  * <p>{@code seconds} runs from reading the files to the finished clustering (Spark jobs and the
- * driver's union-find); SparkSession start-up is reported apart as {@code startup_seconds}, scoring is
- * in neither. {@code cpu_seconds} is the JVM's CPU time over the same span (all threads, JIT and GC
- * included): on a shared machine it says more than the wall clock.
+ * driver's union-find); SparkSession start-up is reported apart as {@code startup_seconds}, scoring
+ * is in neither. {@code cpu_seconds} is the JVM's CPU time over the same span (all threads, JIT and
+ * GC included): on a shared machine it says more than the wall clock.
  */
 public final class MllibDedup {
-  /** Feature vector dimension 2^20: a 500-shingle article loses ~0.1 shingle to index collisions. */
+  /**
+   * Feature vector dimension 2^20: a 500-shingle article loses ~0.1 shingle to index collisions.
+   */
   public static final int FEATURE_BITS = 20;
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String USAGE = "usage: MllibDedup --input=CORPUS_DIR [--threads=2]"
-      + " [--tables=N (default: our LSH bands at the threshold)] [--threshold=J (default "
-      + DedupSettings.DEFAULT_SIMILARITY + ")]";
+  private static final String USAGE =
+      "usage: MllibDedup --input=CORPUS_DIR [--threads=2]"
+          + " [--tables=N (default: our LSH bands at the threshold)] [--threshold=J (default "
+          + DedupSettings.DEFAULT_SIMILARITY
+          + ")]";
 
   private MllibDedup() {}
 
@@ -119,7 +124,10 @@ public final class MllibDedup {
     }
   }
 
-  /** Our number of LSH bands at this Jaccard threshold (default numPerm): the default {@code --tables}. */
+  /**
+   * Our number of LSH bands at this Jaccard threshold (default numPerm): the default {@code
+   * --tables}.
+   */
   public static int defaultTables(double threshold) {
     return DedupSettings.defaults().withSimilarity(threshold).bands().bands();
   }
@@ -130,10 +138,15 @@ public final class MllibDedup {
     return run(corpusDir, threads, defaultTables(threshold), threshold);
   }
 
-  public static Result run(Path corpusDir, int threads, int tables, double threshold) throws IOException {
+  public static Result run(Path corpusDir, int threads, int tables, double threshold)
+      throws IOException {
     if (threads < 1 || tables < 1 || !(threshold > 0 && threshold < 1)) {
       throw new IllegalArgumentException(
-          "threads >= 1, tables >= 1 and threshold in (0,1) required: " + threads + ", " + tables + ", "
+          "threads >= 1, tables >= 1 and threshold in (0,1) required: "
+              + threads
+              + ", "
+              + tables
+              + ", "
               + threshold);
     }
     Path truthFile = corpusDir.resolve("truth.tsv");
@@ -143,19 +156,22 @@ public final class MllibDedup {
     DedupSettings settings = DedupSettings.defaults().withSimilarity(threshold);
 
     long startup = System.nanoTime();
-    SparkSession spark = SparkSession.builder()
-        .appName("newsbeam-mllib-dedup")
-        .master("local[" + threads + "]")
-        .config("spark.ui.enabled", "false")
-        .config("spark.sql.shuffle.partitions", String.valueOf(2 * threads))
-        .config("spark.default.parallelism", String.valueOf(2 * threads))
-        // file splits are at least openCostInBytes (4 MB) long: a 10k corpus (one 11 MB shard) would be
-        // read, shingled and hashed in 3 tasks on 2 threads; 1 MB lets it split into 2 x threads
-        .config("spark.sql.files.openCostInBytes", String.valueOf(1 << 20))
-        // local mode talks to its own driver: loopback, whatever SPARK_LOCAL_IP says
-        .config("spark.driver.host", "127.0.0.1")
-        .config("spark.driver.bindAddress", "127.0.0.1")
-        .getOrCreate();
+    SparkSession spark =
+        SparkSession.builder()
+            .appName("newsbeam-mllib-dedup")
+            .master("local[" + threads + "]")
+            .config("spark.ui.enabled", "false")
+            .config("spark.sql.shuffle.partitions", String.valueOf(2 * threads))
+            .config("spark.default.parallelism", String.valueOf(2 * threads))
+            // file splits are at least openCostInBytes (4 MB) long: a 10k corpus (one 11 MB shard)
+            // would be
+            // read, shingled and hashed in 3 tasks on 2 threads; 1 MB lets it split into 2 x
+            // threads
+            .config("spark.sql.files.openCostInBytes", String.valueOf(1 << 20))
+            // local mode talks to its own driver: loopback, whatever SPARK_LOCAL_IP says
+            .config("spark.driver.host", "127.0.0.1")
+            .config("spark.driver.bindAddress", "127.0.0.1")
+            .getOrCreate();
     spark.sparkContext().setLogLevel("WARN");
     double startupSeconds = (System.nanoTime() - startup) / 1e9;
     try {
@@ -163,26 +179,31 @@ public final class MllibDedup {
       long startCpu = processCpuNanos();
       UserDefinedFunction shingleVector =
           functions.udf(new ShingleVector(settings), SQLDataTypes.VectorType());
-      Dataset<Row> features = spark.read()
-          .schema("id STRING, text STRING")
-          .json(corpusDir.resolve("articles-*.jsonl").toString())
-          .select(col("id"), shingleVector.apply(col("text")).as("features"))
-          .persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> features =
+          spark
+              .read()
+              .schema("id STRING, text STRING")
+              .json(corpusDir.resolve("articles-*.jsonl").toString())
+              .select(col("id"), shingleVector.apply(col("text")).as("features"))
+              .persist(StorageLevel.MEMORY_AND_DISK());
       long articles = features.count();
       Dataset<Row> withShingles = features.filter(col("features").isNotNull());
 
-      MinHashLSHModel model = new MinHashLSH()
-          .setNumHashTables(tables)
-          .setSeed(settings.seed())
-          .setInputCol("features")
-          .setOutputCol("hashes")
-          .fit(withShingles);
+      MinHashLSHModel model =
+          new MinHashLSH()
+              .setNumHashTables(tables)
+              .setSeed(settings.seed())
+              .setInputCol("features")
+              .setOutputCol("hashes")
+              .fit(withShingles);
       // the join reads its input twice (both sides): hash once
       Dataset<Row> hashed = model.transform(withShingles).persist(StorageLevel.MEMORY_AND_DISK());
-      List<Row> pairs = model.approxSimilarityJoin(hashed, hashed, Math.nextUp(1 - threshold), "distance")
-          .select(col("datasetA.id").as("a"), col("datasetB.id").as("b"))
-          .filter(col("a").lt(col("b")))
-          .collectAsList();
+      List<Row> pairs =
+          model
+              .approxSimilarityJoin(hashed, hashed, Math.nextUp(1 - threshold), "distance")
+              .select(col("datasetA.id").as("a"), col("datasetB.id").as("b"))
+              .filter(col("a").lt(col("b")))
+              .collectAsList();
 
       UnionFind components = new UnionFind();
       for (Row r : pairs) {
@@ -196,14 +217,29 @@ public final class MllibDedup {
 
       ClusteringQuality q = new ClusteringQuality();
       try (Stream<String> lines = Files.lines(truthFile)) {
-        lines.filter(l -> !l.isBlank()).forEach(l -> {
-          int tab = l.indexOf('\t');
-          String id = l.substring(0, tab);
-          q.add(l.substring(tab + 1), clusterOf.getOrDefault(id, id));
-        });
+        lines
+            .filter(l -> !l.isBlank())
+            .forEach(
+                l -> {
+                  int tab = l.indexOf('\t');
+                  String id = l.substring(0, tab);
+                  q.add(l.substring(tab + 1), clusterOf.getOrDefault(id, id));
+                });
       }
-      return new Result(articles, seconds, cpuSeconds, startupSeconds, pairs.size(), q.precision(), q.recall(),
-          q.f1(), q.adjustedRandIndex(), tables, threshold, threads, clusterOf);
+      return new Result(
+          articles,
+          seconds,
+          cpuSeconds,
+          startupSeconds,
+          pairs.size(),
+          q.precision(),
+          q.recall(),
+          q.f1(),
+          q.adjustedRandIndex(),
+          tables,
+          threshold,
+          threads,
+          clusterOf);
     } finally {
       spark.stop();
     }
@@ -241,7 +277,10 @@ public final class MllibDedup {
     System.out.println(run(input, threads, t, threshold).toJson());
   }
 
-  /** Text → binary sparse vector of its shingles (null when it has none: MinHashLSH rejects empty sets). */
+  /**
+   * Text → binary sparse vector of its shingles (null when it has none: MinHashLSH rejects empty
+   * sets).
+   */
   static final class ShingleVector implements UDF1<String, Vector> {
     private static final long serialVersionUID = 1L;
 
@@ -264,7 +303,9 @@ public final class MllibDedup {
     }
   }
 
-  /** Sorted distinct indices (the top {@value #FEATURE_BITS} bits of each shingle hash), all ones. */
+  /**
+   * Sorted distinct indices (the top {@value #FEATURE_BITS} bits of each shingle hash), all ones.
+   */
   static SparseVector vector(long[] shingles) {
     if (shingles.length == 0) {
       return null;
@@ -288,7 +329,9 @@ public final class MllibDedup {
   /** CPU time of this JVM (all threads, JIT and GC included), or -1 where the JVM does not say. */
   private static long processCpuNanos() {
     return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-        instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
+            instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime()
+        : -1;
   }
 
   private static double round(double v, int digits) {

@@ -24,8 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@link MllibDedup} on a small generated corpus (1,000 articles from 150 made-up stories): in process
- * (failsafe's JVM has the --add-opens Spark needs) and through the shaded jar as the README runs it.
+ * {@link MllibDedup} on a small generated corpus (1,000 articles from 150 made-up stories): in
+ * process (failsafe's JVM has the --add-opens Spark needs) and through the shaded jar as the README
+ * runs it.
  */
 class MllibDedupIT {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,8 +37,7 @@ class MllibDedupIT {
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
   }
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   static Path corpus;
   static MllibDedup.Result result;
@@ -67,7 +67,9 @@ class MllibDedupIT {
       for (Path f : files.filter(f -> f.toString().endsWith(".jsonl")).toList()) {
         for (String line : Files.readAllLines(f)) {
           JsonNode row = JSON.readTree(line);
-          byText.computeIfAbsent(fingerprints.fingerprint(row.get("text").asText()), k -> new ArrayList<>())
+          byText
+              .computeIfAbsent(
+                  fingerprints.fingerprint(row.get("text").asText()), k -> new ArrayList<>())
               .add(row.get("id").asText());
         }
       }
@@ -89,14 +91,17 @@ class MllibDedupIT {
   @Test
   void mainPrintsOneJsonLineFromTheShadedJar() throws Exception {
     Path jar = Path.of(System.getProperty("newsbeam.runnersJar", "target/newsbeam-runners.jar"));
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
     command.addAll(addOpens());
-    command.addAll(List.of("-cp", jar.toString(), MllibDedup.class.getName(),
-        "--input=" + corpus, "--threads=2"));
+    command.addAll(
+        List.of(
+            "-cp", jar.toString(), MllibDedup.class.getName(), "--input=" + corpus, "--threads=2"));
     Path log = dir.resolve("main.log");
     Path out = dir.resolve("main.out");
-    ProcessBuilder pb = new ProcessBuilder(command).redirectError(log.toFile()).redirectOutput(out.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(command).redirectError(log.toFile()).redirectOutput(out.toFile());
     pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1"); // as ./newsbeam sets it
     Process p = pb.start();
     if (!p.waitFor(5, TimeUnit.MINUTES)) {
@@ -111,7 +116,8 @@ class MllibDedupIT {
     assertThat(json.path("articles").asLong(), equalTo((long) ARTICLES));
     // seeded MinHashLSH on the same vectors: the same pairs as in process
     assertThat(json.path("pairs").asLong(), equalTo(result.pairs()));
-    assertThat(json.path("f1").asDouble(), equalTo(JSON.readTree(result.toJson()).path("f1").asDouble()));
+    assertThat(
+        json.path("f1").asDouble(), equalTo(JSON.readTree(result.toJson()).path("f1").asDouble()));
     assertThat(json.path("threshold").asDouble(), equalTo(0.3));
     assertThat(json.path("tables").asInt(), equalTo(MllibDedup.defaultTables(0.3)));
   }
@@ -129,9 +135,14 @@ class MllibDedupIT {
     return out;
   }
 
-  /** 150 stories of five 30-word paragraphs over a made-up vocabulary: unrelated stories share ~nothing. */
+  /**
+   * 150 stories of five 30-word paragraphs over a made-up vocabulary: unrelated stories share
+   * ~nothing.
+   */
   private static Path writeBase(Path file) throws IOException {
-    String[] syllables = {"ka", "lo", "mir", "ten", "su", "bra", "vel", "dor", "pi", "qua", "zen", "fo"};
+    String[] syllables = {
+      "ka", "lo", "mir", "ten", "su", "bra", "vel", "dor", "pi", "qua", "zen", "fo"
+    };
     SplittableRandom random = new SplittableRandom(11);
     List<String> vocabulary = new ArrayList<>();
     for (int i = 0; i < 4000; i++) {
@@ -147,7 +158,8 @@ class MllibDedupIT {
       for (int p = 0; p < 5; p++) {
         StringBuilder text = new StringBuilder();
         for (int w = 0; w < 30; w++) {
-          text.append(w == 0 ? "" : w % 10 == 0 ? ". " : " ").append(vocabulary.get(random.nextInt(4000)));
+          text.append(w == 0 ? "" : w % 10 == 0 ? ". " : " ")
+              .append(vocabulary.get(random.nextInt(4000)));
         }
         paragraphs.add(text.append('.').toString());
       }
