@@ -6,13 +6,15 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One {@code --input} entry resolved to a glob and the root that article ids are relative to. A
  * directory means every supported file under it (other files are skipped and counted); a glob or a
- * file name means exactly the files it matches.
+ * file name means exactly the files it matches. A {@code file:} URI is a local path.
  */
 public record InputSpec(String glob, String root, boolean directory) implements Serializable {
+  private static final String REMOTE = "^[a-zA-Z][a-zA-Z0-9+.-]*://.*";
 
   /** Splits a comma-separated {@code --input} value and resolves each entry. */
   public static List<InputSpec> parseAll(String inputs) {
@@ -28,8 +30,9 @@ public record InputSpec(String glob, String root, boolean directory) implements 
     return out;
   }
 
-  public static InputSpec resolve(String spec) {
-    boolean remote = spec.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*");
+  public static InputSpec resolve(String entry) {
+    String spec = entry.replaceFirst("^(?i)file:(//)?", "");
+    boolean remote = spec.matches(REMOTE);
     int wildcard = firstWildcard(spec);
     if (wildcard >= 0) {
       String prefix = spec.substring(0, wildcard);
@@ -48,6 +51,25 @@ public record InputSpec(String glob, String root, boolean directory) implements 
     Path p = Paths.get(spec).toAbsolutePath().normalize();
     Path parent = p.getParent();
     return new InputSpec(p.toString(), parent == null ? "/" : parent.toString(), false);
+  }
+
+  /** Whether this entry is on the local file system (not {@code gs://} or another scheme). */
+  public boolean local() {
+    return !glob.matches(REMOTE);
+  }
+
+  /**
+   * The local file or directory this entry names; empty for a glob and for a remote entry, which
+   * Beam's filesystems match.
+   */
+  public Optional<Path> localPath() {
+    if (!local()) {
+      return Optional.empty();
+    }
+    if (directory) {
+      return Optional.of(Paths.get(root));
+    }
+    return firstWildcard(glob) < 0 ? Optional.of(Paths.get(glob)) : Optional.empty();
   }
 
   /** The path of {@code matched} relative to this spec's root (the whole path if outside it). */

@@ -2,6 +2,9 @@ package dev.newsbeam.ingest;
 
 import dev.newsbeam.schema.Article;
 import dev.newsbeam.schema.ErrorRecord;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,9 +14,13 @@ import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.io.Compression;
 import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.io.LocalResources;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.io.fs.MetadataCoderV2;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -42,7 +49,12 @@ import org.apache.beam.sdk.values.TupleTagList;
  * <p>Formats are chosen by extension ({@code .txt}, {@code .jsonl}, {@code .ndjson}), each
  * optionally compressed ({@code .gz}, {@code .bz2}, {@code .zst}). Every input record becomes one
  * article or one error; {@link Result#counts()} carries {@code files}, {@code input_records},
- * {@code ingest.blank_lines} and {@code ingest.files_skipped} for the manifest.
+ * {@code ingest.blank_lines}, {@code ingest.files_skipped} and {@code ingest.links_skipped} for the
+ * manifest.
+ *
+ * <p>A local file or directory is listed by {@link LocalFileTree} when the pipeline runs: symbolic
+ * links are followed, cycles skipped and each real file read once. Globs and remote entries are
+ * matched by Beam's filesystems ({@link FileIO#match}).
  */
 public final class ReadArticles extends PTransform<PBegin, ReadArticles.Result> {
   /** Default {@code --maxArticleBytes}: 10 MB. */
@@ -54,6 +66,7 @@ public final class ReadArticles extends PTransform<PBegin, ReadArticles.Result> 
   static final TupleTag<Article> ARTICLES = new TupleTag<>() {};
   static final TupleTag<ErrorRecord> ERRORS = new TupleTag<>() {};
   static final TupleTag<KV<String, Long>> COUNTS = new TupleTag<>() {};
+  static final TupleTag<MatchResult.Metadata> FILES = new TupleTag<>() {};
 
   private final List<InputSpec> inputs;
   private final long maxArticleBytes;
@@ -95,13 +108,35 @@ public final class ReadArticles extends PTransform<PBegin, ReadArticles.Result> 
     PCollectionList<KV<String, Long>> counts = PCollectionList.empty(begin.getPipeline());
     for (int i = 0; i < inputs.size(); i++) {
       InputSpec spec = inputs.get(i);
+      Optional<Path> local = spec.localPath();
+      PCollection<MatchResult.Metadata> files;
+      if (local.isPresent()) {
+        PCollectionTuple listed =
+            begin
+                .apply("NameInput" + i, Create.of(local.get().toString()))
+                .apply(
+                    "ListInput" + i,
+                    ParDo.of(new ListLocalFilesFn())
+                        .withOutputTags(FILES, TupleTagList.of(COUNTS)));
+        counts =
+            counts.and(
+                listed.get(COUNTS).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of())));
+        // as FileIO.match does: spread a directory's files over the workers before they are read
+        files =
+            listed
+                .get(FILES)
+                .setCoder(MetadataCoderV2.of())
+                .apply("SpreadFiles" + i, Reshuffle.viaRandomKey());
+      } else {
+        files =
+            begin.apply(
+                "MatchInput" + i,
+                FileIO.match()
+                    .filepattern(spec.glob())
+                    .withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW));
+      }
       PCollectionTuple parsed =
-          begin
-              .apply(
-                  "MatchInput" + i,
-                  FileIO.match()
-                      .filepattern(spec.glob())
-                      .withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW))
+          files
               .apply(
                   "OpenFiles" + i,
                   FileIO.readMatches()
@@ -129,6 +164,31 @@ public final class ReadArticles extends PTransform<PBegin, ReadArticles.Result> 
                 Reshuffle.<Article>viaRandomKey().withNumBuckets(redistributeBuckets)),
         errors.apply("FlattenErrors", Flatten.pCollections()),
         counts.apply("FlattenCounts", Flatten.pCollections()));
+  }
+
+  /** Lists a local file or directory, each real file once, as {@link FileIO#match} would. */
+  static final class ListLocalFilesFn extends DoFn<String, MatchResult.Metadata> {
+    private final Counter linksSkipped = Metrics.counter(ListLocalFilesFn.class, "links_skipped");
+
+    @ProcessElement
+    public void process(@Element String path, MultiOutputReceiver out) throws IOException {
+      LocalFileTree tree = LocalFileTree.list(Paths.get(path));
+      for (LocalFileTree.File f : tree.files()) {
+        out.get(FILES)
+            .output(
+                MatchResult.Metadata.builder()
+                    // the resource id FileIO.match gives a local file: its absolute path
+                    .setResourceId(LocalResources.fromPath(f.path(), false))
+                    .setIsReadSeekEfficient(true)
+                    .setSizeBytes(f.sizeBytes())
+                    .setLastModifiedMillis(f.lastModifiedMillis())
+                    .build());
+      }
+      if (tree.linksSkipped() > 0) {
+        linksSkipped.inc(tree.linksSkipped());
+        out.get(COUNTS).output(KV.of("ingest.links_skipped", tree.linksSkipped()));
+      }
+    }
   }
 
   /** Parses one matched file; skips unsupported files found by directory expansion. */

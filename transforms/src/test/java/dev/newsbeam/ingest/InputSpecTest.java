@@ -46,6 +46,26 @@ class InputSpecTest {
   }
 
   @Test
+  void aFileUriIsALocalPath(@TempDir Path dir) {
+    InputSpec file = InputSpec.resolve("file:///data/wire/a.jsonl");
+    assertThat(file.glob(), equalTo("/data/wire/a.jsonl"));
+    assertThat(file.localPath(), equalTo(Optional.of(Path.of("/data/wire/a.jsonl"))));
+    InputSpec directory = InputSpec.resolve("file:" + dir);
+    assertThat(directory.directory(), is(true));
+    assertThat(directory.relativize(dir + "/cnn/a.txt"), equalTo("cnn/a.txt"));
+  }
+
+  @Test
+  void onlyALocalFileOrDirectoryHasALocalPath(@TempDir Path dir) {
+    assertThat(InputSpec.resolve(dir.toString()).localPath(), equalTo(Optional.of(dir)));
+    assertThat(InputSpec.resolve("/data/wire/*.jsonl").localPath(), equalTo(Optional.empty()));
+    assertThat(
+        InputSpec.resolve("gs://bucket/news/a.jsonl").localPath(), equalTo(Optional.empty()));
+    assertThat(InputSpec.resolve("gs://bucket/news/").localPath(), equalTo(Optional.empty()));
+    assertThat(InputSpec.resolve("gs://bucket/news/").local(), is(false));
+  }
+
+  @Test
   void commaSeparatedInputs() {
     assertThat(InputSpec.parseAll("/a/*.txt, /b/c.jsonl,"), hasSize(2));
   }

@@ -134,6 +134,32 @@ class ReadArticlesTest {
   }
 
   @Test
+  void eachRealFileUnderADirectoryIsReadOnceDespiteLinks(TestPipeline pipeline, @TempDir Path tmp)
+      throws IOException {
+    Path dir = tmp.resolve("in");
+    write(dir.resolve("a/x.txt"), "date 2025-02-12\n\nOne.\n");
+    Files.createSymbolicLink(dir.resolve("a/loop"), Path.of(".."));
+    Files.createSymbolicLink(dir.resolve("b.txt"), Path.of("a/x.txt"));
+    write(tmp.resolve("elsewhere/e.jsonl"), "{\"text\":\"Two.\"}\n");
+    Files.createSymbolicLink(dir.resolve("e.jsonl"), tmp.resolve("elsewhere/e.jsonl"));
+
+    ReadArticles.Result r = pipeline.apply(ReadArticles.from(dir.toString()));
+
+    PAssert.that(
+            r.articles()
+                .apply(
+                    "ArticleIdAndSource",
+                    MapElements.into(TypeDescriptors.strings())
+                        .via((Article a) -> a.getId() + "@" + a.getSource())))
+        .containsInAnyOrder(
+            "a/x.txt@" + dir.resolve("a/x.txt"), "e.jsonl:1@" + dir.resolve("e.jsonl") + ":1");
+    PAssert.that(r.counts().apply(Sum.longsPerKey()))
+        .containsInAnyOrder(
+            KV.of("files", 2L), KV.of("input_records", 2L), KV.of("ingest.links_skipped", 2L));
+    pipeline.run().waitUntilFinish();
+  }
+
+  @Test
   void explicitlyNamedUnsupportedFileIsAnError(TestPipeline pipeline, @TempDir Path dir)
       throws IOException {
     write(dir.resolve("feed.json"), "{\"text\":\"x\"}");
