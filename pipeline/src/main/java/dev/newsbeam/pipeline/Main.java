@@ -1,7 +1,7 @@
 package dev.newsbeam.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.newsbeam.ingest.InputSpec;
+import dev.newsbeam.ingest.InputCheck;
 import dev.newsbeam.pipeline.bench.BenchCommand;
 import dev.newsbeam.pipeline.bench.BenchRunCommand;
 import dev.newsbeam.pipeline.commands.BenchAnalyzerCommand;
@@ -228,12 +228,12 @@ public final class Main {
 
   /** Fails fast, before any worker starts, when an --input entry matches no file. */
   private static void checkInputsMatch(String inputs) throws IOException {
-    for (InputSpec spec : InputSpec.parseAll(inputs)) {
-      MatchResult m = FileSystems.match(spec.glob(), EmptyMatchTreatment.ALLOW);
-      if (m.status() != MatchResult.Status.OK || m.metadata().isEmpty()) {
-        throw new IllegalArgumentException("no file matches --input entry '" + spec.glob() + "'");
-      }
-    }
+    InputCheck.requireMatches(
+        inputs,
+        glob -> {
+          MatchResult m = FileSystems.match(glob, EmptyMatchTreatment.ALLOW);
+          return m.status() == MatchResult.Status.OK && !m.metadata().isEmpty();
+        });
   }
 
   /** The repository's testdata/ (the launcher sets NEWSBEAM_HOME), else ./testdata. */

@@ -2,6 +2,7 @@ package dev.newsbeam.pipeline;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 
@@ -15,9 +16,34 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code --input} paths as users type them: links, loops and typos. */
 class InputPathsTest {
+
+  @Test
+  void aMissingFileIsAUsageErrorNamingTheEntry(@TempDir Path tmp) {
+    String typo = tmp.resolve("no-such-file.jsonl").toString();
+    Outputs.Run run = Outputs.main("--input=" + typo, "--output=" + tmp.resolve("out"));
+    assertThat(run.exitCode(), equalTo(2));
+    assertThat(
+        run.stderr(),
+        containsString(
+            "no file matches --input entry '" + typo + "': " + typo + " does not exist"));
+  }
+
+  // Beam's local match walks the nearest existing parent of a missing path: here, the whole disk.
+  @ParameterizedTest
+  @ValueSource(strings = {"/newsbeam-no-such-file.jsonl", "/no-such-dir-xyz/file.jsonl"})
+  void aMissingPathUnderTheRootIsAUsageError(String typo, @TempDir Path tmp) {
+    Outputs.Run run =
+        Outputs.main(
+            "--input=" + Outputs.testdata().resolve("jsonl") + "," + typo,
+            "--output=" + tmp.resolve("out"));
+    assertThat(run.exitCode(), equalTo(2));
+    assertThat(run.stderr(), containsString("no file matches --input entry '" + typo + "'"));
+  }
 
   @Test
   void aDirectoryWithALinkLoopAndDuplicateLinksReadsEachArticleOnce(@TempDir Path tmp)

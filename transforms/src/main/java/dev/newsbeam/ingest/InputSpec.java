@@ -19,9 +19,18 @@ public record InputSpec(String glob, String root, boolean directory) implements 
   /** Splits a comma-separated {@code --input} value and resolves each entry. */
   public static List<InputSpec> parseAll(String inputs) {
     List<InputSpec> out = new ArrayList<>();
+    for (String entry : entries(inputs)) {
+      out.add(resolve(entry));
+    }
+    return out;
+  }
+
+  /** The entries of a comma-separated {@code --input} value, as typed. */
+  public static List<String> entries(String inputs) {
+    List<String> out = new ArrayList<>();
     for (String part : inputs.split(",")) {
       if (!part.isBlank()) {
-        out.add(resolve(part.strip()));
+        out.add(part.strip());
       }
     }
     if (out.isEmpty()) {
