@@ -2,17 +2,6 @@ package dev.newsbeam.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsbeam.ingest.InputCheck;
-import dev.newsbeam.pipeline.bench.BenchCommand;
-import dev.newsbeam.pipeline.bench.BenchRunCommand;
-import dev.newsbeam.pipeline.commands.BenchAnalyzerCommand;
-import dev.newsbeam.pipeline.commands.BenchBylinesCommand;
-import dev.newsbeam.pipeline.commands.BenchTopicsCommand;
-import dev.newsbeam.pipeline.commands.BenchWordStatsCommand;
-import dev.newsbeam.pipeline.commands.EvalBylinesCommand;
-import dev.newsbeam.pipeline.commands.EvalDedupCommand;
-import dev.newsbeam.pipeline.commands.EvalTopicsCommand;
-import dev.newsbeam.pipeline.commands.GenerateCorpusCommand;
-import dev.newsbeam.pipeline.commands.TrainTopicsCommand;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -23,22 +12,25 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
 /**
  * {@code ./newsbeam [command] --key=value ...}: without a command, runs the main pipeline; with
- * one, runs that tool (evaluations, generator, training, benchmarks).
+ * {@code train-topics}, trains a topic model. Evaluations, benchmarks and the corpus generator are
+ * the lab's ({@code ./newsbeam-lab}).
  */
 public final class Main {
   /** A sub-command: parses its own {@code --key=value} arguments and returns an exit code. */
   @FunctionalInterface
   interface Command {
-    int run(String[] args) throws Exception;
+    int run(String[] args, PrintStream out, PrintStream err) throws Exception;
   }
 
   private record Entry(String description, Command command) {}
@@ -51,43 +43,9 @@ public final class Main {
 
   static {
     register(
-        "eval-bylines",
-        "score byline/credit parsing on the dev set and the Reuters corpus",
-        EvalBylinesCommand::run);
-    register("bench-bylines", "byline parser throughput on one core", BenchBylinesCommand::run);
-    register(
-        "generate",
-        "write a seeded synthetic corpus with known duplicate clusters (+ truth file)",
-        GenerateCorpusCommand::run);
-    register(
-        "eval-dedup",
-        "generate a corpus, run dedup, score precision/recall/F1/ARI against the truth",
-        EvalDedupCommand::run);
-    register(
         "train-topics",
         "train a multi-label topic classifier (a Beam pipeline) on labelled JSONL",
         TrainTopicsCommand::run);
-    register(
-        "eval-topics",
-        "train/test the classifier on Reuters (--split=date or kfold); score the default taxonomy",
-        EvalTopicsCommand::run);
-    register("bench-topics", "taxonomy tagger throughput on one core", BenchTopicsCommand::run);
-    register(
-        "bench-analyzer",
-        "analyzer throughput (MB/s of text) on one core",
-        BenchAnalyzerCommand::run);
-    register(
-        "bench-word-stats",
-        "word-statistics transform on generated articles (DirectRunner)",
-        BenchWordStatsCommand::run);
-    register(
-        "bench",
-        "throughput/memory of every engine vs a plain-Java baseline and Spark MLlib -> BENCHMARKS.md",
-        BenchCommand::run);
-    register(
-        "bench-run",
-        "one measured run of one engine on one corpus (used by bench)",
-        BenchRunCommand::run);
   }
 
   private Main() {}
@@ -104,7 +62,7 @@ public final class Main {
         return 2;
       }
       try {
-        return entry.command().run(Arrays.copyOfRange(args, 1, args.length));
+        return entry.command().run(Arrays.copyOfRange(args, 1, args.length), out, err);
       } catch (Exception e) {
         err.println("newsbeam " + args[0] + ": " + e.getMessage());
         e.printStackTrace(err);
@@ -121,8 +79,7 @@ public final class Main {
       return 0;
     }
     // Building a Dataflow template (--templateLocation) only writes the job spec: the inputs and
-    // output
-    // are checked when the template runs, and may not even exist yet.
+    // the output are checked when the template runs, and may not even exist yet.
     boolean template = Arrays.stream(args).anyMatch(a -> a.startsWith("--templateLocation="));
     NewsbeamOptions options;
     try {
@@ -130,7 +87,6 @@ public final class Main {
       if (options.getInput() == null) {
         options.setInput(defaultInput());
       }
-      NewsPipeline.codec(options.getAvroCodec());
       relaxDirectRunnerChecks(options, args);
       FileSystems.setDefaultPipelineOptions(options);
       if (!template) {
@@ -138,7 +94,7 @@ public final class Main {
         new OutputLayout(options.getOutput()).prepare(options.getOverwrite());
       }
     } catch (IllegalArgumentException | IOException e) {
-      err.println("newsbeam: " + e.getMessage());
+      err.println("newsbeam: " + usageMessage(e));
       return 2;
     }
 
@@ -147,7 +103,7 @@ public final class Main {
     try {
       NewsPipeline.build(pipeline, started);
     } catch (IOException | IllegalArgumentException e) {
-      err.println("newsbeam: " + e.getMessage());
+      err.println("newsbeam: " + usageMessage(e));
       return 2;
     }
     PipelineResult result = pipeline.run();
@@ -206,24 +162,36 @@ public final class Main {
 
   /**
    * The DirectRunner's immutability check walks the whole transform graph for every bundle, and its
-   * encodability check encodes and decodes every element of every step (on the Reuters file most of
-   * the run went to cloning shuffle groups). Our DoFns build new records and never mutate inputs,
-   * and every coder is exercised by the transform tests, which run with both checks on; so the CLI
-   * turns them off unless asked for ({@code --enforceImmutability=true}, {@code
-   * --enforceEncodability=true}).
+   * encodability check encodes and decodes every element of every step. Our DoFns build new records
+   * and never mutate inputs, and every coder is exercised by the transform tests, which run with
+   * both checks on; so the CLI turns them off unless asked for ({@code --enforceImmutability=true},
+   * {@code --enforceEncodability=true}).
    */
-  private static void relaxDirectRunnerChecks(NewsbeamOptions options, String[] args) {
-    if (!"DirectRunner".equals(NewsPipeline.runnerName(options))) {
+  public static void relaxDirectRunnerChecks(PipelineOptions options, String[] args) {
+    if (!NewsPipeline.onDirectRunner(options)) {
       return;
     }
-    org.apache.beam.runners.direct.DirectOptions direct =
-        options.as(org.apache.beam.runners.direct.DirectOptions.class);
+    DirectOptions direct = options.as(DirectOptions.class);
     if (Arrays.stream(args).noneMatch(a -> a.startsWith("--enforceImmutability"))) {
       direct.setEnforceImmutability(false);
     }
     if (Arrays.stream(args).noneMatch(a -> a.startsWith("--enforceEncodability"))) {
       direct.setEnforceEncodability(false);
     }
+  }
+
+  /**
+   * What a usage error says: our own message about an option (an enum's parse, wrapped by Jackson
+   * and Beam's option parser) rather than the wrappers' text, else the error's own message.
+   */
+  public static String usageMessage(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof IllegalArgumentException
+          && String.valueOf(t.getMessage()).startsWith("--")) {
+        return t.getMessage();
+      }
+    }
+    return e.getMessage();
   }
 
   /** Fails fast, before any worker starts, when an --input entry matches no file. */

@@ -1,5 +1,6 @@
 package dev.newsbeam.byline;
 
+import dev.newsbeam.schema.Article;
 import dev.newsbeam.schema.Author;
 import dev.newsbeam.schema.Dateline;
 import java.util.ArrayList;
@@ -8,7 +9,8 @@ import java.util.List;
 /**
  * Who wrote one article, for whom and from where: combines {@link BylineParser}, {@link
  * DatelineParser} and {@link CreditLineParser} for an article's raw byline, body and JSONL source.
- * Pure and thread-safe; never throws.
+ * Pure and thread-safe; a bug throws (the pipeline makes it a {@code stage_failed} error, not an
+ * odd parse).
  */
 public final class ArticleBylines {
 
@@ -54,6 +56,19 @@ public final class ArticleBylines {
       return out;
     }
 
+    /**
+     * {@code article} as this parse leaves it: authors, outlet and dateline set, the body without
+     * dateline, credit lines and sign-off; everything else (byline_raw included) as it was.
+     */
+    public Article applyTo(Article article) {
+      return Article.newBuilder(article)
+          .setAuthors(authorRecords())
+          .setOutlet(outlet)
+          .setDateline(datelineRecord())
+          .setText(body)
+          .build();
+    }
+
     /** The dateline as an output {@link Dateline} record, or null. */
     public Dateline datelineRecord() {
       return dateline == null
@@ -81,6 +96,41 @@ public final class ArticleBylines {
   /** Over the bundled outlet list. */
   public static ArticleBylines withBundledOutlets() {
     return new ArticleBylines(OutletRegistry.bundled());
+  }
+
+  /** Parses an ingested article: its raw byline, raw body and JSONL source. */
+  public Result parse(Article article) {
+    return parse(article.getBylineRaw(), article.getText(), article.getOutlet());
+  }
+
+  /** {@code article} with its bylines, outlet and dateline parsed ({@link Result#applyTo}). */
+  public Article apply(Article article) {
+    return parse(article).applyTo(article);
+  }
+
+  /**
+   * The manifest counters a parsed article adds one to: {@code byline.with_byline} (a raw byline),
+   * {@code with_authors} (a person credited as author), {@code with_credits} (any other role),
+   * {@code with_dateline} and {@code with_outlet}.
+   */
+  public static List<String> counters(Article credited) {
+    List<String> names = new ArrayList<>(5);
+    if (credited.getBylineRaw() != null) {
+      names.add("byline.with_byline");
+    }
+    if (credited.getAuthors().stream().anyMatch(p -> p.getRole().equals(Person.AUTHOR))) {
+      names.add("byline.with_authors");
+    }
+    if (credited.getAuthors().stream().anyMatch(p -> !p.getRole().equals(Person.AUTHOR))) {
+      names.add("byline.with_credits");
+    }
+    if (credited.getDateline() != null) {
+      names.add("byline.with_dateline");
+    }
+    if (credited.getOutlet() != null) {
+      names.add("byline.with_outlet");
+    }
+    return names;
   }
 
   /**

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * Parses a raw byline ("By Kaitlan Collins and Kevin Liptak, CNN", "BY TED D'AFFLISIO, Reuters",
- * "Story by Jane Doe • 2h") into people and an outlet. Pure and thread-safe; never throws.
+ * "Story by Jane Doe • 2h") into people and an outlet. Pure and thread-safe; a bug throws (the
+ * pipeline makes it a {@code stage_failed} error, not an odd parse).
  */
 public final class BylineParser {
   /** Longer strings are prose, not bylines; only their start is read. */
@@ -88,13 +89,7 @@ public final class BylineParser {
     if (raw == null || raw.isBlank()) {
       return new ParsedByline(raw, List.of(), null, null, null, ParsedByline.Status.EMPTY);
     }
-    try {
-      return parseChecked(raw);
-    } catch (RuntimeException e) {
-      // a parser bug on one odd byline must not fail a pipeline: keep the raw text, count it
-      // unparsed
-      return new ParsedByline(raw, List.of(), null, null, null, ParsedByline.Status.UNPARSED);
-    }
+    return parseChecked(raw);
   }
 
   /** Single spaces, no control characters; returns the same string when it is already clean. */

@@ -62,18 +62,12 @@ public final class DatelineParser {
     this.outlets = outlets;
   }
 
-  /**
-   * Splits the dateline off {@code body}; a body without one comes back unchanged. Never throws.
-   */
+  /** Splits the dateline off {@code body}; a body without one comes back unchanged. */
   public Result parse(String body) {
     if (body == null || body.isEmpty()) {
       return new Result(null, body == null ? "" : body);
     }
-    try {
-      return parseChecked(body);
-    } catch (RuntimeException e) {
-      return new Result(null, body);
-    }
+    return parseChecked(body);
   }
 
   private Result parseChecked(String body) {

@@ -1,38 +1,96 @@
 package dev.newsbeam.byline;
 
 import dev.newsbeam.schema.Article;
-import dev.newsbeam.schema.Author;
-import dev.newsbeam.schema.Dateline;
-import java.util.List;
+import dev.newsbeam.stage.CountPerBundle;
+import dev.newsbeam.stage.StageFailures;
+import dev.newsbeam.stage.StageResult;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.apache.beam.sdk.transforms.errorhandling.BadRecord;
+import org.apache.beam.sdk.transforms.errorhandling.BadRecordRouter;
+import org.apache.beam.sdk.transforms.errorhandling.ErrorHandler;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
 
 /**
  * Fills each article's {@code authors}, {@code outlet} and {@code dateline} from its raw byline,
  * body and JSONL source, and strips the parsed dateline, credit lines and wire sign-off from {@code
- * text}. {@code byline_raw} is kept as it was; a byline that cannot be read raises the {@code
- * bylines_unparsed} counter, never an exception.
+ * text} ({@link ArticleBylines#apply}). {@code byline_raw} is kept as it was. Counts {@code
+ * byline.*} for the manifest ({@link ArticleBylines#counters}).
  *
  * <pre>{@code
- * PCollection<Article> ingested = ...;
- * PCollection<Article> credited = ingested.apply("ParseBylines", new ParseBylines());
+ * StageResult credited = ingested.apply("ParseBylines",
+ *     new ParseBylines().withBadRecordErrorHandler(failures));
+ * credited.articles();   // the articles with authors, outlet and dateline
+ * credited.counts();     // byline.with_byline, byline.with_authors, ...
  * }</pre>
  */
-public final class ParseBylines extends PTransform<PCollection<Article>, PCollection<Article>> {
+public final class ParseBylines extends PTransform<PCollection<Article>, StageResult> {
+  public static final String STAGE = "bylines";
 
-  @Override
-  public PCollection<Article> expand(PCollection<Article> articles) {
-    return articles
-        .apply("ParseBylineDatelineCredits", ParDo.of(new ParseBylinesFn()))
-        .setCoder(AvroCoder.of(Article.class));
+  private static final TupleTag<Article> PARSED = new TupleTag<>() {};
+
+  private final SerializableFunction<Article, ArticleBylines.Result> step;
+  private final StageFailures failures;
+
+  public ParseBylines() {
+    this(new BylinesStep(), StageFailures.none(STAGE));
   }
 
-  /** Parses one article with an {@link ArticleBylines} built once per DoFn instance. */
+  private ParseBylines(
+      SerializableFunction<Article, ArticleBylines.Result> step, StageFailures failures) {
+    this.step = step;
+    this.failures = failures;
+  }
+
+  /** An article that throws leaves the output as a bad record of {@code handler}. */
+  public ParseBylines withBadRecordErrorHandler(ErrorHandler<BadRecord, ?> handler) {
+    return new ParseBylines(step, StageFailures.to(STAGE, handler));
+  }
+
+  /**
+   * The same stage with another per-article parse (tests use one that throws); the default is
+   * {@link ArticleBylines#parse(Article)} over the bundled outlet list.
+   */
+  public ParseBylines withStep(SerializableFunction<Article, ArticleBylines.Result> other) {
+    return new ParseBylines(other, failures);
+  }
+
+  @Override
+  public StageResult expand(PCollection<Article> articles) {
+    PCollectionTuple parsed =
+        articles.apply(
+            "ParseBylineDatelineCredits",
+            ParDo.of(new ParseBylinesFn(step, failures))
+                .withOutputTags(PARSED, TupleTagList.of(BadRecordRouter.BAD_RECORD_TAG)));
+    failures.collect(parsed);
+    PCollection<Article> credited = parsed.get(PARSED).setCoder(AvroCoder.of(Article.class));
+    return new StageResult(
+        credited, credited.apply("CountBylines", CountPerBundle.of(ArticleBylines::counters)));
+  }
+
+  /** {@link ArticleBylines#parse(Article)} with one {@link ArticleBylines} per DoFn instance. */
+  public static final class BylinesStep
+      implements SerializableFunction<Article, ArticleBylines.Result> {
+    private transient ArticleBylines parser;
+
+    @Override
+    public ArticleBylines.Result apply(Article article) {
+      if (parser == null) {
+        parser = ArticleBylines.withBundledOutlets();
+      }
+      return parser.parse(article);
+    }
+  }
+
+  /** Parses one article; its byline, dateline and credit-line outcomes as metrics. */
   static class ParseBylinesFn extends DoFn<Article, Article> {
     private final Counter parsed = Metrics.counter(ParseBylinesFn.class, "bylines_parsed");
     private final Counter unparsed = Metrics.counter(ParseBylinesFn.class, "bylines_unparsed");
@@ -42,18 +100,26 @@ public final class ParseBylines extends PTransform<PCollection<Article>, PCollec
     private final Counter creditLines =
         Metrics.counter(ParseBylinesFn.class, "credit_lines_removed");
     private final Counter signOffs = Metrics.counter(ParseBylinesFn.class, "signoffs_removed");
+    private final SerializableFunction<Article, ArticleBylines.Result> step;
+    private final StageFailures failures;
 
-    private transient ArticleBylines parser;
-
-    @Setup
-    public void setup() {
-      parser = ArticleBylines.withBundledOutlets();
+    ParseBylinesFn(
+        SerializableFunction<Article, ArticleBylines.Result> step, StageFailures failures) {
+      this.step = step;
+      this.failures = failures;
     }
 
     @ProcessElement
-    public void process(@Element Article article, OutputReceiver<Article> out) {
-      ArticleBylines.Result r =
-          parser.parse(article.getBylineRaw(), article.getText(), article.getOutlet());
+    public void process(@Element Article article, MultiOutputReceiver out) throws Exception {
+      Article credited;
+      ArticleBylines.Result r;
+      try {
+        r = step.apply(article);
+        credited = r.applyTo(article);
+      } catch (RuntimeException | StackOverflowError e) {
+        failures.route(out, article, e);
+        return;
+      }
       switch (r.byline().status()) {
         case PEOPLE -> parsed.inc();
         case NO_PERSON -> noPerson.inc();
@@ -67,15 +133,7 @@ public final class ParseBylines extends PTransform<PCollection<Article>, PCollec
       if (r.signOffRemoved()) {
         signOffs.inc();
       }
-      List<Author> authors = r.authorRecords();
-      Dateline dateline = r.datelineRecord();
-      out.output(
-          Article.newBuilder(article)
-              .setAuthors(authors)
-              .setOutlet(r.outlet())
-              .setDateline(dateline)
-              .setText(r.body())
-              .build());
+      out.get(PARSED).output(credited);
     }
   }
 }

@@ -1,5 +1,7 @@
 package dev.newsbeam.dedup;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Comparator;
 import java.util.Locale;
 
@@ -32,7 +34,14 @@ public enum CanonicalPolicy {
       Comparator.comparingInt((DocSketch d) -> d.length).reversed();
   private static final Comparator<DocSketch> ID = Comparator.comparing((DocSketch d) -> d.id);
 
-  /** Parses {@code earliest|latest|longest}. */
+  /** The value as users write it: {@code earliest}, {@code latest} or {@code longest}. */
+  @JsonValue
+  public String code() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Parses {@code earliest|latest|longest} (any case; the option parser calls it too). */
+  @JsonCreator
   public static CanonicalPolicy parse(String value) {
     return switch (value.trim().toLowerCase(Locale.ROOT)) {
       case "earliest" -> EARLIEST;
@@ -51,6 +60,14 @@ public enum CanonicalPolicy {
       case LATEST -> PUBLISHED_DESC.thenComparing(LONGER_FIRST).thenComparing(ID);
       case LONGEST -> LONGER_FIRST.thenComparing(PUBLISHED_ASC).thenComparing(ID);
     };
+  }
+
+  /**
+   * Two sketches with the same exact text as one: the better of the two, counting both sides'
+   * copies. Associative and commutative, so partial groups merge in any order.
+   */
+  public DocSketch mergeExact(DocSketch a, DocSketch b) {
+    return better(a, b).withExactCopies(a.exactCopies + b.exactCopies);
   }
 
   /** The better of two candidates (null-tolerant, so it serves as a combiner's merge). */

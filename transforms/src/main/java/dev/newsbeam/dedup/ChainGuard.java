@@ -26,10 +26,9 @@ import java.util.Map;
  *
  * <p>With 0 rounds ({@code --chainGuard=false}) there is no guard: the component's canonical takes
  * every member, however far from it (a member's similarity to it can then be below the threshold),
- * which is what connected-components dedup (MLlib, text-dedup, NeMo Curator) does. On the
- * generator's corpus that finds the copies of copies the guard splits off; on real wire news it
- * also chains templated stories (Reuters train at 32x2 bands: a cluster of 81 articles, against 15
- * with the guard).
+ * which is what connected-components dedup (MLlib, text-dedup, NeMo Curator) does: it finds the
+ * copies of copies the guard splits off, and on wire news it also chains templated stories into one
+ * cluster (docs/dedup.md).
  */
 public final class ChainGuard implements Serializable {
   private static final long serialVersionUID = 1L;

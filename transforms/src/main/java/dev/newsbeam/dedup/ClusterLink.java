@@ -1,5 +1,7 @@
 package dev.newsbeam.dedup;
 
+import dev.newsbeam.schema.DedupInfo;
+import dev.newsbeam.schema.DuplicateRow;
 import java.io.Serializable;
 import java.util.Objects;
 
@@ -74,12 +76,32 @@ public final class ClusterLink implements Serializable {
     return repId + "->" + canonicalId + "@" + similarity + " size=" + clusterSize;
   }
 
+  /**
+   * The {@code duplicates/} row of article {@code id} (read from {@code source}), which shares its
+   * exact text with {@link #repId}; null when the article is its cluster's canonical.
+   */
+  public DuplicateRow duplicateRow(String id, String source) {
+    DedupInfo info = dedupInfo(id);
+    if (info.getIsCanonical()) {
+      return null;
+    }
+    return DuplicateRow.newBuilder()
+        .setId(id)
+        .setSource(source)
+        .setCanonicalId(canonicalId)
+        .setCanonicalSource(canonicalSource)
+        .setClusterId(canonicalId)
+        .setKind(info.getKind())
+        .setSimilarity(info.getSimilarity())
+        .setMatchedVia(
+            DetectDuplicates.NEAR.equals(info.getKind()) && !id.equals(repId) ? repId : null)
+        .build();
+  }
+
   /** The dedup record of article {@code id}, which shares its exact text with {@link #repId}. */
-  public dev.newsbeam.schema.DedupInfo dedupInfo(String id) {
-    dev.newsbeam.schema.DedupInfo.Builder info =
-        dev.newsbeam.schema.DedupInfo.newBuilder()
-            .setClusterId(canonicalId)
-            .setCanonicalId(canonicalId);
+  public DedupInfo dedupInfo(String id) {
+    DedupInfo.Builder info =
+        DedupInfo.newBuilder().setClusterId(canonicalId).setCanonicalId(canonicalId);
     if (id.equals(canonicalId)) {
       String kind =
           canonicalExactCopies > 1

@@ -1,19 +1,19 @@
 package dev.newsbeam.dedup;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import dev.newsbeam.text.NewsAnalyzer;
 import java.io.Serializable;
+import java.util.Locale;
 
 /**
  * Dedup parameters ({@code --similarity}, {@code --numPerm}, {@code --shingle}, {@code --keep},
- * ...).
+ * ...): the one place their defaults are written ({@link DedupOptions} takes them from here).
  *
- * <p>Defaults for news, chosen by sweeping the generator corpus (see BENCHMARKS.md, "dedup"):
- * 3-word shingles and a Jaccard threshold of {@value #DEFAULT_SIMILARITY}. Copies in the generated
- * mix share 40–100% of their 3-shingles with the original (1st percentile 0.43) and less with each
- * other; unrelated stories share under 5% (median nearest neighbour). In-memory sweep of the same
- * algorithm on 10k generated articles: threshold 0.4 gives F1 0.93 (recall 0.87: copy-to-copy
- * similarity against a copy chosen as canonical falls below 0.4), 0.35 gives 0.957, 0.3 gives 0.979
- * at precision 0.992. Web defaults (5-grams at 0.8) would lose a third of the copies.
+ * <p>The defaults suit news: 3-word shingles and a Jaccard threshold of {@value
+ * #DEFAULT_SIMILARITY}, because re-edited wire copies keep under half of their 5-word shingles and
+ * copy-to-copy similarity is lower than copy-to-original; how they were chosen, and the
+ * measurements behind them, are in docs/dedup.md and BENCHMARKS.md.
  */
 public record DedupSettings(
     double similarity,
@@ -29,15 +29,23 @@ public record DedupSettings(
 
   /**
    * How a candidate pair's similarity is measured ({@code --verify}): {@link #MINHASH} estimates
-   * the Jaccard similarity from the two signatures (the share of equal MinHash values: 512 bytes
-   * per article through the shuffles); {@link #EXACT} computes it from the articles' shingle sets,
-   * as MLlib's {@code approxSimilarityJoin} and NeMo Curator's false-positive check do (~2.5 KB per
-   * article of 500 words: each shingle as a 32-bit hash). Either way LSH finds the candidates.
+   * the Jaccard similarity from the two signatures (the share of equal MinHash values: 4 bytes per
+   * permutation through the shuffles); {@link #EXACT} computes it from the articles' shingle sets,
+   * as MLlib's {@code approxSimilarityJoin} and NeMo Curator's false-positive check do (4 bytes per
+   * distinct shingle: about one per word). Either way LSH finds the candidates.
    */
   public enum Verify {
     MINHASH,
     EXACT;
 
+    /** The value as users write it: {@code minhash} or {@code exact}. */
+    @JsonValue
+    public String code() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Parses {@code minhash|exact} (any case; the option parser calls it too). */
+    @JsonCreator
     public static Verify parse(String s) {
       for (Verify v : values()) {
         if (v.name().equalsIgnoreCase(s.trim())) {
@@ -49,6 +57,14 @@ public record DedupSettings(
   }
 
   public static final double DEFAULT_SIMILARITY = 0.3;
+  public static final boolean DEFAULT_CHAIN_GUARD = true;
+
+  /** Default {@code --verify} (a constant name, as {@code @Default.Enum} takes it). */
+  public static final String DEFAULT_VERIFY = "MINHASH";
+
+  /** Default {@code --keep} (a constant name, as {@code @Default.Enum} takes it). */
+  public static final String DEFAULT_KEEP = "EARLIEST";
+
   public static final int DEFAULT_NUM_PERM = 128;
   public static final int DEFAULT_SHINGLE = 3;
 
@@ -86,12 +102,27 @@ public record DedupSettings(
         DEFAULT_SIMILARITY,
         DEFAULT_NUM_PERM,
         DEFAULT_SHINGLE,
-        CanonicalPolicy.EARLIEST,
+        CanonicalPolicy.valueOf(DEFAULT_KEEP),
         42L,
         10_000,
-        DEFAULT_GUARD_ROUNDS,
+        DEFAULT_CHAIN_GUARD ? DEFAULT_GUARD_ROUNDS : 0,
         null,
-        Verify.MINHASH);
+        Verify.valueOf(DEFAULT_VERIFY));
+  }
+
+  /** The settings {@code options} give (their defaults are this record's). */
+  public static DedupSettings from(DedupOptions options) {
+    DedupSettings settings =
+        defaults()
+            .withSimilarity(options.getSimilarity())
+            .withNumPerm(options.getNumPerm())
+            .withShingle(options.getShingle())
+            .withKeep(options.getKeep())
+            .withChainGuard(options.getChainGuard())
+            .withVerify(options.getVerify());
+    return options.getLshBands() == null
+        ? settings
+        : settings.withLshBands(LshBands.parse(options.getLshBands()));
   }
 
   public DedupSettings withSimilarity(double s) {

@@ -1,8 +1,10 @@
 package dev.newsbeam.dedup;
 
 import dev.newsbeam.schema.Article;
-import dev.newsbeam.schema.DedupInfo;
 import dev.newsbeam.schema.DuplicateRow;
+import dev.newsbeam.shuffle.ShardedLookupJoin;
+import dev.newsbeam.shuffle.Shards;
+import dev.newsbeam.stage.StageFailures;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -30,6 +32,9 @@ import org.apache.beam.sdk.transforms.Max;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Values;
+import org.apache.beam.sdk.transforms.errorhandling.BadRecord;
+import org.apache.beam.sdk.transforms.errorhandling.BadRecordRouter;
+import org.apache.beam.sdk.transforms.errorhandling.ErrorHandler;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
@@ -41,10 +46,11 @@ import org.apache.beam.sdk.values.TupleTagList;
  * Finds exact and near-duplicate articles and gives every article its {@code dedup} record.
  *
  * <pre>{@code
- * DedupResult dedup = articles.apply("DetectDuplicates", DetectDuplicates.with(DedupSettings.defaults()));
+ * DedupResult dedup = articles.apply("DetectDuplicates",
+ *     DetectDuplicates.with(DedupSettings.defaults()).withBadRecordErrorHandler(failures));
  * dedup.articles();    // every article, dedup set
  * dedup.duplicates();  // one DuplicateRow per non-canonical article
- * dedup.manifest();    // dedup.clusters, dedup.exact_duplicates, dedup.near_duplicates, dedup.largest_cluster
+ * dedup.counts();      // dedup.clusters, dedup.exact_duplicates, dedup.near_duplicates, ...
  * }</pre>
  *
  * <p>How, with nothing quadratic and no group held in memory:
@@ -81,29 +87,36 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
   private static final TupleTag<KV<String, Article>> KEYED_ARTICLES = new TupleTag<>() {};
   private static final TupleTag<KV<Integer, KV<Long, String>>> BAND_ENTRIES = new TupleTag<>() {};
 
+  public static final String STAGE = "dedup";
+
   /**
    * Shards of the exact-representative combine and of every per-article join ({@link
    * ShardedLookupJoin}). A shuffle key per fingerprint or article would cost a shuffle group per
-   * article, and the DirectRunner would then carry every later stage in one-article bundles
-   * (per-bundle pre-aggregation in word statistics degenerated and held a 1 GB heap on Reuters).
-   * 256 shards: ~4,000 articles per shard at 1M articles. {@link #withShards} sets them (the chain
-   * guard's too, and four times as many LSH bucket shards).
+   * article, and the DirectRunner would then carry every later stage in one-article bundles. {@link
+   * #withShards} sets them (the chain guard's too, and four times as many LSH bucket shards).
    */
   public static final int DEFAULT_SHARDS = 256;
 
   private final DedupSettings settings;
   private final int shards;
+  private final StageFailures failures;
 
-  private DetectDuplicates(DedupSettings settings, int shards) {
+  private DetectDuplicates(DedupSettings settings, int shards, StageFailures failures) {
     if (shards < 1) {
       throw new IllegalArgumentException("shards must be >= 1, not " + shards);
     }
     this.settings = settings;
     this.shards = shards;
+    this.failures = failures;
   }
 
   public static DetectDuplicates with(DedupSettings settings) {
-    return new DetectDuplicates(settings, DEFAULT_SHARDS);
+    return new DetectDuplicates(settings, DEFAULT_SHARDS, StageFailures.none(STAGE));
+  }
+
+  /** An article whose sketch throws leaves the output as a bad record of {@code handler}. */
+  public DetectDuplicates withBadRecordErrorHandler(ErrorHandler<BadRecord, ?> handler) {
+    return new DetectDuplicates(settings, shards, StageFailures.to(STAGE, handler));
   }
 
   /**
@@ -113,7 +126,7 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
    * every incoming bundle and runs a bundle per key downstream).
    */
   public DetectDuplicates withShards(int n) {
-    return new DetectDuplicates(settings, n);
+    return new DetectDuplicates(settings, n, failures);
   }
 
   private static AvroCoder<DocSketch> sketchCoder() {
@@ -137,8 +150,13 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
     PCollectionTuple sketched =
         articles.apply(
             "SketchArticles",
-            ParDo.of(new SketchFn(settings, shards))
-                .withOutputTags(SKETCHES, TupleTagList.of(KEYED_ARTICLES).and(BAND_ENTRIES)));
+            ParDo.of(new SketchFn(settings, shards, failures))
+                .withOutputTags(
+                    SKETCHES,
+                    TupleTagList.of(KEYED_ARTICLES)
+                        .and(BAND_ENTRIES)
+                        .and(BadRecordRouter.BAD_RECORD_TAG)));
+    failures.collect(sketched);
     PCollection<KV<Integer, DocSketch>> sketchesByShard =
         sketched.get(SKETCHES).setCoder(KvCoder.of(VarIntCoder.of(), sketchCoder()));
     PCollection<KV<String, Article>> articlesByFingerprint =
@@ -199,18 +217,16 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
             .apply("DuplicateRows", ParDo.of(new DuplicateRowOfFn()))
             .setCoder(AvroCoder.of(DuplicateRow.class));
 
-    PCollection<KV<String, Long>> manifest = manifest(duplicates, linksByFingerprint);
-    return new DedupResult(articles.getPipeline(), deduped, duplicates, manifest);
+    return new DedupResult(deduped, duplicates, counts(duplicates, linksByFingerprint));
   }
 
   // ---- near-duplicate candidates -------------------------------------------------------------
 
   /**
-   * Shuffle shards of the LSH buckets. One shuffle key per bucket would be ~bands x articles keys
-   * (37 x 15k = 570k on Reuters): runners pay per key, and the DirectRunner queues a work item per
-   * key and input bundle (that filled a 1 GB heap). Buckets are hashed into four times the join
-   * shards instead; with the default 1,024 a shard holds about articles x bands / 1,024 (bucket,
-   * fingerprint) entries (36k at 1M articles, ~4 MB), sorted in memory by {@link BucketStars}.
+   * Shuffle shards of the LSH buckets. One shuffle key per bucket would be bands x articles keys:
+   * runners pay per key, and the DirectRunner queues a work item per key and input bundle. Buckets
+   * are hashed into four times the join shards instead; a shard holds about articles x bands /
+   * shards (bucket, fingerprint) entries, sorted in memory by {@link BucketStars}.
    */
   static int bucketShards(int shards) {
     return 4 * shards;
@@ -224,10 +240,6 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
         .apply("GroupBucketShards", GroupByKey.create())
         .apply("EmitStarEdges", ParDo.of(new StarEdgesFn(settings.maxBucketSize())))
         .setCoder(stringPairCoder());
-  }
-
-  static int shardOf(long bucketKey, int shards) {
-    return (int) Math.floorMod(bucketKey ^ (bucketKey >>> 29), (long) shards);
   }
 
   /** Star edges (member, bucket minimum) of the buckets in one shard: {@link BucketStars}. */
@@ -348,17 +360,14 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
    * partial forests per bundle, one merge then holds an entry per node in a component, and each
    * node's label is emitted from it.
    *
-   * <p>Why not min-label propagation (the former graph: a CoGroupByKey + Min.perKey round per hop,
-   * 8 rounds, keyed by node): a shuffle key per node per round, which the DirectRunner pays per key
-   * and per bundle, and a fixed number of rounds leaves a chain longer than the rounds split into
-   * several labels; the union-find is exact for any diameter. Why not edges hashed into shards with
-   * a union-find per shard: a component spans shards, so the shard forests need a global merge
-   * anyway, and that is what this combiner is (partial forests per bundle, merged). The merge is
-   * the only place that holds all nodes: the verified graph has at most about one edge per
-   * near-duplicate representative, so about 100 bytes per node in a component (~7k nodes at 10k
-   * generated articles; extrapolated ~70 MB at a million). Output is identical to the former
-   * graph's; the measured gain (large on the DirectRunner, small on Flink) is in the README's dedup
-   * and benchmark sections.
+   * <p>Why not min-label propagation (a CoGroupByKey + Min.perKey round per hop, keyed by node): a
+   * shuffle key per node per round, and a fixed number of rounds leaves a chain longer than the
+   * rounds split into several labels; the union-find is exact for any diameter. Why not edges
+   * hashed into shards with a union-find per shard: a component spans shards, so the shard forests
+   * need a global merge anyway, and that is what this combiner is (partial forests per bundle,
+   * merged). The merge is the only place that holds all nodes: the verified graph has at most about
+   * one edge per near-duplicate representative, so it holds a string pair per node that has a near
+   * duplicate, never an article.
    */
   static final class ConnectedComponents
       extends PTransform<PCollection<KV<String, String>>, PCollection<KV<String, String>>> {
@@ -439,13 +448,11 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
 
   // ---- chaining guard ------------------------------------------------------------------------
 
-  /**
-   * Shuffle shards of the chain guard: components are hashed by label into this many keys and each
-   * shard's components go through {@link ChainGuard#links} in memory, all passes at once. The
-   * former graph keyed by component (a combiner for the canonical, then a join, {@code guardRounds}
-   * times) cost a shuffle group per component per pass. A shard holds the sketches of its
-   * components' members (~0.6 KB each, ~3 KB with {@code --verify=exact}: ~30 members per shard at
-   * 10k articles, ~3k at a million with the default shards).
+  /*
+   * The chain guard's shuffle: components are hashed by label into the join shards and each shard's
+   * components go through ChainGuard.links in memory, all passes at once, rather than a shuffle
+   * group per component per pass. A shard holds the sketches of its components' members (a
+   * signature each, plus the shingle set with --verify=exact).
    */
 
   /** (representative id, link) for every representative that is in a component. */
@@ -484,7 +491,7 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
         ShardedLookupJoin.Emitter<KV<Integer, KV<String, DocSketch>>> out) {
       if (!labels.isEmpty()) {
         String label = labels.get(0);
-        out.emit(KV.of(ShardedLookupJoin.shardOf(label, shards), KV.of(label, doc)));
+        out.emit(KV.of(Shards.of(label, shards), KV.of(label, doc)));
       }
     }
   }
@@ -556,28 +563,8 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
         return;
       }
       ClusterLink link = links.get(0);
-      DedupInfo info = link.dedupInfo(a.getId());
-      Article deduped = Article.newBuilder(a).setDedup(info).build();
-      if (info.getIsCanonical()) {
-        out.emit(KV.of(deduped, null));
-        return;
-      }
-      out.emit(
-          KV.of(
-              deduped,
-              DuplicateRow.newBuilder()
-                  .setId(a.getId())
-                  .setSource(a.getSource())
-                  .setCanonicalId(link.canonicalId)
-                  .setCanonicalSource(link.canonicalSource)
-                  .setClusterId(link.canonicalId)
-                  .setKind(info.getKind())
-                  .setSimilarity(info.getSimilarity())
-                  .setMatchedVia(
-                      NEAR.equals(info.getKind()) && !a.getId().equals(link.repId)
-                          ? link.repId
-                          : null)
-                  .build()));
+      Article deduped = Article.newBuilder(a).setDedup(link.dedupInfo(a.getId())).build();
+      out.emit(KV.of(deduped, link.duplicateRow(a.getId(), a.getSource())));
     }
   }
 
@@ -601,7 +588,7 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
    * dedup.clusters (clusters of 2+ articles), dedup.exact_duplicates, near_duplicates,
    * largest_cluster.
    */
-  private PCollection<KV<String, Long>> manifest(
+  private PCollection<KV<String, Long>> counts(
       PCollection<DuplicateRow> duplicates, PCollection<KV<String, ClusterLink>> links) {
     PCollection<Long> sizes =
         links
@@ -676,10 +663,7 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
 
     @Override
     public Map<String, DocSketch> addInput(Map<String, DocSketch> acc, DocSketch d) {
-      acc.merge(
-          d.fingerprint,
-          d,
-          (a, b) -> policy.better(a, b).withExactCopies(a.exactCopies + b.exactCopies));
+      acc.merge(d.fingerprint, d, policy::mergeExact);
       return acc;
     }
 
@@ -739,65 +723,38 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
     private final Counter empty = Metrics.counter(DetectDuplicates.class, "empty_texts");
     private final DedupSettings settings;
     private final int shards;
-    private transient TextFingerprint fingerprints;
-    private transient Shingler shingler;
-    private transient MinHasher minHasher;
-    private transient LshBands bands;
+    private final StageFailures failures;
+    private transient ArticleSketcher sketcher;
 
-    SketchFn(DedupSettings settings, int shards) {
+    SketchFn(DedupSettings settings, int shards, StageFailures failures) {
       this.settings = settings;
       this.shards = shards;
+      this.failures = failures;
     }
 
     @Setup
     public void setup() {
-      fingerprints = new TextFingerprint();
-      shingler = settings.shingler();
-      minHasher = settings.minHasher();
-      bands = settings.bands();
+      sketcher = new ArticleSketcher(settings);
     }
 
     @ProcessElement
-    public void process(@Element Article a, MultiOutputReceiver out) {
-      String fp = fingerprints.fingerprint(a.getText());
-      int[] signature;
-      int[] carried;
-      if (fp == null) {
-        empty.inc();
-        fp = "~" + a.getId(); // nothing to compare: its own exact group, no band keys
-        signature = new int[0];
-        carried = signature;
-      } else {
-        long[] shingles = shingler.shingles(a.getText());
-        signature = minHasher.signature(shingles);
-        carried = settings.carriedShingles(shingles);
+    public void process(@Element Article a, MultiOutputReceiver out) throws Exception {
+      ArticleSketcher.Sketch s;
+      try {
+        s = sketcher.sketch(a);
+      } catch (RuntimeException | StackOverflowError e) {
+        failures.route(out, a, e);
+        return;
       }
-      DocSketch sketch =
-          new DocSketch(
-                  a.getId(),
-                  a.getSource(),
-                  fp,
-                  published(a),
-                  a.getText() == null ? 0 : a.getText().length(),
-                  signature)
-              .withShingles(carried);
-      out.get(SKETCHES).output(KV.of(ShardedLookupJoin.shardOf(fp, shards), sketch));
+      String fp = s.sketch().fingerprint;
+      if (!s.hasWords()) {
+        empty.inc(); // nothing to compare: its own exact group, no band keys
+      }
+      out.get(SKETCHES).output(KV.of(Shards.of(fp, shards), s.sketch()));
       out.get(KEYED_ARTICLES).output(KV.of(fp, a));
-      if (signature.length > 0) {
-        for (long key : bands.bandKeys(signature)) {
-          out.get(BAND_ENTRIES).output(KV.of(shardOf(key, bucketShards(shards)), KV.of(key, fp)));
-        }
+      for (long key : s.bandKeys()) {
+        out.get(BAND_ENTRIES).output(KV.of(Shards.of(key, bucketShards(shards)), KV.of(key, fp)));
       }
-    }
-
-    private static Long published(Article a) {
-      if (a.getPublishedAt() != null) {
-        return a.getPublishedAt().toEpochMilli();
-      }
-      if (a.getPublishedDate() != null) {
-        return a.getPublishedDate().toEpochDay() * 86_400_000L;
-      }
-      return null;
     }
   }
 }

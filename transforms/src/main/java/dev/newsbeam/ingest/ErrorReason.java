@@ -27,7 +27,12 @@ public enum ErrorReason {
   /** Any other I/O failure reading the file. */
   UNREADABLE,
   /** A file named explicitly whose extension is no supported format. */
-  UNSUPPORTED_FORMAT;
+  UNSUPPORTED_FORMAT,
+  /**
+   * An article whose processing threw in a stage (a bug, or input no stage foresaw): it left the
+   * articles and the error record names the stage, the article and the exception.
+   */
+  STAGE_FAILED;
 
   /** The lower-case code written to Avro and the manifest. */
   public String code() {

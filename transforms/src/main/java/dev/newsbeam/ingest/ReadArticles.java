@@ -2,11 +2,11 @@ package dev.newsbeam.ingest;
 
 import dev.newsbeam.schema.Article;
 import dev.newsbeam.schema.ErrorRecord;
+import dev.newsbeam.stage.StageResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -31,9 +31,6 @@ import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.PInput;
-import org.apache.beam.sdk.values.POutput;
-import org.apache.beam.sdk.values.PValue;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 
@@ -265,44 +262,20 @@ public final class ReadArticles extends PTransform<PBegin, ReadArticles.Result> 
   }
 
   /** The articles, errors and manifest counts of a read. */
-  public static final class Result implements POutput {
-    private final PCollection<Article> articles;
+  public static final class Result extends StageResult {
     private final PCollection<ErrorRecord> errors;
-    private final PCollection<KV<String, Long>> counts;
 
     Result(
         PCollection<Article> articles,
         PCollection<ErrorRecord> errors,
         PCollection<KV<String, Long>> counts) {
-      this.articles = articles;
-      this.errors = errors;
-      this.counts = counts;
+      super(articles, counts);
+      this.errors = with("errors", errors);
     }
 
-    public PCollection<Article> articles() {
-      return articles;
-    }
-
+    /** Input records that could not become articles, each with its reason. */
     public PCollection<ErrorRecord> errors() {
       return errors;
     }
-
-    public PCollection<KV<String, Long>> counts() {
-      return counts;
-    }
-
-    @Override
-    public org.apache.beam.sdk.Pipeline getPipeline() {
-      return articles.getPipeline();
-    }
-
-    @Override
-    public Map<TupleTag<?>, PValue> expand() {
-      return Map.of(ARTICLES, articles, ERRORS, errors, COUNTS, counts);
-    }
-
-    @Override
-    public void finishSpecifyingOutput(
-        String transformName, PInput input, PTransform<?, ?> transform) {}
   }
 }

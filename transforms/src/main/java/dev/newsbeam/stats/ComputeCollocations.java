@@ -1,6 +1,8 @@
 package dev.newsbeam.stats;
 
 import dev.newsbeam.schema.Ngram;
+import dev.newsbeam.shuffle.BoundedTop;
+import dev.newsbeam.shuffle.SumCountsInShards;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;

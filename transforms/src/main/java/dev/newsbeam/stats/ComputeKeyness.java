@@ -2,6 +2,9 @@ package dev.newsbeam.stats;
 
 import dev.newsbeam.schema.Article;
 import dev.newsbeam.schema.TermKeyness;
+import dev.newsbeam.shuffle.BoundedTop;
+import dev.newsbeam.shuffle.CompactCounts;
+import dev.newsbeam.shuffle.SumCountsInShards;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +101,7 @@ final class ComputeKeyness
 
     /**
      * The term table, read once per bundle: the DirectRunner rebuilds a map view on every {@code
-     * sideInput} call (40k entries per article on Reuters: most of the run).
+     * sideInput} call.
      */
     private transient Map<String, KV<Long, Long>> table;
 

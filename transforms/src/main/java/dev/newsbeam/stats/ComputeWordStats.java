@@ -6,9 +6,10 @@ import dev.newsbeam.schema.Ngram;
 import dev.newsbeam.schema.TermKeyness;
 import dev.newsbeam.schema.TermScore;
 import dev.newsbeam.schema.TermStat;
+import dev.newsbeam.shuffle.CompactCounts;
+import dev.newsbeam.shuffle.SumCountsInShards;
+import dev.newsbeam.stage.StageFailures;
 import dev.newsbeam.text.NewsAnalyzer;
-import dev.newsbeam.text.NewsAnalyzer.Stemming;
-import dev.newsbeam.text.NewsAnalyzer.Stopwords;
 import java.io.Serializable;
 import java.util.Comparator;
 import java.util.List;
@@ -31,6 +32,9 @@ import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.transforms.Sum;
 import org.apache.beam.sdk.transforms.Values;
 import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.transforms.errorhandling.BadRecord;
+import org.apache.beam.sdk.transforms.errorhandling.BadRecordRouter;
+import org.apache.beam.sdk.transforms.errorhandling.ErrorHandler;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
@@ -64,158 +68,40 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 public final class ComputeWordStats extends PTransform<PCollection<Article>, WordStatsResult> {
   private static final long serialVersionUID = 1L;
 
+  public static final String STAGE = "word_stats";
+
+  /** Default shuffle shards of the corpus sums ({@link #withShards}). */
+  public static final int DEFAULT_SHARDS = 64;
+
   private static final TupleTag<KV<Article, Map<String, Integer>>> PROFILED = new TupleTag<>() {};
   private static final TupleTag<Map<String, Integer>> BIGRAMS = new TupleTag<>() {};
+  private static final TupleTag<Article> WITH_TOP_TERMS = new TupleTag<>() {};
 
   static final KvCoder<String, KV<Long, Long>> COUNT_AND_DF_CODER =
       KvCoder.of(StringUtf8Coder.of(), KvCoder.of(VarLongCoder.of(), VarLongCoder.of()));
   private static final KvCoder<Article, Map<String, Integer>> PROFILED_CODER =
       KvCoder.of(AvroCoder.of(Article.class), CompactCounts.coder());
 
-  private final Stemming stemming;
-  private final Stopwords stopwords;
-  private final int minDf;
-  private final int topTerms;
-  private final int keynessTopK;
-  private final int ngramTopK;
-  private final int ngramMinCount;
-  private final int hotKeyFanout;
+  private final WordStatsSettings settings;
   private final int shards;
+  private final StageFailures failures;
 
-  private ComputeWordStats(
-      Stemming stemming,
-      Stopwords stopwords,
-      int minDf,
-      int topTerms,
-      int keynessTopK,
-      int ngramTopK,
-      int ngramMinCount,
-      int hotKeyFanout,
-      int shards) {
-    this.stemming = stemming;
-    this.stopwords = stopwords;
-    this.minDf = minDf;
-    this.topTerms = topTerms;
-    this.keynessTopK = keynessTopK;
-    this.ngramTopK = ngramTopK;
-    this.ngramMinCount = ngramMinCount;
-    this.hotKeyFanout = hotKeyFanout;
+  private ComputeWordStats(WordStatsSettings settings, int shards, StageFailures failures) {
+    if (shards < 1) {
+      throw new IllegalArgumentException("shards must be >= 1, not " + shards);
+    }
+    this.settings = settings;
     this.shards = shards;
+    this.failures = failures;
   }
 
-  /**
-   * Porter stemming, classic stopwords, minDf 2, top 10 terms, 25 keyness terms per group, top 100
-   * bigrams of count ≥ 5.
-   */
+  public static ComputeWordStats with(WordStatsSettings settings) {
+    return new ComputeWordStats(settings, DEFAULT_SHARDS, StageFailures.none(STAGE));
+  }
+
+  /** {@link WordStatsSettings#defaults()}. */
   public static ComputeWordStats create() {
-    return new ComputeWordStats(Stemming.PORTER, Stopwords.CLASSIC, 2, 10, 25, 100, 5, 16, 64);
-  }
-
-  /** {@code --stem}: how terms are stemmed. */
-  public ComputeWordStats withStemming(Stemming value) {
-    return new ComputeWordStats(
-        value,
-        stopwords,
-        minDf,
-        topTerms,
-        keynessTopK,
-        ngramTopK,
-        ngramMinCount,
-        hotKeyFanout,
-        shards);
-  }
-
-  /** {@code --stopwords}: which stopwords are not terms. */
-  public ComputeWordStats withStopwords(Stopwords value) {
-    return new ComputeWordStats(
-        stemming,
-        value,
-        minDf,
-        topTerms,
-        keynessTopK,
-        ngramTopK,
-        ngramMinCount,
-        hotKeyFanout,
-        shards);
-  }
-
-  /**
-   * {@code --minDf}: corpus tables keep terms (and bigrams) found in at least this many articles.
-   */
-  public ComputeWordStats withMinDf(int value) {
-    checkPositive("minDf", value);
-    return new ComputeWordStats(
-        stemming,
-        stopwords,
-        value,
-        topTerms,
-        keynessTopK,
-        ngramTopK,
-        ngramMinCount,
-        hotKeyFanout,
-        shards);
-  }
-
-  /** {@code --topTerms}: size of each article's top_terms. */
-  public ComputeWordStats withTopTerms(int value) {
-    checkPositive("topTerms", value);
-    return new ComputeWordStats(
-        stemming,
-        stopwords,
-        minDf,
-        value,
-        keynessTopK,
-        ngramTopK,
-        ngramMinCount,
-        hotKeyFanout,
-        shards);
-  }
-
-  /** {@code --keynessTopK}: key terms written per topic, label and outlet. */
-  public ComputeWordStats withKeynessTopK(int value) {
-    checkPositive("keynessTopK", value);
-    return new ComputeWordStats(
-        stemming,
-        stopwords,
-        minDf,
-        topTerms,
-        value,
-        ngramTopK,
-        ngramMinCount,
-        hotKeyFanout,
-        shards);
-  }
-
-  /** {@code --ngramTopK}: bigram collocations written. */
-  public ComputeWordStats withNgramTopK(int value) {
-    checkPositive("ngramTopK", value);
-    return new ComputeWordStats(
-        stemming,
-        stopwords,
-        minDf,
-        topTerms,
-        keynessTopK,
-        value,
-        ngramMinCount,
-        hotKeyFanout,
-        shards);
-  }
-
-  /**
-   * {@code --ngramMinCount}: a bigram must occur at least this often to be ranked (PMI overrates
-   * rare pairs).
-   */
-  public ComputeWordStats withNgramMinCount(int value) {
-    checkPositive("ngramMinCount", value);
-    return new ComputeWordStats(
-        stemming, stopwords, minDf, topTerms, keynessTopK, ngramTopK, value, hotKeyFanout, shards);
-  }
-
-  /** Intermediate-key fanout for per-group combines, whose keys can be hot (a dominant outlet). */
-  public ComputeWordStats withHotKeyFanout(int value) {
-    checkPositive("hotKeyFanout", value);
-    return new ComputeWordStats(
-        stemming, stopwords, minDf, topTerms, keynessTopK, ngramTopK, ngramMinCount, value, shards);
+    return with(WordStatsSettings.defaults());
   }
 
   /**
@@ -223,17 +109,12 @@ public final class ComputeWordStats extends PTransform<PCollection<Article>, Wor
    * hash-sharded maps rather than one key each (see {@link SumCountsInShards}).
    */
   public ComputeWordStats withShards(int value) {
-    checkPositive("shards", value);
-    return new ComputeWordStats(
-        stemming,
-        stopwords,
-        minDf,
-        topTerms,
-        keynessTopK,
-        ngramTopK,
-        ngramMinCount,
-        hotKeyFanout,
-        value);
+    return new ComputeWordStats(settings, value, failures);
+  }
+
+  /** An article whose analysis throws leaves the output as a bad record of {@code handler}. */
+  public ComputeWordStats withBadRecordErrorHandler(ErrorHandler<BadRecord, ?> handler) {
+    return new ComputeWordStats(settings, shards, StageFailures.to(STAGE, handler));
   }
 
   @Override
@@ -241,8 +122,10 @@ public final class ComputeWordStats extends PTransform<PCollection<Article>, Wor
     PCollectionTuple analysed =
         input.apply(
             "AnalyzeArticles",
-            ParDo.of(new AnalyzeArticleFn(stemming, stopwords))
-                .withOutputTags(PROFILED, TupleTagList.of(BIGRAMS)));
+            ParDo.of(new AnalyzeArticleFn(settings, failures))
+                .withOutputTags(
+                    PROFILED, TupleTagList.of(BIGRAMS).and(BadRecordRouter.BAD_RECORD_TAG)));
+    failures.collect(analysed);
     PCollection<KV<Article, Map<String, Integer>>> profiled =
         analysed.get(PROFILED).setCoder(PROFILED_CODER);
     PCollection<Map<String, Integer>> bigrams =
@@ -257,7 +140,8 @@ public final class ComputeWordStats extends PTransform<PCollection<Article>, Wor
             .apply("UnpackTermCounts", ParDo.of(new SumCountsInShards.UnpackFn()))
             .setCoder(SumCountsInShards.SUMS_CODER);
     PCollection<KV<String, KV<Long, Long>>> keptTerms =
-        termCounts.apply("KeepFrequentTerms", Filter.by(new MinDocumentFrequency(minDf)));
+        termCounts.apply(
+            "KeepFrequentTerms", Filter.by(new MinDocumentFrequency(settings.minDf())));
     PCollectionView<Map<String, KV<Long, Long>>> termTable =
         keptTerms.apply("ViewTermTable", View.asMap());
 
@@ -271,15 +155,15 @@ public final class ComputeWordStats extends PTransform<PCollection<Article>, Wor
     PCollectionView<Long> corpusSize = articlesCounted.apply("ViewCorpusSize", View.asSingleton());
     PCollectionView<Long> corpusTermTokens = termTokens.apply("ViewTermTokens", View.asSingleton());
 
+    PCollectionTuple ranked =
+        profiled.apply(
+            "AttachTopTerms",
+            ParDo.of(new AttachTopTermsFn(termTable, corpusSize, settings, failures))
+                .withSideInputs(termTable, corpusSize)
+                .withOutputTags(WITH_TOP_TERMS, TupleTagList.of(BadRecordRouter.BAD_RECORD_TAG)));
+    failures.collect(ranked);
     PCollection<Article> articles =
-        profiled
-            .apply(
-                "AttachTopTerms",
-                ParDo.of(
-                        new AttachTopTermsFn(
-                            termTable, corpusSize, Math.max(1, minDf - 1), topTerms))
-                    .withSideInputs(termTable, corpusSize))
-            .setCoder(AvroCoder.of(Article.class));
+        ranked.get(WITH_TOP_TERMS).setCoder(AvroCoder.of(Article.class));
     PCollection<TermStat> terms =
         keptTerms
             .apply("ToTermStats", ParDo.of(new ToTermStatFn(corpusSize)).withSideInputs(corpusSize))
@@ -287,12 +171,22 @@ public final class ComputeWordStats extends PTransform<PCollection<Article>, Wor
     PCollection<TermKeyness> keyness =
         canonical.apply(
             "ComputeKeyness",
-            new ComputeKeyness(termTable, corpusTermTokens, keynessTopK, shards, hotKeyFanout));
+            new ComputeKeyness(
+                termTable,
+                corpusTermTokens,
+                settings.keynessTopK(),
+                shards,
+                settings.hotKeyFanout()));
     PCollection<Ngram> ngrams =
         bigrams.apply(
             "ComputeCollocations",
             new ComputeCollocations(
-                termTable, corpusTermTokens, ngramMinCount, minDf, ngramTopK, shards));
+                termTable,
+                corpusTermTokens,
+                settings.ngramMinCount(),
+                settings.minDf(),
+                settings.ngramTopK(),
+                shards));
 
     PCollection<KV<String, Long>> manifest =
         PCollectionList.of(
@@ -311,7 +205,7 @@ public final class ComputeWordStats extends PTransform<PCollection<Article>, Wor
             .and(named("stats.types_kept", keptTerms.apply("CountKeptTypes", Count.globally())))
             .apply("FlattenManifest", Flatten.pCollections());
 
-    return new WordStatsResult(input.getPipeline(), articles, terms, keyness, ngrams, manifest);
+    return new WordStatsResult(articles, terms, keyness, ngrams, manifest);
   }
 
   private static PCollection<KV<String, Long>> named(String name, PCollection<Long> value) {
@@ -324,34 +218,34 @@ public final class ComputeWordStats extends PTransform<PCollection<Article>, Wor
         .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
   }
 
-  private static void checkPositive(String name, int value) {
-    if (value < 1) {
-      throw new IllegalArgumentException(name + " must be at least 1, not " + value);
-    }
-  }
-
   /** Analyses each body once: the article with stats (no top_terms yet) and its term counts. */
   static class AnalyzeArticleFn extends DoFn<Article, KV<Article, Map<String, Integer>>> {
     private final Counter analysed = Metrics.counter(AnalyzeArticleFn.class, "articles_analysed");
     private final Counter empty = Metrics.counter(AnalyzeArticleFn.class, "articles_without_words");
     private final Distribution words = Metrics.distribution(AnalyzeArticleFn.class, "word_count");
-    private final Stemming stemming;
-    private final Stopwords stopwords;
+    private final WordStatsSettings settings;
+    private final StageFailures failures;
     private transient ArticleStatsCalculator calculator;
 
-    AnalyzeArticleFn(Stemming stemming, Stopwords stopwords) {
-      this.stemming = stemming;
-      this.stopwords = stopwords;
+    AnalyzeArticleFn(WordStatsSettings settings, StageFailures failures) {
+      this.settings = settings;
+      this.failures = failures;
     }
 
     @Setup
     public void setup() {
-      calculator = new ArticleStatsCalculator(new NewsAnalyzer(stemming, stopwords));
+      calculator = new ArticleStatsCalculator(settings.analyzer());
     }
 
     @ProcessElement
-    public void process(@Element Article article, MultiOutputReceiver out) {
-      TextProfile profile = calculator.profile(article.getText());
+    public void process(@Element Article article, MultiOutputReceiver out) throws Exception {
+      TextProfile profile;
+      try {
+        profile = calculator.profile(article.getText());
+      } catch (RuntimeException | StackOverflowError e) {
+        failures.route(out, article, e);
+        return;
+      }
       analysed.inc();
       words.update(profile.stats().getWordCount());
       if (profile.stats().getWordCount() == 0) {
@@ -369,23 +263,23 @@ public final class ComputeWordStats extends PTransform<PCollection<Article>, Wor
   static class AttachTopTermsFn extends DoFn<KV<Article, Map<String, Integer>>, Article> {
     private final PCollectionView<Map<String, KV<Long, Long>>> termTable;
     private final PCollectionView<Long> corpusSize;
-    private final long prunedDf;
-    private final int topTerms;
+    private final WordStatsSettings settings;
+    private final StageFailures failures;
 
     AttachTopTermsFn(
         PCollectionView<Map<String, KV<Long, Long>>> termTable,
         PCollectionView<Long> corpusSize,
-        long prunedDf,
-        int topTerms) {
+        WordStatsSettings settings,
+        StageFailures failures) {
       this.termTable = termTable;
       this.corpusSize = corpusSize;
-      this.prunedDf = prunedDf;
-      this.topTerms = topTerms;
+      this.settings = settings;
+      this.failures = failures;
     }
 
     /**
      * The term table, read once per bundle: the DirectRunner rebuilds a map view on every {@code
-     * sideInput} call (40k entries per article on Reuters: most of the run).
+     * sideInput} call.
      */
     private transient Map<String, KV<Long, Long>> table;
 
@@ -395,26 +289,45 @@ public final class ComputeWordStats extends PTransform<PCollection<Article>, Wor
     }
 
     @ProcessElement
-    public void process(ProcessContext c) {
+    public void process(ProcessContext c, MultiOutputReceiver out) throws Exception {
       if (table == null) {
         table = c.sideInput(termTable);
       }
       Article article = c.element().getKey();
-      // A term missing from the table was pruned (df < minDf) or is absent from canonical articles:
-      // minDf - 1 is the largest df it can have, so its idf is never overstated (exact for minDf =
-      // 2).
-      List<TermScore> top =
-          TfIdf.top(
-              c.element().getValue(),
-              term -> {
-                KV<Long, Long> stat = table.get(term);
-                return stat == null ? prunedDf : stat.getValue();
-              },
-              c.sideInput(corpusSize),
-              topTerms);
-      ArticleStats stats = ArticleStats.newBuilder(article.getStats()).setTopTerms(top).build();
-      c.output(Article.newBuilder(article).setStats(stats).build());
+      long corpus = c.sideInput(corpusSize);
+      Article ranked;
+      try {
+        ranked = withTopTerms(article, c.element().getValue(), table, corpus, settings);
+      } catch (RuntimeException | StackOverflowError e) {
+        failures.route(out, article, e);
+        return;
+      }
+      out.get(WITH_TOP_TERMS).output(ranked);
     }
+  }
+
+  /**
+   * {@code article} with its top terms by TF-IDF against a corpus of {@code corpusSize} canonical
+   * articles whose term table is {@code table}. A term missing from the table was pruned or is
+   * absent from canonical articles: it counts with {@link WordStatsSettings#prunedDf()}.
+   */
+  public static Article withTopTerms(
+      Article article,
+      Map<String, Integer> termCounts,
+      Map<String, KV<Long, Long>> table,
+      long corpusSize,
+      WordStatsSettings settings) {
+    List<TermScore> top =
+        TfIdf.top(
+            termCounts,
+            term -> {
+              KV<Long, Long> stat = table.get(term);
+              return stat == null ? settings.prunedDf() : stat.getValue();
+            },
+            corpusSize,
+            settings.topTerms());
+    ArticleStats stats = ArticleStats.newBuilder(article.getStats()).setTopTerms(top).build();
+    return Article.newBuilder(article).setStats(stats).build();
   }
 
   static class ToTermStatFn extends DoFn<KV<String, KV<Long, Long>>, TermStat> {
@@ -475,7 +388,7 @@ public final class ComputeWordStats extends PTransform<PCollection<Article>, Wor
   }
 
   /** Highest G² wins; on ties the smaller term, so Top's choice is reproducible. */
-  static final class KeynessOrder implements Comparator<TermKeyness>, Serializable {
+  public static final class KeynessOrder implements Comparator<TermKeyness>, Serializable {
     @Override
     public int compare(TermKeyness x, TermKeyness y) {
       int byScore = Double.compare(x.getG2(), y.getG2());
@@ -484,7 +397,7 @@ public final class ComputeWordStats extends PTransform<PCollection<Article>, Wor
   }
 
   /** Highest PMI wins; then the higher count, then the smaller (first, second). */
-  static final class NgramOrder implements Comparator<Ngram>, Serializable {
+  public static final class NgramOrder implements Comparator<Ngram>, Serializable {
     @Override
     public int compare(Ngram x, Ngram y) {
       int c = Double.compare(x.getPmi(), y.getPmi());

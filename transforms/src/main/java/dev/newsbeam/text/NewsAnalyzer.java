@@ -1,5 +1,7 @@
 package dev.newsbeam.text;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Serializable;
@@ -57,17 +59,36 @@ import org.apache.lucene.util.IOUtils;
 public final class NewsAnalyzer implements Serializable {
   private static final long serialVersionUID = 1L;
 
+  /** Default {@code --stem} (a constant name, as {@code @Default.Enum} takes it). */
+  public static final String DEFAULT_STEMMING = "PORTER";
+
+  /** Default {@code --stopwords} (a constant name, as {@code @Default.Enum} takes it). */
+  public static final String DEFAULT_STOPWORDS = "CLASSIC";
+
+  /**
+   * Default {@code --minDf}: a term must be in at least this many documents to be kept in a corpus
+   * table or a trained model's vocabulary (a term seen once is mostly a typo or a name).
+   */
+  public static final int DEFAULT_MIN_DF = 2;
+
   /** How terms are stemmed ({@code --stem}). */
   public enum Stemming {
     NONE,
     ENGLISH_MINIMAL,
     PORTER;
 
-    /** Parses {@code none|english-minimal|porter}. */
+    /** The value as users write it: {@code none}, {@code english-minimal}, {@code porter}. */
+    @JsonValue
+    public String code() {
+      return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** Parses {@code none|english-minimal|porter} (any case; the option parser calls it too). */
+    @JsonCreator
     public static Stemming parse(String value) {
       return switch (value.trim().toLowerCase(Locale.ROOT)) {
         case "none" -> NONE;
-        case "english-minimal", "minimal" -> ENGLISH_MINIMAL;
+        case "english-minimal", "english_minimal", "minimal" -> ENGLISH_MINIMAL;
         case "porter" -> PORTER;
         default ->
             throw new IllegalArgumentException(
@@ -91,7 +112,14 @@ public final class NewsAnalyzer implements Serializable {
     /** No stopwords: every word is a term. */
     NONE;
 
-    /** Parses {@code classic|snowball|none}. */
+    /** The value as users write it: {@code classic}, {@code snowball}, {@code none}. */
+    @JsonValue
+    public String code() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Parses {@code classic|snowball|none} (any case; the option parser calls it too). */
+    @JsonCreator
     public static Stopwords parse(String value) {
       return switch (value.trim().toLowerCase(Locale.ROOT)) {
         case "classic", "lucene" -> CLASSIC;
@@ -156,9 +184,9 @@ public final class NewsAnalyzer implements Serializable {
   private transient Analyzer stemAnalyzer;
   private transient ThreadLocal<Map<String, String>> stemCache;
 
-  /** Classic stopwords, {@code stemming} as given. */
+  /** The default stopwords, {@code stemming} as given. */
   public NewsAnalyzer(Stemming stemming) {
-    this(stemming, Stopwords.CLASSIC);
+    this(stemming, Stopwords.valueOf(DEFAULT_STOPWORDS));
   }
 
   public NewsAnalyzer(Stemming stemming, Stopwords stopwords) {
@@ -166,9 +194,9 @@ public final class NewsAnalyzer implements Serializable {
     this.stopwords = stopwords;
   }
 
-  /** The default analyzer: stopwords removed, Porter stemming. */
+  /** The default analyzer: {@link #DEFAULT_STEMMING}, {@link #DEFAULT_STOPWORDS}. */
   public static NewsAnalyzer defaults() {
-    return new NewsAnalyzer(Stemming.PORTER);
+    return new NewsAnalyzer(Stemming.valueOf(DEFAULT_STEMMING));
   }
 
   public Stemming stemming() {

@@ -26,7 +26,7 @@ import java.util.Map;
  * <p>Instances are immutable and thread-safe.
  */
 public final class TaxonomyTagger {
-  /** Tuning knobs; {@link #defaults()} are the values the eval figures were measured with. */
+  /** Scoring settings; {@link #defaults()} are what the bundled term lists are written for. */
   public record Settings(
       double titleBoost, double threshold, int topK, int lengthFloor, int maxEvidence)
       implements Serializable {

@@ -29,8 +29,37 @@ public record TrainSettings(
     }
   }
 
+  public static final double DEFAULT_C = 50;
+  public static final double DEFAULT_POSITIVE_WEIGHT = 1;
+  public static final int DEFAULT_MAX_ITERATIONS = 300;
+  public static final double DEFAULT_TOLERANCE = 1e-4;
+  public static final int DEFAULT_FOLDS = 5;
+  public static final int DEFAULT_TITLE_WEIGHT = 3;
+
+  /** The defaults; the analysis ({@code --stem}, {@code --minDf}) is the analyzer's default. */
   public static TrainSettings defaults() {
-    return new TrainSettings(50, 1, 300, 1e-4, 5, 2, 3, NewsAnalyzer.Stemming.PORTER);
+    return new TrainSettings(
+        DEFAULT_C,
+        DEFAULT_POSITIVE_WEIGHT,
+        DEFAULT_MAX_ITERATIONS,
+        DEFAULT_TOLERANCE,
+        DEFAULT_FOLDS,
+        NewsAnalyzer.DEFAULT_MIN_DF,
+        DEFAULT_TITLE_WEIGHT,
+        NewsAnalyzer.Stemming.valueOf(NewsAnalyzer.DEFAULT_STEMMING));
+  }
+
+  /** The settings {@code options} give (their defaults are this record's). */
+  public static TrainSettings from(TrainOptions options) {
+    return new TrainSettings(
+        options.getC(),
+        options.getPositiveWeight(),
+        options.getMaxIterations(),
+        options.getTolerance(),
+        options.getFolds(),
+        options.getMinDf(),
+        options.getTitleWeight(),
+        options.getStem());
   }
 
   public TrainSettings withC(double value) {

@@ -39,8 +39,8 @@ import org.apache.beam.sdk.values.TypeDescriptor;
  *
  * <ol>
  *   <li>document frequencies and label counts in one combiner give the vocabulary (a side input);
- *   <li>all articles' vectors are gathered into one {@link TrainingSet} (a side input, ~4 MB for
- *       Reuters);
+ *   <li>all articles' vectors are gathered into one {@link TrainingSet} (a side input: sparse rows,
+ *       one per labelled article);
  *   <li>one job per label × (each fold, and all articles) is reshuffled across workers and fit by a
  *       {@code DoFn} ({@link TopicTrainer#fit});
  *   <li>the fold fits' out-of-fold margins tune the thresholds ({@link ThresholdTuner}); the

@@ -7,9 +7,9 @@ import java.util.List;
 
 /**
  * All training articles as one compressed sparse row matrix, with each article's gold labels and
- * cross-validation fold (pure core). Small enough to be a side input: Reuters' 7,000 training
- * articles take about 4 MB. Rows are in a fixed order (by article id), so every runner fits the
- * same model.
+ * cross-validation fold (pure core). Small enough to be a side input: a sparse row per labelled
+ * article, its non-zero TF-IDF weights only. Rows are in a fixed order (by article id), so every
+ * runner fits the same model.
  */
 public final class TrainingSet implements Serializable {
   private static final long serialVersionUID = 1L;

@@ -60,7 +60,8 @@ class ParseBylinesTest {
                             "a2", "!!! ???", "OSLO, March 3 - Rates fell.\n Reuter\n", "Reuters"),
                         article("a3", null, "Plain text.", null))
                     .withCoder(AvroCoder.of(Article.class)))
-            .apply("ParseBylines", new ParseBylines());
+            .apply("ParseBylines", new ParseBylines())
+            .articles();
 
     PAssert.that(out)
         .satisfies(

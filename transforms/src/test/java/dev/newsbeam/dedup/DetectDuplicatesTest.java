@@ -254,7 +254,7 @@ class DetectDuplicatesTest {
         .containsInAnyOrder(rows);
     long clusters = sizes.values().stream().filter(s -> s >= 2).count();
     long largest = sizes.values().stream().mapToLong(Long::longValue).max().orElse(0);
-    PAssert.that(result.manifest())
+    PAssert.that(result.counts())
         .containsInAnyOrder(
             KV.of("dedup.clusters", clusters),
             KV.of("dedup.exact_duplicates", exact),

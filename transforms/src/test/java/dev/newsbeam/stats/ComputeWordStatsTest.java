@@ -54,7 +54,8 @@ class ComputeWordStatsTest {
 
   @Test
   void countsOnlyCanonicalArticlesInCorpusFigures(TestPipeline pipeline) {
-    WordStatsResult stats = corpus(pipeline).apply(ComputeWordStats.create().withMinDf(1));
+    WordStatsResult stats =
+        corpus(pipeline).apply(ComputeWordStats.with(WordStatsSettings.defaults().withMinDf(1)));
 
     double idf2 = Math.log(3.0 / 2);
     double idf1 = Math.log(3.0);
@@ -64,7 +65,7 @@ class ComputeWordStatsTest {
             new TermStat("gamma", 2L, 2L, idf2), new TermStat("kappa", 2L, 2L, idf2),
             new TermStat("delta", 1L, 1L, idf1), new TermStat("omega", 1L, 1L, idf1),
             new TermStat("sigma", 1L, 1L, idf1), new TermStat("42", 1L, 1L, idf1));
-    PAssert.that(stats.manifest())
+    PAssert.that(stats.counts())
         .containsInAnyOrder(
             KV.of("stats.articles", 4L),
             KV.of("stats.articles_counted", 3L),
@@ -77,7 +78,8 @@ class ComputeWordStatsTest {
 
   @Test
   void termFrequenciesSumToCountedTermTokensAndDfNeverExceedsN(TestPipeline pipeline) {
-    WordStatsResult stats = corpus(pipeline).apply(ComputeWordStats.create().withMinDf(1));
+    WordStatsResult stats =
+        corpus(pipeline).apply(ComputeWordStats.with(WordStatsSettings.defaults().withMinDf(1)));
     // independent of the pipeline: the pure core over the canonical bodies
     ArticleStatsCalculator calculator =
         new ArticleStatsCalculator(dev.newsbeam.text.NewsAnalyzer.defaults());
@@ -104,7 +106,8 @@ class ComputeWordStatsTest {
 
   @Test
   void prunesTermsBelowMinDfAndRanksTopTermsAgainstTheCorpus(TestPipeline pipeline) {
-    WordStatsResult stats = corpus(pipeline).apply(ComputeWordStats.create().withMinDf(2));
+    WordStatsResult stats =
+        corpus(pipeline).apply(ComputeWordStats.with(WordStatsSettings.defaults().withMinDf(2)));
 
     double idf2 = Math.log(3.0 / 2);
     PAssert.that(stats.terms())
@@ -130,7 +133,7 @@ class ComputeWordStatsTest {
               assertThat(top.get("a3").get(0).getTfidf(), closeTo(2 * Math.log(3), 1e-12));
               return null;
             });
-    PAssert.that(stats.manifest())
+    PAssert.that(stats.counts())
         .containsInAnyOrder(
             KV.of("stats.articles", 4L),
             KV.of("stats.articles_counted", 3L),
@@ -143,7 +146,8 @@ class ComputeWordStatsTest {
 
   @Test
   void keynessPerOutletAndLabel(TestPipeline pipeline) {
-    WordStatsResult stats = corpus(pipeline).apply(ComputeWordStats.create().withMinDf(2));
+    WordStatsResult stats =
+        corpus(pipeline).apply(ComputeWordStats.with(WordStatsSettings.defaults().withMinDf(2)));
 
     PAssert.that(stats.keyness())
         .satisfies(
@@ -186,7 +190,9 @@ class ComputeWordStatsTest {
             .build();
     PCollection<Article> input =
         pipeline.apply(Create.of(A1, A2, tagged).withCoder(AvroCoder.of(Article.class)));
-    WordStatsResult stats = input.apply(ComputeWordStats.create().withMinDf(2).withKeynessTopK(1));
+    WordStatsResult stats =
+        input.apply(
+            ComputeWordStats.with(WordStatsSettings.defaults().withMinDf(2).withKeynessTopK(1)));
 
     PAssert.that(stats.keyness())
         .satisfies(
@@ -208,7 +214,10 @@ class ComputeWordStatsTest {
   @Test
   void collocationsByPmiWithAMinimumCount(TestPipeline pipeline) {
     WordStatsResult stats =
-        corpus(pipeline).apply(ComputeWordStats.create().withMinDf(2).withNgramMinCount(2));
+        corpus(pipeline)
+            .apply(
+                ComputeWordStats.with(
+                    WordStatsSettings.defaults().withMinDf(2).withNgramMinCount(2)));
 
     // alpha beta: 2 in a1 + 1 in a2 (a3 does not count); PMI = log2(3 * 14 / (3 * 3))
     PAssert.that(stats.ngrams())
@@ -233,7 +242,7 @@ class ComputeWordStatsTest {
     PAssert.that(stats.articles()).empty();
     PAssert.that(stats.terms()).empty();
     PAssert.that(stats.ngrams()).empty();
-    PAssert.that(stats.manifest())
+    PAssert.that(stats.counts())
         .containsInAnyOrder(
             KV.of("stats.articles", 0L),
             KV.of("stats.articles_counted", 0L),
