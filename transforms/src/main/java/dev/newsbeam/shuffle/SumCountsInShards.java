@@ -68,7 +68,8 @@ public final class SumCountsInShards
         .setCoder(BLOCKS_CODER);
   }
 
-  static void add(Map<String, long[]> into, String key, long occurrences, long documents) {
+  /** Adds (occurrences, documents) to {@code key}'s sums in {@code into}. */
+  public static void add(Map<String, long[]> into, String key, long occurrences, long documents) {
     long[] sums = into.get(key);
     if (sums == null) {
       into.put(key, new long[] {occurrences, documents});

@@ -5,6 +5,7 @@ import dev.newsbeam.ingest.Errors;
 import dev.newsbeam.ingest.FileRecordReader;
 import dev.newsbeam.ingest.InputFormat;
 import dev.newsbeam.ingest.InputSpec;
+import dev.newsbeam.ingest.LocalFileTree;
 import dev.newsbeam.ingest.RecordSink;
 import dev.newsbeam.ingest.SourceFile;
 import dev.newsbeam.schema.Article;
@@ -127,43 +128,34 @@ final class BaselineIngest {
     return out;
   }
 
+  /**
+   * The files of one entry, as the pipeline lists them: a local file or directory through {@link
+   * LocalFileTree} (links followed, cycles skipped, each real file once), a glob by walking its
+   * fixed prefix directory.
+   */
   private static List<Path> match(InputSpec spec) {
     try {
-      if (spec.directory()) {
-        return walk(Path.of(spec.root()), p -> true);
+      Optional<Path> local = spec.localPath();
+      if (local.isPresent()) {
+        return LocalFileTree.list(local.get()).files().stream()
+            .map(LocalFileTree.File::path)
+            .toList();
       }
-      int wildcard = firstWildcard(spec.glob());
-      if (wildcard < 0) {
-        Path p = Path.of(spec.glob());
-        return Files.isRegularFile(p) ? List.of(p) : List.of();
-      }
-      String prefix = spec.glob().substring(0, wildcard);
-      Path base = Path.of(prefix.substring(0, Math.max(1, prefix.lastIndexOf('/'))));
+      Path base = Path.of(spec.root()); // a glob's fixed prefix directory
       PathMatcher glob = FileSystems.getDefault().getPathMatcher("glob:" + spec.glob());
-      return Files.isDirectory(base) ? walk(base, glob) : List.of();
+      if (!Files.isDirectory(base)) {
+        return List.of();
+      }
+      try (Stream<Path> s = Files.walk(base)) {
+        return s.filter(Files::isRegularFile)
+            .map(p -> p.toAbsolutePath().normalize())
+            .filter(glob::matches)
+            .sorted()
+            .toList();
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + spec.glob(), e);
     }
-  }
-
-  private static List<Path> walk(Path root, PathMatcher keep) throws IOException {
-    try (Stream<Path> s = Files.walk(root)) {
-      return s.filter(Files::isRegularFile)
-          .map(p -> p.toAbsolutePath().normalize())
-          .filter(keep::matches)
-          .sorted()
-          .toList();
-    }
-  }
-
-  private static int firstWildcard(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '*' || c == '?' || c == '[' || c == '{') {
-        return i;
-      }
-    }
-    return -1;
   }
 
   private static List<Callable<Part>> tasksFor(

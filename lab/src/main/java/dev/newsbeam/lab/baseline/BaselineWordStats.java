@@ -6,6 +6,7 @@ import dev.newsbeam.schema.TermKeyness;
 import dev.newsbeam.schema.TermScore;
 import dev.newsbeam.schema.TermStat;
 import dev.newsbeam.shuffle.CompactCounts;
+import dev.newsbeam.shuffle.SumCountsInShards;
 import dev.newsbeam.stats.ArticleGroups;
 import dev.newsbeam.stats.ArticleStatsCalculator;
 import dev.newsbeam.stats.Bigrams;
@@ -104,8 +105,12 @@ final class BaselineWordStats {
                     s.canonical++;
                     s.termTokens += tokens;
                     s.wordTokens += profile.stats().getWordCount();
-                    profile.termCounts().forEach((term, c) -> add(s.terms, term, c, 1));
-                    profile.bigramCounts().forEach((bigram, c) -> add(s.bigrams, bigram, c, 1));
+                    profile
+                        .termCounts()
+                        .forEach((term, c) -> SumCountsInShards.add(s.terms, term, c, 1));
+                    profile
+                        .bigramCounts()
+                        .forEach((bigram, c) -> SumCountsInShards.add(s.bigrams, bigram, c, 1));
                     for (String group : ArticleGroups.of(a)) {
                       s.groupTokens.merge(group, tokens, Long::sum);
                     }
@@ -154,7 +159,7 @@ final class BaselineWordStats {
                   counts.forEach(
                       (term, c) -> {
                         if (table.containsKey(term)) {
-                          add(terms, term, c, 1);
+                          SumCountsInShards.add(terms, term, c, 1);
                         }
                       });
                 }
@@ -291,20 +296,10 @@ final class BaselineWordStats {
     return out;
   }
 
-  private static void add(Map<String, long[]> into, String key, long occurrences, long documents) {
-    long[] sums = into.get(key);
-    if (sums == null) {
-      into.put(key, new long[] {occurrences, documents});
-    } else {
-      sums[0] += occurrences;
-      sums[1] += documents;
-    }
-  }
-
   private static Map<String, long[]> mergeInto(Map<String, long[]> a, Map<String, long[]> b) {
     Map<String, long[]> big = a.size() >= b.size() ? a : b;
     Map<String, long[]> small = big == a ? b : a;
-    small.forEach((key, s) -> add(big, key, s[0], s[1]));
+    small.forEach((key, s) -> SumCountsInShards.add(big, key, s[0], s[1]));
     return big;
   }
 
