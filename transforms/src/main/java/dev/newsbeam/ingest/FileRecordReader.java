@@ -35,14 +35,32 @@ public final class FileRecordReader {
     InputStream open() throws IOException;
   }
 
+  /** Reads a whole file. */
   public Counts read(SourceFile file, InputFormat format, Opener opener, RecordSink sink) {
+    return read(file, format, 1, opener, sink);
+  }
+
+  /**
+   * Reads a part of a JSONL file whose first line is line {@code firstLine} of the file: ids,
+   * sources and error locations are those of reading the whole file, and the counts of the parts of
+   * a file add up to those of the whole file. Only the part that starts the file ({@code firstLine}
+   * 1) can be an empty file. A text file is always read whole ({@code firstLine} 1).
+   */
+  public Counts read(
+      SourceFile file, InputFormat format, long firstLine, Opener opener, RecordSink sink) {
+    if (firstLine < 1 || (format == InputFormat.TEXT && firstLine != 1)) {
+      throw new IllegalArgumentException(
+          "first line must be 1 for a text file and >= 1 for JSONL, not " + firstLine);
+    }
     try (InputStream in = opener.open()) {
       return format == InputFormat.TEXT
           ? readText(file, in, sink)
-          : readJsonl(file, in, sink, new long[3]);
+          : readJsonl(file, in, sink, firstLine);
     } catch (IOException e) {
       // Only reached when opening (or closing) fails: the readers handle failures mid-stream.
-      sink.error(Errors.of(file.path(), null, ErrorReason.UNREADABLE, "cannot open: " + e, null));
+      // A later part of a file names its first line, so that each part's failure is told apart.
+      String where = firstLine == 1 ? null : "line " + firstLine;
+      sink.error(Errors.of(file.path(), where, ErrorReason.UNREADABLE, "cannot open: " + e, null));
       return new Counts(1, 0);
     }
   }
@@ -76,8 +94,8 @@ public final class FileRecordReader {
     return new Counts(1, 0);
   }
 
-  /** state: [0]=records, [1]=blank lines, [2]=line number. */
-  private Counts readJsonl(SourceFile file, InputStream in, RecordSink sink, long[] state) {
+  private Counts readJsonl(SourceFile file, InputStream in, RecordSink sink, long firstLine) {
+    long[] state = {0, 0, firstLine - 1}; // records, blank lines, number of the last line read
     byte[] line = new byte[1024];
     byte[] buf = new byte[BUFFER];
     int len = 0;
@@ -113,7 +131,7 @@ public final class FileRecordReader {
       sink.error(streamError(file, "line " + (state[2] + 1), e, Utf8.lossy(line, len)));
       return new Counts(state[0], state[1]);
     }
-    if (!sawAnyByte) {
+    if (!sawAnyByte && firstLine == 1) {
       state[0]++;
       sink.error(Errors.of(file.path(), null, ErrorReason.EMPTY, "file is empty (0 bytes)", null));
     }

@@ -3,13 +3,17 @@ package dev.newsbeam.ingest;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -129,5 +133,91 @@ class FileRecordReaderTest {
             },
             sink);
     assertThat(sink.onlyError().getReason(), equalTo("unreadable"));
+  }
+
+  @Test
+  void partsFromTheirFirstLineReadAsTheWholeFile() {
+    String content =
+        "{\"text\":\"one\"}\n\n   \n{\"text\":\"two\"}\r\n{broken\n\n"
+            + "{\"id\":\"k\",\"text\":\"six\"}\n{\"text\":\"seven\"}";
+    byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+    FileRecordReader reader = new FileRecordReader(1000);
+    CollectingSink whole = new CollectingSink();
+    FileRecordReader.Counts wholeCounts =
+        reader.read(JSONL, InputFormat.JSONL, () -> new ByteArrayInputStream(bytes), whole);
+    List<Integer> lineStarts = new ArrayList<>(List.of(0));
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == '\n') {
+        lineStarts.add(i + 1);
+      }
+    }
+    // cut the file after every line: two parts, the second from line `cut + 1`
+    for (int cut = 1; cut < lineStarts.size(); cut++) {
+      int at = lineStarts.get(cut);
+      CollectingSink parts = new CollectingSink();
+      FileRecordReader.Counts a =
+          reader.read(
+              JSONL,
+              InputFormat.JSONL,
+              1,
+              () -> new ByteArrayInputStream(Arrays.copyOfRange(bytes, 0, at)),
+              parts);
+      FileRecordReader.Counts b =
+          reader.read(
+              JSONL,
+              InputFormat.JSONL,
+              cut + 1,
+              () -> new ByteArrayInputStream(Arrays.copyOfRange(bytes, at, bytes.length)),
+              parts);
+      assertThat("cut after line " + cut, parts.articles, equalTo(whole.articles));
+      assertThat("cut after line " + cut, parts.errors, equalTo(whole.errors));
+      assertThat(a.records() + b.records(), equalTo(wholeCounts.records()));
+      assertThat(a.blankLines() + b.blankLines(), equalTo(wholeCounts.blankLines()));
+    }
+    assertThat(whole.errors.get(0).getLocation(), equalTo("line 5"));
+    assertThat(whole.articles.get(2).getId(), equalTo("k"));
+    assertThat(whole.articles.get(3).getId(), equalTo("x.jsonl:8"));
+  }
+
+  @Test
+  void aPartAfterTheFirstIsNeverAnEmptyFile() {
+    CollectingSink sink = new CollectingSink();
+    FileRecordReader.Counts c =
+        new FileRecordReader(1000)
+            .read(JSONL, InputFormat.JSONL, 40, () -> new ByteArrayInputStream(new byte[0]), sink);
+    assertThat(sink.errors, empty());
+    assertThat(c, equalTo(new FileRecordReader.Counts(0, 0)));
+  }
+
+  @Test
+  void aPartThatCannotBeOpenedNamesItsFirstLine() {
+    CollectingSink sink = new CollectingSink();
+    FileRecordReader.Counts c =
+        new FileRecordReader(1000)
+            .read(
+                JSONL,
+                InputFormat.JSONL,
+                40,
+                () -> {
+                  throw new IOException("gone");
+                },
+                sink);
+    assertThat(sink.onlyError().getReason(), equalTo("unreadable"));
+    assertThat(sink.onlyError().getLocation(), equalTo("line 40"));
+    assertThat(c.records(), equalTo(1L));
+  }
+
+  @Test
+  void aTextFileIsOnlyReadWhole() {
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new FileRecordReader(1000)
+                .read(
+                    TEXT,
+                    InputFormat.TEXT,
+                    2,
+                    () -> new ByteArrayInputStream(new byte[0]),
+                    new CollectingSink()));
   }
 }

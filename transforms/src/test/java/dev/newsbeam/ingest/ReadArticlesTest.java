@@ -2,24 +2,27 @@ package dev.newsbeam.ingest;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.github.luben.zstd.ZstdOutputStream;
 import dev.newsbeam.schema.Article;
 import dev.newsbeam.schema.ErrorRecord;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestPipelineExtension;
+import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.Sum;
 import org.apache.beam.sdk.values.KV;
@@ -100,37 +103,112 @@ class ReadArticlesTest {
     pipeline.run().waitUntilFinish();
   }
 
-  @Test
-  void anyNumberOfRedistributionBucketsKeepsEveryArticle(TestPipeline pipeline, @TempDir Path dir)
-      throws IOException {
-    StringBuilder lines = new StringBuilder();
-    List<String> expected = new ArrayList<>();
-    for (int i = 1; i <= 40; i++) {
-      lines
-          .append("{\"id\":\"w")
-          .append(i)
-          .append("\",\"text\":\"Item ")
-          .append(i)
-          .append(".\"}\n");
-      expected.add("w" + i);
+  /**
+   * A JSONL file of every kind of line: blank and whitespace-only lines, bad JSON, a line over the
+   * article limit, a record without text, an own id, \r\n endings, and a last line without a
+   * newline.
+   */
+  private static String bigJsonl() {
+    StringBuilder s = new StringBuilder();
+    for (int i = 1; i <= 300; i++) {
+      if (i == 50) {
+        s.append("{\"text\": broken\n");
+      } else if (i == 77) {
+        s.append("{\"id\":\"own-77\",\"text\":\"Own id.\"}\n");
+      } else if (i == 120) {
+        s.append("{\"text\":\"").append("y".repeat(3000)).append("\"}\n");
+      } else if (i == 200) {
+        s.append("{\"title\":\"no text\"}\n");
+      } else if (i % 23 == 0) {
+        s.append("\n");
+      } else if (i % 31 == 0) {
+        s.append("  \t \r\n");
+      } else if (i % 10 == 0) {
+        s.append("{\"text\":\"Story ").append(i).append(", CRLF.\"}\r\n");
+      } else {
+        s.append("{\"text\":\"Story ")
+            .append(i)
+            .append(" ")
+            .append("word ".repeat(i % 13))
+            .append("\"}\n");
+      }
     }
-    write(dir.resolve("wire.jsonl"), lines.toString());
-    for (int buckets : new int[] {1, 3}) {
+    return s.append("{\"text\":\"Last, no newline.\"}").toString();
+  }
+
+  private static long rangesOf(Path file, long chunkBytes) throws IOException {
+    if (Files.size(file) <= chunkBytes) {
+      return 1;
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      return FileRangePlanner.lineChunks(in, chunkBytes).size();
+    }
+  }
+
+  @Test
+  void aBigJsonlFileReadInRangesReadsAsTheWholeFile(TestPipeline pipeline, @TempDir Path dir)
+      throws IOException {
+    long maxArticleBytes = 2000;
+    Path big = dir.resolve("wire/big.jsonl");
+    write(big, bigJsonl());
+    Path small = dir.resolve("wire/small.ndjson");
+    write(small, "{\"text\":\"Small.\"}\n\n{oops\n");
+    Path gz = dir.resolve("ap/c.jsonl.gz");
+    writeCompressed(gz, "{\"text\":\"Zipped.\"}\n\n\n" + bigJsonl());
+    write(dir.resolve("notes/README.md"), "# not an input\n");
+
+    // what reading each file whole gives, without ranges or Beam
+    CollectingSink expected = new CollectingSink();
+    FileRecordReader reader = new FileRecordReader(maxArticleBytes);
+    long records = 0;
+    long blank = 0;
+    for (Path p : List.of(big, small, gz)) {
+      FileRecordReader.Counts c =
+          reader.read(
+              new SourceFile(p.toString(), dir.relativize(p).toString()),
+              InputFormat.JSONL,
+              () ->
+                  p.toString().endsWith(".gz")
+                      ? new GZIPInputStream(Files.newInputStream(p))
+                      : Files.newInputStream(p),
+              expected);
+      records += c.records();
+      blank += c.blankLines();
+    }
+    assertThat(expected.errors.size(), equalTo(7)); // bad JSON, too large, no text: twice; oops
+    assertThat(blank, greaterThan(20L));
+    assertThat(rangesOf(big, 1024), equalTo(14L));
+
+    for (long chunkBytes : new long[] {Long.MAX_VALUE, 1024, 128}) {
+      ReadArticles read =
+          ReadArticles.from(dir.toString())
+              .withMaxArticleBytes(maxArticleBytes)
+              .withChunkBytes(chunkBytes);
+      ReadArticles.Result r = pipeline.apply("Read" + chunkBytes, read);
+      PAssert.that("articles, chunk " + chunkBytes, r.articles())
+          .containsInAnyOrder(expected.articles);
+      PAssert.that("errors, chunk " + chunkBytes, r.errors()).containsInAnyOrder(expected.errors);
       PAssert.that(
+              "counts, chunk " + chunkBytes,
+              r.counts().apply("Sum" + chunkBytes, Sum.longsPerKey()))
+          .containsInAnyOrder(
+              KV.of("files", 3L),
+              KV.of("input_records", records),
+              KV.of("ingest.blank_lines", blank),
+              KV.of("ingest.files_skipped", 1L));
+      // the compressed file is one range whatever the chunk size
+      long ranges = rangesOf(big, chunkBytes) + rangesOf(small, chunkBytes) + 1;
+      PAssert.thatSingleton(
+              "ranges, chunk " + chunkBytes,
               pipeline
-                  .apply(
-                      "Read" + buckets,
-                      ReadArticles.from(dir.toString()).withRedistributeBuckets(buckets))
-                  .articles()
-                  .apply(
-                      "Ids" + buckets,
-                      MapElements.into(TypeDescriptors.strings()).via(Article::getId)))
-          .containsInAnyOrder(expected);
+                  .apply("Plan" + chunkBytes, read.planRanges())
+                  .ranges()
+                  .apply("Count" + chunkBytes, Count.globally()))
+          .isEqualTo(ranges);
     }
     pipeline.run().waitUntilFinish();
     assertThrows(
-        IllegalArgumentException.class,
-        () -> ReadArticles.from(dir.toString()).withRedistributeBuckets(0));
+        IllegalArgumentException.class, () -> ReadArticles.from(dir.toString()).withChunkBytes(0));
   }
 
   @Test

@@ -1,0 +1,114 @@
+package dev.newsbeam.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits a file into the {@link FileRange}s that reader tasks read, so that one big JSONL file
+ * keeps every worker busy without its parsed articles crossing a shuffle.
+ *
+ * <p>A text file, a compressed file (which cannot be entered in the middle) and a JSONL file not
+ * larger than a chunk are one whole-file range. A bigger uncompressed JSONL file is cut into
+ * line-aligned ranges of about a chunk each; the file is read once, sequentially, to find the line
+ * ends and the number of each range's first line (ids and error locations name the file's lines).
+ */
+public final class FileRangePlanner {
+  /**
+   * Default chunk: 4 MB, about a thousand articles of a few KB. Large enough that a range's own
+   * costs (opening the file and seeking, a descriptor in the shuffle, a bundle) vanish against
+   * parsing it; small enough that a file of tens of MB spreads over many workers. Memory does not
+   * depend on it: a range is streamed, one line at a time.
+   */
+  public static final long DEFAULT_CHUNK_BYTES = 4L << 20;
+
+  private static final int BUFFER = 1 << 20;
+
+  private FileRangePlanner() {}
+
+  /**
+   * A line-aligned byte range [{@code start}, {@code end}) whose first line is line {@code
+   * firstLine} of the file.
+   */
+  public record Chunk(long start, long end, long firstLine) {}
+
+  /**
+   * The ranges of one file, in file order. Never throws for the file's content: when the file
+   * cannot be read to plan it, it is one whole-file range, and reading that reports the failure.
+   *
+   * @param sizeBytes the file's size as matched
+   * @param chunkBytes the size a range of a big JSONL file reaches before it ends at the next
+   *     newline
+   * @param opener the file's raw (undecompressed) bytes, read only to split a big JSONL file
+   */
+  public static List<FileRange> plan(
+      SourceFile file,
+      InputFormat format,
+      boolean compressed,
+      long sizeBytes,
+      long chunkBytes,
+      FileRecordReader.Opener opener) {
+    checkChunkBytes(chunkBytes);
+    FileRange whole = FileRange.whole(file, format, compressed, sizeBytes);
+    if (format != InputFormat.JSONL || compressed || sizeBytes <= chunkBytes) {
+      return List.of(whole);
+    }
+    List<Chunk> chunks;
+    try (InputStream in = opener.open()) {
+      chunks = lineChunks(in, chunkBytes);
+    } catch (IOException e) {
+      return List.of(whole);
+    }
+    if (chunks.size() <= 1) {
+      return List.of(whole);
+    }
+    List<FileRange> ranges = new ArrayList<>(chunks.size());
+    for (Chunk c : chunks) {
+      ranges.add(
+          new FileRange(
+              file.path(), file.relativePath(), format, false, c.start(), c.end(), c.firstLine()));
+    }
+    return ranges;
+  }
+
+  /**
+   * Line-aligned chunks of {@code in} of about {@code chunkBytes} each, in order, covering every
+   * byte once: a chunk ends just after the first newline at or after {@code chunkBytes} from its
+   * start, the last one at the end of the stream. An empty stream has no chunks.
+   */
+  public static List<Chunk> lineChunks(InputStream in, long chunkBytes) throws IOException {
+    checkChunkBytes(chunkBytes);
+    List<Chunk> out = new ArrayList<>();
+    byte[] buf = new byte[BUFFER];
+    long offset = 0;
+    long line = 1;
+    long start = 0;
+    long firstLine = 1;
+    int n;
+    while ((n = in.read(buf)) >= 0) {
+      for (int i = 0; i < n; i++) {
+        if (buf[i] == '\n') {
+          line++;
+          long end = offset + i + 1;
+          if (end - start >= chunkBytes) {
+            out.add(new Chunk(start, end, firstLine));
+            start = end;
+            firstLine = line;
+          }
+        }
+      }
+      offset += n;
+    }
+    if (start < offset) {
+      out.add(new Chunk(start, offset, firstLine));
+    }
+    return out;
+  }
+
+  private static void checkChunkBytes(long chunkBytes) {
+    if (chunkBytes < 1) {
+      throw new IllegalArgumentException("chunk bytes must be >= 1, not " + chunkBytes);
+    }
+  }
+}
