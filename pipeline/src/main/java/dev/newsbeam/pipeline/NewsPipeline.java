@@ -1,11 +1,13 @@
 package dev.newsbeam.pipeline;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsbeam.byline.ArticleBylines;
 import dev.newsbeam.byline.ParseBylines;
-import dev.newsbeam.dedup.DedupResult;
+import dev.newsbeam.dedup.ClusterLink;
 import dev.newsbeam.dedup.DedupSettings;
 import dev.newsbeam.dedup.DetectDuplicates;
-import dev.newsbeam.ingest.ReadArticles;
+import dev.newsbeam.dedup.DuplicateClusters;
+import dev.newsbeam.ingest.PlanFileRanges;
 import dev.newsbeam.schema.Article;
 import dev.newsbeam.schema.DuplicateRow;
 import dev.newsbeam.schema.ErrorRecord;
@@ -13,11 +15,16 @@ import dev.newsbeam.schema.Ngram;
 import dev.newsbeam.schema.TermKeyness;
 import dev.newsbeam.schema.TermStat;
 import dev.newsbeam.schema.TopicDayCount;
+import dev.newsbeam.schema.TopicModel;
+import dev.newsbeam.shuffle.CompactCounts;
+import dev.newsbeam.shuffle.ShardedLookupJoin;
 import dev.newsbeam.stage.StageFailures;
-import dev.newsbeam.stage.StageResult;
+import dev.newsbeam.stats.ComputeCollocations;
+import dev.newsbeam.stats.ComputeKeyness;
+import dev.newsbeam.stats.ComputeTermTable;
 import dev.newsbeam.stats.ComputeWordStats;
-import dev.newsbeam.stats.WordStatsResult;
 import dev.newsbeam.stats.WordStatsSettings;
+import dev.newsbeam.topics.CountDayTopics;
 import dev.newsbeam.topics.TagTopics;
 import dev.newsbeam.topics.TopicSettings;
 import java.io.IOException;
@@ -26,7 +33,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 import org.apache.avro.Schema;
 import org.apache.avro.file.CodecFactory;
 import org.apache.beam.sdk.Pipeline;
@@ -35,107 +41,250 @@ import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.extensions.avro.io.AvroIO;
+import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.WriteFilesResult;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.transforms.Count;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.apache.beam.sdk.transforms.Sum;
+import org.apache.beam.sdk.transforms.Values;
+import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.transforms.errorhandling.BadRecordRouter;
 import org.apache.beam.sdk.transforms.errorhandling.ErrorHandler.BadRecordErrorHandler;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
- * The main pipeline: files → ingest → bylines/datelines → dedup → topics → word statistics → Avro.
+ * The main pipeline: files → one per-article step → the corpus-wide steps on small records → one
+ * join → Avro.
  *
- * <p>{@link #build} lays out the graph on a pipeline; {@link Main} runs it. An article whose
- * processing throws in a stage leaves the output and becomes a {@code stage_failed} record in
- * {@code errors/} (the stages route it to Beam's bad-record handler registered here), so every
- * input record still ends as exactly one article or one error.
+ * <ol>
+ *   <li>{@link PlanFileRanges}: the input files, big ones as line-aligned ranges, spread over the
+ *       workers (only these small descriptors are shuffled);
+ *   <li>{@link EnrichArticles}, one fused step per range: every record read becomes an article or
+ *       an error record, and every article goes through {@link ArticleSpine} (bylines, the dedup
+ *       sketch, topics and word statistics); the article leaves it as Avro bytes, with its term and
+ *       bigram counts, keyed by its fingerprint;
+ *   <li>corpus-wide, on sketches and counts only: duplicate clusters ({@link DuplicateClusters}),
+ *       the {@code topics/} day counts;
+ *   <li>the article's one shuffle: the join with its fingerprint's dedup link; canonical articles'
+ *       counts go on to the term table, keyness and collocations;
+ *   <li>top terms ranked against the term table (a side input), and the article written as it
+ *       travelled, as Avro bytes.
+ * </ol>
+ *
+ * <p>An article whose processing throws in a step leaves the output and becomes a {@code
+ * stage_failed} record in {@code errors/} (Beam's bad-record handler, registered here), so every
+ * input record still ends as exactly one article or one error. {@link Main} runs the pipeline.
  */
 public final class NewsPipeline {
+  /**
+   * Manifest counts that are written even when zero (they were always totals over the corpus, not
+   * per-article counters).
+   */
+  private static final List<String> ALWAYS_COUNTED =
+      List.of(
+          "articles",
+          "stats.articles",
+          FinishArticles.CANONICAL_ARTICLES,
+          "stats.tokens",
+          FinishArticles.CANONICAL_TERM_TOKENS);
+
   private NewsPipeline() {}
 
   /** Builds the whole graph on {@code pipeline} (options from the pipeline). */
   public static void build(Pipeline pipeline, Instant startedAt) throws IOException {
-    build(pipeline, startedAt, new ParseBylines());
+    build(pipeline, startedAt, new ParseBylines.BylinesStep());
   }
 
-  /** {@link #build} with the given bylines stage (tests use one that throws for an article). */
-  static void build(Pipeline pipeline, Instant startedAt, ParseBylines bylines) throws IOException {
+  /** {@link #build} with the given byline step (tests use one that throws for an article). */
+  static void build(
+      Pipeline pipeline,
+      Instant startedAt,
+      SerializableFunction<Article, ArticleBylines.Result> bylines)
+      throws IOException {
     NewsbeamOptions options = pipeline.getOptions().as(NewsbeamOptions.class);
     OutputLayout layout = new OutputLayout(options.getOutput());
     CodecFactory codec = options.getAvroCodec().factory();
+    DedupSettings dedupSettings = DedupSettings.from(options);
+    TopicSettings topicSettings = TopicSettings.from(options);
+    WordStatsSettings statsSettings = WordStatsSettings.from(options);
+    int dedupShards = shards(options, DetectDuplicates.DEFAULT_SHARDS);
+    int statsShards = shards(options, ComputeWordStats.DEFAULT_SHARDS);
+    int topicShards = shards(options, TagTopics.DEFAULT_SHARDS);
 
-    ReadArticles.Result ingested =
+    PlanFileRanges.Result planned =
         pipeline.apply(
-            "ReadArticles",
-            withShards(
-                ReadArticles.from(options.getInput())
-                    .withMaxArticleBytes(options.getMaxArticleBytes()),
-                ReadArticles::withRedistributeBuckets,
-                options));
+            "PlanReads",
+            PlanFileRanges.from(options.getInput()).withSpreadBuckets(options.getShuffleShards()));
     List<PCollection<KV<String, Long>>> counts = new ArrayList<>();
-    counts.add(ingested.counts());
+    counts.add(planned.counts());
 
     BadRecordErrorHandler<PCollection<ErrorRecord>> failures =
         pipeline.registerBadRecordErrorHandler(StageFailures.toErrorRecords());
-    StageResult credited =
-        ingested.articles().apply("ParseBylines", bylines.withBadRecordErrorHandler(failures));
-    counts.add(credited.counts());
-    DedupResult dedup =
-        credited
-            .articles()
+    PCollectionView<TopicModel> model =
+        topicSettings.modelPath() == null
+            ? null
+            : TagTopics.readModel(pipeline, topicSettings.modelPath());
+    PCollectionTuple enriched =
+        planned
+            .ranges()
             .apply(
-                "DetectDuplicates",
-                withShards(
-                        DetectDuplicates.with(DedupSettings.from(options)),
-                        DetectDuplicates::withShards,
-                        options)
-                    .withBadRecordErrorHandler(failures));
-    counts.add(dedup.counts());
-    TagTopics.Result topics =
-        dedup
-            .articles()
+                "Enrich",
+                new EnrichArticles(
+                    options.getMaxArticleBytes(),
+                    new ArticleSpine.Settings(dedupSettings, topicSettings, statsSettings),
+                    bylines,
+                    model,
+                    dedupShards,
+                    StageFailures.to(ParseBylines.STAGE, failures)));
+    counts.add(enriched.get(EnrichArticles.COUNTS));
+
+    PCollection<TopicDayCount> dayCounts =
+        enriched
+            .get(EnrichArticles.DAY_TOPICS)
+            .apply("CountDayTopics", new CountDayTopics(topicShards));
+
+    PCollection<KV<String, ClusterLink>> links =
+        PCollectionTuple.of(DuplicateClusters.SKETCHES, enriched.get(EnrichArticles.SKETCHES))
+            .and(DuplicateClusters.BAND_ENTRIES, enriched.get(EnrichArticles.BAND_ENTRIES))
+            .apply("ClusterDuplicates", new DuplicateClusters(dedupSettings, dedupShards));
+    counts.add(DuplicateClusters.clusterCounts(links));
+
+    // the article's one shuffle: joined with its fingerprint's link
+    PCollectionTuple annotated =
+        enriched
+            .get(EnrichArticles.ENRICHED)
             .apply(
-                "TagTopics",
-                withShards(
-                        TagTopics.with(TopicSettings.from(options)), TagTopics::withShards, options)
-                    .withBadRecordErrorHandler(failures));
-    counts.add(topics.counts());
-    WordStatsResult stats =
-        topics
-            .articles()
+                "AttachDedupLinks",
+                new ShardedLookupJoin<>(
+                    links,
+                    AvroCoder.of(ClusterLink.class),
+                    EnrichedArticle.CODER,
+                    KvCoder.of(EnrichedArticle.CODER, AvroCoder.of(ClusterLink.class)),
+                    dedupShards,
+                    new FinishArticles.AttachLinkFn()))
             .apply(
-                "ComputeWordStats",
-                withShards(
-                        ComputeWordStats.with(WordStatsSettings.from(options)),
-                        ComputeWordStats::withShards,
-                        options)
-                    .withBadRecordErrorHandler(failures));
-    counts.add(stats.counts());
-    // every stage has routed its failures: close the handler to get its sink's output
+                "SplitAnnotations",
+                ParDo.of(new FinishArticles.SplitFn())
+                    .withOutputTags(
+                        FinishArticles.ANNOTATED,
+                        TupleTagList.of(FinishArticles.ROWS)
+                            .and(FinishArticles.CANONICAL_TERMS)
+                            .and(FinishArticles.CANONICAL_BIGRAMS)
+                            .and(FinishArticles.CANONICAL_GROUPS)
+                            .and(FinishArticles.COUNTS)));
+    annotated.get(FinishArticles.ANNOTATED).setCoder(AnnotatedArticle.CODER);
+    PCollection<DuplicateRow> duplicates =
+        annotated.get(FinishArticles.ROWS).setCoder(AvroCoder.of(DuplicateRow.class));
+    annotated.get(FinishArticles.CANONICAL_TERMS).setCoder(CompactCounts.coder());
+    annotated.get(FinishArticles.CANONICAL_BIGRAMS).setCoder(CompactCounts.coder());
+    annotated.get(FinishArticles.CANONICAL_GROUPS).setCoder(ComputeKeyness.INPUT_CODER);
+    PCollection<KV<String, Long>> canonicalCounts =
+        annotated
+            .get(FinishArticles.COUNTS)
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
+    counts.add(canonicalCounts);
+    counts.add(DuplicateClusters.duplicateCounts(duplicates));
+
+    ComputeTermTable.Result table =
+        annotated
+            .get(FinishArticles.CANONICAL_TERMS)
+            .apply("ComputeTermTable", new ComputeTermTable(statsSettings.minDf(), statsShards));
+    counts.add(table.counts());
+    PCollectionView<Long> corpusSize =
+        total(canonicalCounts, FinishArticles.CANONICAL_ARTICLES, "CorpusSize");
+    PCollectionView<Long> corpusTermTokens =
+        total(canonicalCounts, FinishArticles.CANONICAL_TERM_TOKENS, "CorpusTermTokens");
+
+    PCollectionTuple ranked =
+        annotated
+            .get(FinishArticles.ANNOTATED)
+            .apply(
+                "RankTopTerms",
+                ParDo.of(
+                        new FinishArticles.RankFn(
+                            table.view(),
+                            corpusSize,
+                            statsSettings,
+                            StageFailures.to(ComputeWordStats.STAGE, failures)))
+                    .withSideInputs(table.view(), corpusSize)
+                    .withOutputTags(
+                        FinishArticles.FINAL,
+                        TupleTagList.of(FinishArticles.COUNTS)
+                            .and(BadRecordRouter.BAD_RECORD_TAG)));
+    StageFailures.to(ComputeWordStats.STAGE, failures).collect(ranked);
+    PCollection<byte[]> articles = ranked.get(FinishArticles.FINAL);
+    counts.add(
+        ranked
+            .get(FinishArticles.COUNTS)
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of())));
+
+    PCollection<TermStat> terms =
+        table
+            .kept()
+            .apply(
+                "ToTermStats",
+                ParDo.of(new ComputeWordStats.ToTermStatFn(corpusSize)).withSideInputs(corpusSize))
+            .setCoder(AvroCoder.of(TermStat.class));
+    PCollection<TermKeyness> keyness =
+        annotated
+            .get(FinishArticles.CANONICAL_GROUPS)
+            .apply(
+                "ComputeKeyness",
+                new ComputeKeyness(
+                    table.view(),
+                    corpusTermTokens,
+                    statsSettings.keynessTopK(),
+                    statsShards,
+                    statsSettings.hotKeyFanout()));
+    PCollection<Ngram> ngrams =
+        annotated
+            .get(FinishArticles.CANONICAL_BIGRAMS)
+            .apply(
+                "ComputeCollocations",
+                new ComputeCollocations(
+                    table.view(),
+                    corpusTermTokens,
+                    statsSettings.ngramMinCount(),
+                    statsSettings.minDf(),
+                    statsSettings.ngramTopK(),
+                    statsShards));
+
+    // every step has routed its failures: close the handler to get its sink's output
     failures.close();
-    PCollection<Article> articles = stats.articles();
     PCollection<ErrorRecord> errors =
-        PCollectionList.of(ingested.errors())
+        PCollectionList.of(planned.errors())
+            .and(enriched.get(EnrichArticles.INPUT_ERRORS))
             .and(failures.getOutput())
             .apply("FlattenErrors", Flatten.pCollections())
             .setCoder(AvroCoder.of(ErrorRecord.class));
 
     Map<String, String[]> outputs = new LinkedHashMap<>();
     List<PCollection<?>> written = new ArrayList<>();
-    written.add(
-        writeAvro(
-            articles,
-            Article.class,
-            Article.getClassSchema(),
-            "articles",
-            options.getNumShards(),
-            layout,
-            codec,
-            outputs));
+    outputs.put(
+        "articles",
+        new String[] {layout.root() + "/articles/", Article.getClassSchema().toString()});
+    FileIO.Write<Void, byte[]> writeArticles =
+        FileIO.<byte[]>write()
+            .via(new EncodedAvroSink(Article.getClassSchema(), options.getAvroCodec()))
+            .to(layout.root() + "/articles")
+            .withPrefix("part")
+            .withSuffix(".avro");
+    if (options.getNumShards() > 0) {
+      writeArticles = writeArticles.withNumShards(options.getNumShards());
+    }
+    written.add(articles.apply("WriteArticles", writeArticles).getPerDestinationOutputFilenames());
     written.add(
         writeAvro(
             errors,
@@ -148,7 +297,7 @@ public final class NewsPipeline {
             outputs));
     written.add(
         writeAvro(
-            dedup.duplicates(),
+            duplicates,
             DuplicateRow.class,
             DuplicateRow.getClassSchema(),
             "duplicates",
@@ -158,7 +307,7 @@ public final class NewsPipeline {
             outputs));
     written.add(
         writeAvro(
-            topics.dayCounts(),
+            dayCounts,
             TopicDayCount.class,
             TopicDayCount.getClassSchema(),
             "topics",
@@ -168,17 +317,10 @@ public final class NewsPipeline {
             outputs));
     written.add(
         writeAvro(
-            stats.terms(),
-            TermStat.class,
-            TermStat.getClassSchema(),
-            "terms",
-            1,
-            layout,
-            codec,
-            outputs));
+            terms, TermStat.class, TermStat.getClassSchema(), "terms", 1, layout, codec, outputs));
     written.add(
         writeAvro(
-            stats.keyness(),
+            keyness,
             TermKeyness.class,
             TermKeyness.getClassSchema(),
             "term_keyness",
@@ -188,21 +330,13 @@ public final class NewsPipeline {
             outputs));
     written.add(
         writeAvro(
-            stats.ngrams(),
-            Ngram.class,
-            Ngram.getClassSchema(),
-            "ngrams",
-            1,
-            layout,
-            codec,
-            outputs));
+            ngrams, Ngram.class, Ngram.getClassSchema(), "ngrams", 1, layout, codec, outputs));
 
     counts.add(
-        articles
-            .apply("CountArticles", Count.globally())
-            .apply(
-                "ArticlesCount",
-                MapElements.into(countType()).via((Long n) -> KV.of("articles", n))));
+        pipeline.apply(
+            "AlwaysCounted",
+            Create.of(ALWAYS_COUNTED.stream().map(name -> KV.of(name, 0L)).toList())
+                .withCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))));
     counts.add(
         errors
             .apply(
@@ -222,6 +356,21 @@ public final class NewsPipeline {
                 startedAt,
                 outputs,
                 written));
+  }
+
+  /** The corpus total of one manifest counter, as a side input (0 when nothing counted). */
+  private static PCollectionView<Long> total(
+      PCollection<KV<String, Long>> counts, String name, String step) {
+    return counts
+        .apply("Select" + step, Filter.by((KV<String, Long> kv) -> kv.getKey().equals(name)))
+        .apply("Take" + step, Values.create())
+        .apply("Sum" + step, Sum.longsGlobally())
+        .apply("View" + step, View.asSingleton());
+  }
+
+  /** {@code --shuffleShards}, or the stage's own default when that is 0. */
+  private static int shards(NewsbeamOptions options, int stageDefault) {
+    return options.getShuffleShards() > 0 ? options.getShuffleShards() : stageDefault;
   }
 
   private static <T> PCollection<?> writeAvro(
@@ -244,13 +393,6 @@ public final class NewsPipeline {
                 .withNumShards(numShards)
                 .withOutputFilenames());
     return result.getPerDestinationOutputFilenames();
-  }
-
-  /** {@code stage} with {@code --shuffleShards} applied by {@code setter}, or as it is at 0. */
-  private static <T> T withShards(
-      T stage, BiFunction<T, Integer, T> setter, NewsbeamOptions options) {
-    int shards = options.getShuffleShards();
-    return shards > 0 ? setter.apply(stage, shards) : stage;
   }
 
   static String runnerName(PipelineOptions options) {

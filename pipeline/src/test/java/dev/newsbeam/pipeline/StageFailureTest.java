@@ -39,14 +39,12 @@ class StageFailureTest {
     NewsPipeline.build(
         pipeline,
         Instant.now(),
-        new ParseBylines()
-            .withStep(
-                a -> {
-                  if (a.getId().equals(VICTIM)) {
-                    throw new IllegalStateException("deliberate failure for " + a.getId());
-                  }
-                  return real.apply(a);
-                }));
+        a -> {
+          if (a.getId().equals(VICTIM)) {
+            throw new IllegalStateException("deliberate failure for " + a.getId());
+          }
+          return real.apply(a);
+        });
     assertThat(pipeline.run().waitUntilFinish(), equalTo(PipelineResult.State.DONE));
 
     List<Article> articles = Outputs.read(out, "articles", Article.class);

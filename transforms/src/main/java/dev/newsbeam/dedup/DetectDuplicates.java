@@ -17,21 +17,14 @@ import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.MapCoder;
 import org.apache.beam.sdk.coders.NullableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.coders.VarIntCoder;
-import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.Combine;
-import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.Flatten;
-import org.apache.beam.sdk.transforms.GroupByKey;
-import org.apache.beam.sdk.transforms.Max;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.Values;
 import org.apache.beam.sdk.transforms.errorhandling.BadRecord;
 import org.apache.beam.sdk.transforms.errorhandling.BadRecordRouter;
 import org.apache.beam.sdk.transforms.errorhandling.ErrorHandler;
@@ -129,19 +122,19 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
     return new DetectDuplicates(settings, n, failures);
   }
 
-  private static AvroCoder<DocSketch> sketchCoder() {
+  static AvroCoder<DocSketch> sketchCoder() {
     return AvroCoder.of(DocSketch.class);
   }
 
-  private static KvCoder<String, DocSketch> keyedSketchCoder() {
+  static KvCoder<String, DocSketch> keyedSketchCoder() {
     return KvCoder.of(StringUtf8Coder.of(), sketchCoder());
   }
 
-  private static KvCoder<String, ClusterLink> keyedLinkCoder() {
+  static KvCoder<String, ClusterLink> keyedLinkCoder() {
     return KvCoder.of(StringUtf8Coder.of(), AvroCoder.of(ClusterLink.class));
   }
 
-  private static KvCoder<String, String> stringPairCoder() {
+  static KvCoder<String, String> stringPairCoder() {
     return KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of());
   }
 
@@ -158,43 +151,18 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
                         .and(BadRecordRouter.BAD_RECORD_TAG)));
     failures.collect(sketched);
     PCollection<KV<Integer, DocSketch>> sketchesByShard =
-        sketched.get(SKETCHES).setCoder(KvCoder.of(VarIntCoder.of(), sketchCoder()));
+        sketched.get(SKETCHES).setCoder(DuplicateClusters.sketchEntryCoder());
     PCollection<KV<String, Article>> articlesByFingerprint =
         sketched
             .get(KEYED_ARTICLES)
             .setCoder(KvCoder.of(StringUtf8Coder.of(), AvroCoder.of(Article.class)));
 
-    // exact groups: one combiner per fingerprint shard, its accumulator the best sketch per
-    // fingerprint
-    PCollection<KV<String, DocSketch>> repsByFingerprint =
-        sketchesByShard
-            .apply(
-                "PickExactRepresentatives", Combine.perKey(new RepresentativesFn(settings.keep())))
-            .apply("EachRepresentative", ParDo.of(new EachRepresentativeFn()))
-            .setCoder(keyedSketchCoder());
-    PCollection<DocSketch> representatives =
-        repsByFingerprint.apply("Representatives", Values.create()).setCoder(sketchCoder());
-    PCollection<KV<String, DocSketch>> repsById =
-        representatives.apply("KeyById", ParDo.of(new KeyByIdFn())).setCoder(keyedSketchCoder());
-
-    PCollection<KV<String, String>> verifiedEdges =
-        candidateEdges(sketched.get(BAND_ENTRIES))
-            .apply(
-                "VerifyEdges", new VerifyEdges(repsByFingerprint, settings.similarity(), shards));
-    PCollection<KV<String, String>> components =
-        verifiedEdges.apply("ConnectedComponents", new ConnectedComponents());
-    PCollection<KV<String, ClusterLink>> graphLinks = applyChainGuard(components, repsById);
-
     PCollection<KV<String, ClusterLink>> linksByFingerprint =
-        repsById.apply(
-            "JoinRepresentativeLinks",
-            new ShardedLookupJoin<>(
-                graphLinks,
-                AvroCoder.of(ClusterLink.class),
-                sketchCoder(),
-                keyedLinkCoder(),
-                shards,
-                new LinkEveryRepresentativeFn()));
+        PCollectionTuple.of(DuplicateClusters.SKETCHES, sketchesByShard)
+            .and(
+                DuplicateClusters.BAND_ENTRIES,
+                sketched.get(BAND_ENTRIES).setCoder(DuplicateClusters.bandEntryCoder()))
+            .apply("ClusterDuplicates", new DuplicateClusters(settings, shards));
 
     PCollection<KV<Article, DuplicateRow>> attached =
         articlesByFingerprint.apply(
@@ -217,7 +185,12 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
             .apply("DuplicateRows", ParDo.of(new DuplicateRowOfFn()))
             .setCoder(AvroCoder.of(DuplicateRow.class));
 
-    return new DedupResult(deduped, duplicates, counts(duplicates, linksByFingerprint));
+    return new DedupResult(
+        deduped,
+        duplicates,
+        PCollectionList.of(DuplicateClusters.clusterCounts(linksByFingerprint))
+            .and(DuplicateClusters.duplicateCounts(duplicates))
+            .apply("FlattenCounts", Flatten.pCollections()));
   }
 
   // ---- near-duplicate candidates -------------------------------------------------------------
@@ -230,16 +203,6 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
    */
   static int bucketShards(int shards) {
     return 4 * shards;
-  }
-
-  /** (fingerprint, bucket-minimum fingerprint) star edges of the shared LSH buckets. */
-  private PCollection<KV<String, String>> candidateEdges(
-      PCollection<KV<Integer, KV<Long, String>>> bandEntries) {
-    return bandEntries
-        .setCoder(KvCoder.of(VarIntCoder.of(), KvCoder.of(VarLongCoder.of(), StringUtf8Coder.of())))
-        .apply("GroupBucketShards", GroupByKey.create())
-        .apply("EmitStarEdges", ParDo.of(new StarEdgesFn(settings.maxBucketSize())))
-        .setCoder(stringPairCoder());
   }
 
   /** Star edges (member, bucket minimum) of the buckets in one shard: {@link BucketStars}. */
@@ -455,25 +418,6 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
    * signature each, plus the shingle set with --verify=exact).
    */
 
-  /** (representative id, link) for every representative that is in a component. */
-  private PCollection<KV<String, ClusterLink>> applyChainGuard(
-      PCollection<KV<String, String>> components, PCollection<KV<String, DocSketch>> repsById) {
-    return repsById
-        .apply(
-            "JoinComponentMembers",
-            new ShardedLookupJoin<>(
-                components,
-                StringUtf8Coder.of(),
-                sketchCoder(),
-                KvCoder.of(VarIntCoder.of(), keyedSketchCoder()),
-                shards,
-                new KeyByComponentShardFn(shards)))
-        .apply("GroupComponentShards", GroupByKey.create())
-        .apply(
-            "GuardComponents", ParDo.of(new GuardComponentsFn(settings.guard(), settings.keep())))
-        .setCoder(keyedLinkCoder());
-  }
-
   /** (guard shard, (component label, sketch)) for each representative that is in a component. */
   static class KeyByComponentShardFn
       implements ShardedLookupJoin.JoinFn<String, DocSketch, KV<Integer, KV<String, DocSketch>>> {
@@ -582,43 +526,6 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
         out.output(e.getValue());
       }
     }
-  }
-
-  /**
-   * dedup.clusters (clusters of 2+ articles), dedup.exact_duplicates, near_duplicates,
-   * largest_cluster.
-   */
-  private PCollection<KV<String, Long>> counts(
-      PCollection<DuplicateRow> duplicates, PCollection<KV<String, ClusterLink>> links) {
-    PCollection<Long> sizes =
-        links
-            .apply("CanonicalClusterSizes", ParDo.of(new ClusterSizeFn()))
-            .setCoder(VarLongCoder.of());
-    PCollection<KV<String, Long>> clusters =
-        sizes
-            .apply("SharedClusters", Filter.by((Long size) -> size >= 2))
-            .apply("CountClusters", Count.globally())
-            .apply("NameClusters", ParDo.of(new NameFn("dedup.clusters")));
-    PCollection<KV<String, Long>> largest =
-        sizes
-            .apply("LargestCluster", Max.longsGlobally())
-            .apply("NameLargest", ParDo.of(new NameFn("dedup.largest_cluster")));
-    PCollection<KV<String, Long>> exact =
-        duplicates
-            .apply("ExactRows", Filter.by((DuplicateRow r) -> EXACT.equals(r.getKind())))
-            .apply("CountExact", Count.globally())
-            .apply("NameExact", ParDo.of(new NameFn("dedup.exact_duplicates")));
-    PCollection<KV<String, Long>> near =
-        duplicates
-            .apply("NearRows", Filter.by((DuplicateRow r) -> NEAR.equals(r.getKind())))
-            .apply("CountNear", Count.globally())
-            .apply("NameNear", ParDo.of(new NameFn("dedup.near_duplicates")));
-    return PCollectionList.of(clusters)
-        .and(largest)
-        .and(exact)
-        .and(near)
-        .apply("FlattenManifest", Flatten.pCollections())
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
   }
 
   static class ClusterSizeFn extends DoFn<KV<String, ClusterLink>, Long> {
@@ -750,10 +657,10 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
       if (!s.hasWords()) {
         empty.inc(); // nothing to compare: its own exact group, no band keys
       }
-      out.get(SKETCHES).output(KV.of(Shards.of(fp, shards), s.sketch()));
+      out.get(SKETCHES).output(DuplicateClusters.sketchEntry(s.sketch(), shards));
       out.get(KEYED_ARTICLES).output(KV.of(fp, a));
       for (long key : s.bandKeys()) {
-        out.get(BAND_ENTRIES).output(KV.of(Shards.of(key, bucketShards(shards)), KV.of(key, fp)));
+        out.get(BAND_ENTRIES).output(DuplicateClusters.bandEntry(key, fp, shards));
       }
     }
   }

@@ -19,7 +19,7 @@ import org.apache.beam.sdk.values.PCollectionView;
  * bigram is ranked when it occurs at least {@code minCount} times in at least {@code minDf}
  * articles and both its terms are in the term table.
  */
-final class ComputeCollocations
+public final class ComputeCollocations
     extends PTransform<PCollection<Map<String, Integer>>, PCollection<Ngram>> {
   private static final long serialVersionUID = 1L;
 
@@ -30,7 +30,7 @@ final class ComputeCollocations
   private final int topK;
   private final int shards;
 
-  ComputeCollocations(
+  public ComputeCollocations(
       PCollectionView<Map<String, KV<Long, Long>>> termTable,
       PCollectionView<Long> corpusTermTokens,
       long minCount,

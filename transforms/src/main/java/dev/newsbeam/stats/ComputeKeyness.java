@@ -1,6 +1,5 @@
 package dev.newsbeam.stats;
 
-import dev.newsbeam.schema.Article;
 import dev.newsbeam.schema.TermKeyness;
 import dev.newsbeam.shuffle.BoundedTop;
 import dev.newsbeam.shuffle.CompactCounts;
@@ -8,8 +7,8 @@ import dev.newsbeam.shuffle.SumCountsInShards;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
@@ -27,9 +26,17 @@ import org.apache.beam.sdk.values.PCollectionView;
 /**
  * Per group (topic, label, outlet) of canonical articles, the terms most over-represented against
  * the rest of the corpus by G². Only terms of the pruned term table (df ≥ minDf) are scored.
+ *
+ * <p>Input: one element per canonical article, its groups ({@link ArticleGroups#of}) and its term
+ * counts. Articles without a group take no part.
  */
-final class ComputeKeyness
-    extends PTransform<PCollection<KV<Article, Map<String, Integer>>>, PCollection<TermKeyness>> {
+public final class ComputeKeyness
+    extends PTransform<
+        PCollection<KV<List<String>, Map<String, Integer>>>, PCollection<TermKeyness>> {
+  /** The coder of the input: (groups, term counts). */
+  public static final KvCoder<List<String>, Map<String, Integer>> INPUT_CODER =
+      KvCoder.of(ListCoder.of(StringUtf8Coder.of()), CompactCounts.coder());
+
   private static final long serialVersionUID = 1L;
 
   private final PCollectionView<Map<String, KV<Long, Long>>> termTable;
@@ -38,7 +45,7 @@ final class ComputeKeyness
   private final int shards;
   private final int hotKeyFanout;
 
-  ComputeKeyness(
+  public ComputeKeyness(
       PCollectionView<Map<String, KV<Long, Long>>> termTable,
       PCollectionView<Long> corpusTermTokens,
       int topK,
@@ -52,7 +59,8 @@ final class ComputeKeyness
   }
 
   @Override
-  public PCollection<TermKeyness> expand(PCollection<KV<Article, Map<String, Integer>>> canonical) {
+  public PCollection<TermKeyness> expand(
+      PCollection<KV<List<String>, Map<String, Integer>>> canonical) {
     PCollection<KV<Integer, byte[]>> groupTermCounts =
         canonical
             .apply(
@@ -92,7 +100,7 @@ final class ComputeKeyness
    * Per article, one map: "group NUL term" → count, for each group of the article and kept term.
    */
   static class EmitGroupTermCountsFn
-      extends DoFn<KV<Article, Map<String, Integer>>, Map<String, Integer>> {
+      extends DoFn<KV<List<String>, Map<String, Integer>>, Map<String, Integer>> {
     private final PCollectionView<Map<String, KV<Long, Long>>> termTable;
 
     EmitGroupTermCountsFn(PCollectionView<Map<String, KV<Long, Long>>> termTable) {
@@ -112,7 +120,7 @@ final class ComputeKeyness
 
     @ProcessElement
     public void process(ProcessContext c) {
-      Set<String> groups = ArticleGroups.of(c.element().getKey());
+      List<String> groups = c.element().getKey();
       if (groups.isEmpty()) {
         return;
       }
@@ -134,15 +142,17 @@ final class ComputeKeyness
   }
 
   /** (group, term tokens of the article) per group of the article. */
-  static class EmitGroupTokensFn extends DoFn<KV<Article, Map<String, Integer>>, KV<String, Long>> {
+  static class EmitGroupTokensFn
+      extends DoFn<KV<List<String>, Map<String, Integer>>, KV<String, Long>> {
     @ProcessElement
     public void process(
-        @Element KV<Article, Map<String, Integer>> profiled, OutputReceiver<KV<String, Long>> out) {
+        @Element KV<List<String>, Map<String, Integer>> profiled,
+        OutputReceiver<KV<String, Long>> out) {
       long tokens = 0;
       for (int n : profiled.getValue().values()) {
         tokens += n;
       }
-      for (String group : ArticleGroups.of(profiled.getKey())) {
+      for (String group : profiled.getKey()) {
         out.output(KV.of(group, tokens));
       }
     }

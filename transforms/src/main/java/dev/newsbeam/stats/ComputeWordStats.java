@@ -133,17 +133,12 @@ public final class ComputeWordStats extends PTransform<PCollection<Article>, Wor
     PCollection<KV<Article, Map<String, Integer>>> canonical =
         profiled.apply("KeepCanonical", Filter.by(new IsCanonical()));
 
-    PCollection<KV<String, KV<Long, Long>>> termCounts =
+    ComputeTermTable.Result table =
         canonical
             .apply("TakeTermCounts", Values.create())
-            .apply("SumTermCounts", new SumCountsInShards(shards))
-            .apply("UnpackTermCounts", ParDo.of(new SumCountsInShards.UnpackFn()))
-            .setCoder(SumCountsInShards.SUMS_CODER);
-    PCollection<KV<String, KV<Long, Long>>> keptTerms =
-        termCounts.apply(
-            "KeepFrequentTerms", Filter.by(new MinDocumentFrequency(settings.minDf())));
-    PCollectionView<Map<String, KV<Long, Long>>> termTable =
-        keptTerms.apply("ViewTermTable", View.asMap());
+            .apply("ComputeTermTable", new ComputeTermTable(settings.minDf(), shards));
+    PCollection<KV<String, KV<Long, Long>>> keptTerms = table.kept();
+    PCollectionView<Map<String, KV<Long, Long>>> termTable = table.view();
 
     PCollection<Long> articlesCounted = canonical.apply("CountCanonicalArticles", Count.globally());
     PCollection<Long> termTokens =
@@ -169,14 +164,17 @@ public final class ComputeWordStats extends PTransform<PCollection<Article>, Wor
             .apply("ToTermStats", ParDo.of(new ToTermStatFn(corpusSize)).withSideInputs(corpusSize))
             .setCoder(AvroCoder.of(TermStat.class));
     PCollection<TermKeyness> keyness =
-        canonical.apply(
-            "ComputeKeyness",
-            new ComputeKeyness(
-                termTable,
-                corpusTermTokens,
-                settings.keynessTopK(),
-                shards,
-                settings.hotKeyFanout()));
+        canonical
+            .apply("KeyByGroups", ParDo.of(new KeyByGroupsFn()))
+            .setCoder(ComputeKeyness.INPUT_CODER)
+            .apply(
+                "ComputeKeyness",
+                new ComputeKeyness(
+                    termTable,
+                    corpusTermTokens,
+                    settings.keynessTopK(),
+                    shards,
+                    settings.hotKeyFanout()));
     PCollection<Ngram> ngrams =
         bigrams.apply(
             "ComputeCollocations",
@@ -201,8 +199,7 @@ public final class ComputeWordStats extends PTransform<PCollection<Article>, Wor
                             MapElements.into(TypeDescriptors.longs()).via(new WordCount()))
                         .apply("SumWordTokens", Sum.longsGlobally())))
             .and(named("stats.term_tokens", termTokens))
-            .and(named("stats.types", termCounts.apply("CountTypes", Count.globally())))
-            .and(named("stats.types_kept", keptTerms.apply("CountKeptTypes", Count.globally())))
+            .and(table.counts())
             .apply("FlattenManifest", Flatten.pCollections());
 
     return new WordStatsResult(articles, terms, keyness, ngrams, manifest);
@@ -330,10 +327,11 @@ public final class ComputeWordStats extends PTransform<PCollection<Article>, Wor
     return Article.newBuilder(article).setStats(stats).build();
   }
 
-  static class ToTermStatFn extends DoFn<KV<String, KV<Long, Long>>, TermStat> {
+  /** (term, (occurrences, documents)) of a kept term → its {@code terms/} row. */
+  public static class ToTermStatFn extends DoFn<KV<String, KV<Long, Long>>, TermStat> {
     private final PCollectionView<Long> corpusSize;
 
-    ToTermStatFn(PCollectionView<Long> corpusSize) {
+    public ToTermStatFn(PCollectionView<Long> corpusSize) {
       this.corpusSize = corpusSize;
     }
 
@@ -350,20 +348,6 @@ public final class ComputeWordStats extends PTransform<PCollection<Article>, Wor
     @Override
     public Boolean apply(KV<Article, Map<String, Integer>> profiled) {
       return ArticleGroups.isCanonical(profiled.getKey());
-    }
-  }
-
-  static final class MinDocumentFrequency
-      implements SerializableFunction<KV<String, KV<Long, Long>>, Boolean> {
-    private final long minDf;
-
-    MinDocumentFrequency(long minDf) {
-      this.minDf = minDf;
-    }
-
-    @Override
-    public Boolean apply(KV<String, KV<Long, Long>> term) {
-      return term.getValue().getValue() >= minDf;
     }
   }
 
@@ -384,6 +368,17 @@ public final class ComputeWordStats extends PTransform<PCollection<Article>, Wor
     @Override
     public Long apply(KV<Article, Map<String, Integer>> profiled) {
       return (long) profiled.getKey().getStats().getWordCount();
+    }
+  }
+
+  /** (groups, term counts) of a canonical article: what keyness counts it under. */
+  static final class KeyByGroupsFn
+      extends DoFn<KV<Article, Map<String, Integer>>, KV<List<String>, Map<String, Integer>>> {
+    @ProcessElement
+    public void process(
+        @Element KV<Article, Map<String, Integer>> profiled,
+        OutputReceiver<KV<List<String>, Map<String, Integer>>> out) {
+      out.output(KV.of(List.copyOf(ArticleGroups.of(profiled.getKey())), profiled.getValue()));
     }
   }
 

@@ -11,6 +11,7 @@ import dev.newsbeam.stage.StageFailures;
 import dev.newsbeam.stage.StageResult;
 import java.util.List;
 import java.util.Map;
+import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.extensions.avro.io.AvroIO;
 import org.apache.beam.sdk.metrics.Counter;
@@ -86,21 +87,26 @@ public final class TagTopics extends PTransform<PCollection<Article>, TagTopics.
     return new TagTopics(settings, shards, StageFailures.to(STAGE, handler));
   }
 
+  /**
+   * The topic model of a {@code train-topics} output directory (or model file), read once when the
+   * pipeline runs, as a side input.
+   */
+  public static PCollectionView<TopicModel> readModel(Pipeline pipeline, String path) {
+    String pattern =
+        path.endsWith(".avro")
+            ? path
+            : (path.endsWith("/") ? path : path + "/") + TrainTopicModel.FILE_PREFIX + "*.avro";
+    return pipeline
+        .apply("ReadTopicModel", AvroIO.read(TopicModel.class).from(pattern))
+        .apply("TopicModelView", View.asSingleton());
+  }
+
   @Override
   public Result expand(PCollection<Article> articles) {
-    PCollectionView<TopicModel> model = null;
-    if (settings.modelPath() != null) {
-      String path = settings.modelPath();
-      String pattern =
-          path.endsWith(".avro")
-              ? path
-              : (path.endsWith("/") ? path : path + "/") + TrainTopicModel.FILE_PREFIX + "*.avro";
-      model =
-          articles
-              .getPipeline()
-              .apply("ReadTopicModel", AvroIO.read(TopicModel.class).from(pattern))
-              .apply("TopicModelView", View.asSingleton());
-    }
+    PCollectionView<TopicModel> model =
+        settings.modelPath() == null
+            ? null
+            : readModel(articles.getPipeline(), settings.modelPath());
     ParDo.SingleOutput<Article, Article> tag = ParDo.of(new TagFn(settings, model, failures));
     PCollectionTuple tagging =
         articles.apply(
@@ -114,11 +120,7 @@ public final class TagTopics extends PTransform<PCollection<Article>, TagTopics.
         tagged
             .apply("KeyByDayAndTopic", ParDo.of(new DayTopicKeysFn()))
             .setCoder(CompactCounts.coder())
-            .apply("CountPerDayAndTopic", new SumCountsInShards(shards))
-            .apply("UnpackDayTopicCounts", ParDo.of(new SumCountsInShards.UnpackFn()))
-            .setCoder(SumCountsInShards.SUMS_CODER)
-            .apply("ToTopicDayCount", ParDo.of(new ToDayCountFn()))
-            .setCoder(AvroCoder.of(TopicDayCount.class));
+            .apply("CountDayTopics", new CountDayTopics(shards));
     return new Result(
         tagged, days, tagged.apply("CountTopics", CountPerBundle.of(ArticleTopics::counters)));
   }
@@ -196,14 +198,6 @@ public final class TagTopics extends PTransform<PCollection<Article>, TagTopics.
       if (!a.getTopics().isEmpty()) {
         out.output(ArticleTopics.dayTopicKeys(a));
       }
-    }
-  }
-
-  /** (key, (occurrences, articles)) → a row; an article counts once per key. */
-  static class ToDayCountFn extends DoFn<KV<String, KV<Long, Long>>, TopicDayCount> {
-    @ProcessElement
-    public void process(@Element KV<String, KV<Long, Long>> kv, OutputReceiver<TopicDayCount> out) {
-      out.output(ArticleTopics.dayCount(kv.getKey(), kv.getValue().getValue()));
     }
   }
 }
