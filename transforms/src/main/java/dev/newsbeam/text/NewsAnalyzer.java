@@ -372,6 +372,63 @@ public final class NewsAnalyzer implements Serializable {
     }
   }
 
+  /**
+   * The words, terms and word offsets of {@code text} in one pass ({@link #forEachWordAndTerm}),
+   * for every consumer of the text to share; null is treated as empty.
+   */
+  public AnalyzedText analyze(String text) {
+    String body = text == null ? "" : text;
+    Collector c = new Collector(body.length());
+    forEachWordAndTerm(body, c);
+    return new AnalyzedText(
+        body, stemming, stopwords, c.words, c.termOfWord, c.offsets, c.size, c.terms, c.termCount);
+  }
+
+  /**
+   * {@code analysis} if this analyzer would give the same (same stemming and stopwords), else this
+   * analyzer's own analysis of the same text.
+   */
+  public AnalyzedText reuseOrAnalyze(AnalyzedText analysis) {
+    return analysis.isAnalysedLike(this) ? analysis : analyze(analysis.text());
+  }
+
+  /** Gathers one analysis into growing arrays (no per-token objects). */
+  private static final class Collector implements WordTermSink {
+    String[] words;
+    String[] termOfWord;
+    int[] offsets;
+    int size;
+    String[] terms;
+    int termCount;
+
+    Collector(int textLength) {
+      // about one word per six characters of news text; grown on demand
+      int capacity = Math.max(8, textLength / 6);
+      words = new String[capacity];
+      termOfWord = new String[capacity];
+      offsets = new int[capacity];
+      terms = new String[capacity];
+    }
+
+    @Override
+    public void accept(String word, String term, int startOffset) {
+      if (size == words.length) {
+        int capacity = size * 2;
+        words = Arrays.copyOf(words, capacity);
+        termOfWord = Arrays.copyOf(termOfWord, capacity);
+        offsets = Arrays.copyOf(offsets, capacity);
+        terms = Arrays.copyOf(terms, capacity);
+      }
+      words[size] = word;
+      termOfWord[size] = term;
+      offsets[size] = startOffset;
+      size++;
+      if (term != null) {
+        terms[termCount++] = term;
+      }
+    }
+  }
+
   /** The stem of one lower-cased word by this analyzer's stemmer (the word itself for NONE). */
   private String stem(String word) {
     String out = word;
