@@ -1,6 +1,8 @@
 package dev.newsbeam.dedup;
 
 import dev.newsbeam.schema.Article;
+import dev.newsbeam.text.AnalyzedText;
+import dev.newsbeam.text.NewsAnalyzer;
 
 /**
  * What dedup knows of one article: its exact-text fingerprint, its MinHash signature (and, with
@@ -41,15 +43,46 @@ public final class ArticleSketcher {
     return sketch(article.getId(), article.getSource(), article.getText(), published(article));
   }
 
+  /**
+   * The sketch of an article whose body is already analysed (by any {@link NewsAnalyzer}: the
+   * shingles read only its words); the same as {@link #sketch(Article)}.
+   *
+   * @throws IllegalArgumentException if {@code body} is not the analysis of the article's text
+   */
+  public Sketch sketch(Article article, AnalyzedText body) {
+    return sketch(
+        article.getId(), article.getSource(), article.getText(), published(article), body);
+  }
+
   /** The sketch of a text that is not (yet) an {@link Article}. */
   public Sketch sketch(String id, String source, String text, Long published) {
+    return sketchOf(id, source, text, published, null);
+  }
+
+  /**
+   * The sketch of an analysed text that is not (yet) an {@link Article}; the same as {@link
+   * #sketch(String, String, String, Long)}. The fingerprint is still taken from the raw {@code
+   * text}.
+   *
+   * @throws IllegalArgumentException if {@code body} is not the analysis of {@code text}
+   */
+  public Sketch sketch(String id, String source, String text, Long published, AnalyzedText body) {
+    if (!body.isOf(text)) {
+      throw new IllegalArgumentException("article " + id + ": the analysis is of another text");
+    }
+    return sketchOf(id, source, text, published, body);
+  }
+
+  /** {@code body} null: the shingler analyses {@code text} itself. */
+  private Sketch sketchOf(
+      String id, String source, String text, Long published, AnalyzedText body) {
     String fp = fingerprints.fingerprint(text);
     int length = text == null ? 0 : text.length();
     if (fp == null) {
       DocSketch empty = new DocSketch(id, source, "~" + id, published, length, new int[0]);
       return new Sketch(empty, new long[0]);
     }
-    long[] shingles = shingler.shingles(text);
+    long[] shingles = body == null ? shingler.shingles(text) : shingler.shingles(body);
     int[] signature = minHasher.signature(shingles);
     DocSketch sketch =
         new DocSketch(id, source, fp, published, length, signature)

@@ -1,5 +1,6 @@
 package dev.newsbeam.dedup;
 
+import dev.newsbeam.text.AnalyzedText;
 import dev.newsbeam.text.NewsAnalyzer;
 import java.io.Serializable;
 import java.util.Arrays;
@@ -34,7 +35,25 @@ public final class Shingler implements Serializable {
   public long[] shingles(String text) {
     LongList words = new LongList();
     analyzer.forEachWord(text == null ? "" : text, w -> words.add(hashWord(w)));
-    int count = words.size;
+    return shingles(words.values, words.size);
+  }
+
+  /**
+   * Distinct shingle hashes of an analysed text, sorted ascending: the same as {@link
+   * #shingles(String)} of its text. Only its words are read, and words do not depend on stemming or
+   * stopwords, so any analyzer's analysis will do.
+   */
+  public long[] shingles(AnalyzedText text) {
+    int count = text.size();
+    long[] words = new long[count];
+    for (int i = 0; i < count; i++) {
+      words[i] = hashWord(text.word(i));
+    }
+    return shingles(words, count);
+  }
+
+  /** Shingles of the first {@code count} word hashes. */
+  private long[] shingles(long[] words, int count) {
     if (count == 0) {
       return new long[0];
     }
@@ -44,7 +63,7 @@ public final class Shingler implements Serializable {
       long h = 0x9E3779B97F4A7C15L;
       for (int j = i; j < Math.min(count, i + n); j++) {
         // order matters ("a b" != "b a"): rotate before folding the next word in
-        h = Long.rotateLeft(h, 23) ^ words.values[j];
+        h = Long.rotateLeft(h, 23) ^ words[j];
         h *= 0xBF58476D1CE4E5B9L;
       }
       out[i] = Hashing.mix64(h);
