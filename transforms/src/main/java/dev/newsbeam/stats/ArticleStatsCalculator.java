@@ -1,6 +1,7 @@
 package dev.newsbeam.stats;
 
 import dev.newsbeam.schema.ArticleStats;
+import dev.newsbeam.text.AnalyzedText;
 import dev.newsbeam.text.NewsAnalyzer;
 import java.io.Serializable;
 import java.util.HashMap;
@@ -42,6 +43,26 @@ public final class ArticleStatsCalculator implements Serializable {
     int[] sentenceStarts = NewsAnalyzer.sentenceStarts(body);
     Pass pass = new Pass(sentenceStarts);
     analyzer.forEachWordAndTerm(body, pass);
+    return pass.toProfile(sentenceStarts.length);
+  }
+
+  /**
+   * Profiles {@code text} from its analysis: the same as {@link #profile(String)}. The analysis is
+   * used when this calculator's analyzer would give the same (same stemming and stopwords), else
+   * the text is analysed again; sentences are still found in {@code text}.
+   *
+   * @throws IllegalArgumentException if {@code analysis} is not the analysis of {@code text}
+   */
+  public TextProfile profile(String text, AnalyzedText analysis) {
+    if (!analysis.isOf(text)) {
+      throw new IllegalArgumentException("the analysis is of another text");
+    }
+    AnalyzedText own = analyzer.reuseOrAnalyze(analysis);
+    int[] sentenceStarts = NewsAnalyzer.sentenceStarts(own.text());
+    Pass pass = new Pass(sentenceStarts);
+    for (int i = 0; i < own.size(); i++) {
+      pass.accept(own.word(i), own.termOfWord(i), own.offset(i));
+    }
     return pass.toProfile(sentenceStarts.length);
   }
 

@@ -3,6 +3,7 @@ package dev.newsbeam.topics;
 import dev.newsbeam.schema.Article;
 import dev.newsbeam.schema.Topic;
 import dev.newsbeam.schema.TopicDayCount;
+import dev.newsbeam.text.AnalyzedText;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,6 +28,25 @@ public final class ArticleTopics {
     List<Topic> topics = new ArrayList<>(tagger.tag(a.getTitle(), a.getText()));
     if (classifier != null) {
       topics.addAll(classifier.tag(a.getTitle(), a.getText()));
+    }
+    return topics;
+  }
+
+  /**
+   * {@link #tag(TaxonomyTagger, TopicClassifier, Article)} of an article whose text is already
+   * analysed; tagger and classifier analyse it again only if their stemming or stopwords differ.
+   *
+   * @throws IllegalArgumentException if {@code body} is not the analysis of the article's text
+   */
+  public static List<Topic> tag(
+      TaxonomyTagger tagger, TopicClassifier classifier, Article a, AnalyzedText body) {
+    if (!body.isOf(a.getText())) {
+      throw new IllegalArgumentException(
+          "article " + a.getId() + ": the analysis is of another text");
+    }
+    List<Topic> topics = new ArrayList<>(tagger.tag(a.getTitle(), body));
+    if (classifier != null) {
+      topics.addAll(classifier.tag(a.getTitle(), body));
     }
     return topics;
   }

@@ -1,5 +1,6 @@
 package dev.newsbeam.topics;
 
+import dev.newsbeam.text.AnalyzedText;
 import dev.newsbeam.text.NewsAnalyzer;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -21,6 +22,26 @@ public final class Features {
     if (text != null) {
       analyzer.forEachTerm(text, t -> counts.merge(t, 1, Integer::sum));
     }
+    return addTitle(counts, analyzer, title, titleWeight);
+  }
+
+  /**
+   * {@link #termCounts(NewsAnalyzer, String, String, int)} of an analysed body: its terms are
+   * counted when {@code analyzer} would give the same (same stemming and stopwords), else the body
+   * is analysed again by {@code analyzer}.
+   */
+  public static Map<String, Integer> termCounts(
+      NewsAnalyzer analyzer, String title, AnalyzedText body, int titleWeight) {
+    Map<String, Integer> counts = new HashMap<>();
+    for (String t : analyzer.reuseOrAnalyze(body).terms()) {
+      counts.merge(t, 1, Integer::sum);
+    }
+    return addTitle(counts, analyzer, title, titleWeight);
+  }
+
+  /** {@code counts} with the title's terms added, each {@code titleWeight} times. */
+  private static Map<String, Integer> addTitle(
+      Map<String, Integer> counts, NewsAnalyzer analyzer, String title, int titleWeight) {
     if (title != null && titleWeight > 0) {
       analyzer.forEachTerm(title, t -> counts.merge(t, titleWeight, Integer::sum));
     }

@@ -1,6 +1,7 @@
 package dev.newsbeam.topics;
 
 import dev.newsbeam.schema.Topic;
+import dev.newsbeam.text.AnalyzedText;
 import dev.newsbeam.text.NewsAnalyzer;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -143,19 +144,32 @@ public final class TaxonomyTagger {
     return settings;
   }
 
-  /** Topics of an article, highest score first; title may be null. */
+  /** Topics of an article, highest score first; title and text may be null. */
   public List<Topic> tag(String title, String text) {
+    return tag(title, text == null || text.isEmpty() ? List.of() : analyzer.terms(text));
+  }
+
+  /**
+   * Topics of an article whose body is already analysed, highest score first; the same as {@link
+   * #tag(String, String)} of its text. Taxonomy and article terms must come from the same analysis:
+   * a body analysed with other stemming or stopwords than this tagger's is analysed again. The
+   * title (short) is analysed here; it may be null.
+   */
+  public List<Topic> tag(String title, AnalyzedText body) {
+    return tag(title, analyzer.reuseOrAnalyze(body).terms());
+  }
+
+  private List<Topic> tag(String title, List<String> bodyTerms) {
     int[] titleCounts = new int[matchCount];
     int[] bodyCounts = new int[matchCount];
     Match[] seen = new Match[matchCount];
     int[] nSeen = {0};
     int n = 0;
+    // title first: the order entries are first seen in is the order their scores are summed in
     if (title != null && !title.isEmpty()) {
       n += count(analyzer.terms(title), titleCounts, bodyCounts, seen, nSeen);
     }
-    if (text != null && !text.isEmpty()) {
-      n += count(analyzer.terms(text), bodyCounts, titleCounts, seen, nSeen);
-    }
+    n += count(bodyTerms, bodyCounts, titleCounts, seen, nSeen);
     if (nSeen[0] == 0) {
       return List.of();
     }

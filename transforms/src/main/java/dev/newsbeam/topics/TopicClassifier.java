@@ -3,6 +3,7 @@ package dev.newsbeam.topics;
 import dev.newsbeam.schema.Topic;
 import dev.newsbeam.schema.TopicModel;
 import dev.newsbeam.schema.TopicModelLabel;
+import dev.newsbeam.text.AnalyzedText;
 import dev.newsbeam.text.NewsAnalyzer;
 import java.io.File;
 import java.io.IOException;
@@ -130,8 +131,19 @@ public final class TopicClassifier {
 
   /** Model tags of an article, highest probability first. */
   public List<Topic> tag(String title, String text) {
-    Map<String, Integer> counts =
-        Features.termCounts(analyzer, title, text, model.getTitleWeight());
+    return tag(Features.termCounts(analyzer, title, text, model.getTitleWeight()));
+  }
+
+  /**
+   * Model tags of an article whose body is already analysed, highest probability first; the same as
+   * {@link #tag(String, String)} of its text. The model has its own stemming and the default
+   * stopwords: a body analysed otherwise is analysed again.
+   */
+  public List<Topic> tag(String title, AnalyzedText body) {
+    return tag(Features.termCounts(analyzer, title, body, model.getTitleWeight()));
+  }
+
+  private List<Topic> tag(Map<String, Integer> counts) {
     SparseDoc doc = Features.vector("", counts, vocabulary, idf, new int[0], 0);
     double[] margins = new double[labels.length];
     for (int l = 0; l < labels.length; l++) {

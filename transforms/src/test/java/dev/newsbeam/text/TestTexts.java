@@ -21,8 +21,12 @@ import java.util.stream.Stream;
  * test over the whole file.
  */
 public final class TestTexts {
-  /** One text with its title (either may be null). */
-  public record Sample(String name, String title, String text) {
+  /** One text with its title (either may be null) and labels (Reuters topics; else none). */
+  public record Sample(String name, String title, String text, List<String> labels) {
+    public Sample(String name, String title, String text) {
+      this(name, title, text, List.of());
+    }
+
     @Override
     public String toString() {
       return name;
@@ -53,12 +57,19 @@ public final class TestTexts {
             new Sample(
                 row.path("id").asText("reuters-line-" + line),
                 row.hasNonNull("title") ? row.get("title").asText() : null,
-                row.hasNonNull("text") ? row.get("text").asText() : null));
+                row.hasNonNull("text") ? row.get("text").asText() : null,
+                labels(row.path("labels"))));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return out;
+  }
+
+  private static List<String> labels(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(label -> out.add(label.asText()));
+    return List.copyOf(out);
   }
 
   /** The Reuters file, found from the module directory upwards; null when it is not there. */
