@@ -32,11 +32,104 @@ public final class TextFingerprint {
   }
 
   /**
+   * Chars below this are looked up in {@link #KIND}; a text with any char from here up takes the
+   * general path. It covers Latin, Greek, Cyrillic, general punctuation and the common symbols.
+   */
+  private static final int TABLE_SIZE = 0x3000;
+
+  /** The char folds to one char ({@link #FOLDED}) that is kept. */
+  private static final byte KEEP = 0;
+
+  /** The char folds to punctuation or symbols only: dropped. */
+  private static final byte DROP = 1;
+
+  /** The char folds to a {@code \s} char: one space for a run of them. */
+  private static final byte SPACE = 2;
+
+  /** Folding the char needs its context or gives several chars: the general path decides. */
+  private static final byte GENERAL = 3;
+
+  private static final byte[] KIND = new byte[TABLE_SIZE];
+  private static final char[] FOLDED = new char[TABLE_SIZE];
+
+  static {
+    // each char's fate in generalNormalise, found by the same case mapping and patterns
+    for (char c = 0; c < TABLE_SIZE; c++) {
+      String upper = String.valueOf(c).toUpperCase(Locale.ROOT);
+      String folded = upper.toLowerCase(Locale.ROOT);
+      if (upper.indexOf('\u03A3') >= 0 || upper.indexOf('\u0130') >= 0) {
+        // capital sigma lower-cases by context (final sigma), dotted capital I to two chars
+        KIND[c] = GENERAL;
+      } else if (NOT_WORD_OR_SPACE.matcher(folded).matches()) {
+        KIND[c] = DROP;
+      } else if (folded.length() != 1) {
+        KIND[c] = GENERAL;
+      } else if (SPACES.matcher(folded).matches()) {
+        KIND[c] = SPACE;
+      } else {
+        KIND[c] = KEEP;
+        FOLDED[c] = folded.charAt(0);
+      }
+    }
+  }
+
+  /**
    * NFKC, case-folded (NFKC then lower/upper/lower so that e.g. final sigma and sharp s fold),
    * punctuation and symbols dropped, runs of whitespace collapsed to one space, trimmed.
    */
   public static String normalise(String text) {
-    String s = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKC);
+    String s = text == null ? "" : text;
+    String fast = tableNormalise(s);
+    return fast != null ? fast : generalNormalise(s);
+  }
+
+  /**
+   * {@link #normalise} in one pass over a text that is NFKC already and whose chars all fold on
+   * their own to at most one char (most news text: the table says so per char); null otherwise.
+   * Case mapping is then char by char, so folding, dropping and collapsing chars one at a time
+   * gives what the whole-string steps of {@link #generalNormalise} give.
+   */
+  private static String tableNormalise(String s) {
+    int length = s.length();
+    char[] out = new char[length];
+    int n = 0;
+    boolean inSpace = false;
+    boolean nfkc = false;
+    for (int i = 0; i < length; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80 && !nfkc) {
+        // ASCII is NFKC whatever its neighbours; anything else may compose with them
+        if (!Normalizer.isNormalized(s, Normalizer.Form.NFKC)) {
+          return null;
+        }
+        nfkc = true;
+      }
+      if (c >= TABLE_SIZE) {
+        return null;
+      }
+      switch (KIND[c]) {
+        case KEEP -> {
+          out[n++] = FOLDED[c];
+          inSpace = false;
+        }
+        case SPACE -> {
+          if (!inSpace) {
+            out[n++] = ' ';
+            inSpace = true;
+          }
+        }
+        case DROP -> {}
+        default -> {
+          return null;
+        }
+      }
+    }
+    return new String(out, 0, n).strip();
+  }
+
+  /** {@link #normalise} step by step over whole strings: right for every text. */
+  static String generalNormalise(String text) {
+    String s = Normalizer.normalize(text, Normalizer.Form.NFKC);
     s = s.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
     s = NOT_WORD_OR_SPACE.matcher(s).replaceAll("");
     return SPACES.matcher(s).replaceAll(" ").strip();
