@@ -41,19 +41,30 @@ public final class MinHasher implements Serializable {
    */
   public int[] signature(long[] shingles) {
     int k = a.length;
-    long[] min = new long[k];
-    java.util.Arrays.fill(min, 0xFFFFFFFFL);
-    for (long x : shingles) {
-      for (int i = 0; i < k; i++) {
-        long h = (a[i] * x + b[i]) >>> 32;
-        if (h < min[i]) {
-          min[i] = h;
-        }
-      }
-    }
     int[] sig = new int[k];
-    for (int i = 0; i < k; i++) {
-      sig[i] = (int) min[i];
+    // two permutations per pass over the shingles: their minima stay in registers, and two
+    // independent multiply chains keep the multiplier busy
+    int i = 0;
+    for (; i + 1 < k; i += 2) {
+      long a0 = a[i];
+      long b0 = b[i];
+      long a1 = a[i + 1];
+      long b1 = b[i + 1];
+      long min0 = 0xFFFFFFFFL;
+      long min1 = 0xFFFFFFFFL;
+      for (long x : shingles) {
+        min0 = Math.min(min0, (a0 * x + b0) >>> 32);
+        min1 = Math.min(min1, (a1 * x + b1) >>> 32);
+      }
+      sig[i] = (int) min0;
+      sig[i + 1] = (int) min1;
+    }
+    if (i < k) {
+      long min = 0xFFFFFFFFL;
+      for (long x : shingles) {
+        min = Math.min(min, (a[i] * x + b[i]) >>> 32);
+      }
+      sig[i] = (int) min;
     }
     return sig;
   }

@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.not;
 import dev.newsbeam.text.NewsAnalyzer;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -50,6 +51,36 @@ class MinHashCoreTest {
     assertThat(Shingler.jaccard(abc, shingler.shingles("gamma beta alpha delta")), equalTo(0.0));
     assertThat(shingler.shingles("two words").length, equalTo(1));
     assertThat(shingler.shingles("").length, equalTo(0));
+  }
+
+  /**
+   * The signature is, per permutation {@code (a, b)} drawn from the seed, the least high half of
+   * {@code a * x + b} over the shingles (all ones for none): as written out here, element by
+   * element.
+   */
+  @ParameterizedTest(name = "{0} permutations")
+  @CsvSource({"1", "2", "7", "64", "128", "129"})
+  void signatureIsTheLeastHashOfEachPermutation(int numPerm) {
+    SplittableRandom random = new SplittableRandom(numPerm);
+    for (int doc = 0; doc < 200; doc++) {
+      long seed = random.nextLong();
+      long[] shingles = random.longs(doc % 50 == 0 ? 0 : random.nextInt(1, 400)).toArray();
+      SplittableRandom permutations = new SplittableRandom(seed);
+      int[] expected = new int[numPerm];
+      for (int i = 0; i < numPerm; i++) {
+        long a = permutations.nextLong() | 1L;
+        long b = permutations.nextLong();
+        long min = 0xFFFFFFFFL;
+        for (long x : shingles) {
+          long h = (a * x + b) >>> 32;
+          if (h < min) {
+            min = h;
+          }
+        }
+        expected[i] = (int) min;
+      }
+      assertThat(new MinHasher(numPerm, seed).signature(shingles), equalTo(expected));
+    }
   }
 
   @Test
