@@ -8,6 +8,7 @@ import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.BreakIterator;
+import java.text.StringCharacterIterator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -279,21 +280,19 @@ public final class NewsAnalyzer implements Serializable {
     while (paraStart < text.length()) {
       int paraEnd = paragraphs.find(paraStart) ? paragraphs.start() : text.length();
       int next = paraEnd < text.length() ? paragraphs.end() : text.length();
-      it.setText(text.substring(paraStart, paraEnd));
+      // the paragraph as a window on the text: offsets come out absolute, and nothing is copied
+      it.setText(new StringCharacterIterator(text, paraStart, paraEnd, paraStart));
       boolean continuesPrevious = false;
-      int start = it.first();
-      for (int end = it.next(); end != BreakIterator.DONE; start = end, end = it.next()) {
-        int from = paraStart + start;
-        int to = paraStart + end;
-        if (!continuesPrevious && hasLetterOrDigit(text, from, to)) {
+      int from = it.first();
+      for (int to = it.next(); to != BreakIterator.DONE; from = to, to = it.next()) {
+        boolean hasWords = continuesPrevious || hasLetterOrDigit(text, from, to);
+        if (!continuesPrevious && hasWords) {
           if (n == starts.length) {
             starts = Arrays.copyOf(starts, n * 2);
           }
           starts[n++] = from;
         }
-        continuesPrevious =
-            (continuesPrevious || hasLetterOrDigit(text, from, to))
-                && endsWithAbbreviation(text, from, to);
+        continuesPrevious = hasWords && endsWithAbbreviation(text, from, to);
       }
       paraStart = Math.max(next, paraEnd + 1);
     }
