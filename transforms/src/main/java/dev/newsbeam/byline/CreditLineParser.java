@@ -23,6 +23,12 @@ public final class CreditLineParser {
   static final int TAIL_LINES = 6;
 
   private static final Pattern SIGN_OFF = Pattern.compile("(?i)^reuters?(?:\\.{1,3})?$");
+
+  // compiled once: String.replaceAll, replaceFirst and split compile their pattern on every call
+  private static final Pattern WHITESPACE_RUN = Pattern.compile("\\s+");
+  private static final Pattern LEADING_DASHES_OR_STARS = Pattern.compile("^(?:[-–—]+|\\*+)\\s*");
+  private static final Pattern LEADING_DASHES = Pattern.compile("^(?:[-–—]+)\\s*");
+  private static final Pattern LIST_SEPARATOR = Pattern.compile("\\s*(?:,|\\band\\b|&)\\s*");
   private static final Pattern CONTRIBUTED =
       Pattern.compile(
           "^(?<list>.+?)\\s+(?:also\\s+|each\\s+)?contributed"
@@ -104,14 +110,14 @@ public final class CreditLineParser {
         && !lower.contains("photo")) {
       return List.of();
     }
-    String s = line.strip().replaceAll("\\s+", " ");
-    s = s.replaceFirst("^(?:[-–—]+|\\*+)\\s*", "");
+    String s = WHITESPACE_RUN.matcher(line.strip()).replaceAll(" ");
+    s = LEADING_DASHES_OR_STARS.matcher(s).replaceFirst("");
     if (s.startsWith("(") && s.endsWith(")")) {
       s = s.substring(1, s.length() - 1).strip();
     } else if (s.startsWith("(") && s.endsWith(").")) {
       s = s.substring(1, s.length() - 2).strip();
     }
-    s = s.replaceFirst("^(?:[-–—]+)\\s*", "");
+    s = LEADING_DASHES.matcher(s).replaceFirst("");
     if (s.isEmpty()) {
       return List.of();
     }
@@ -124,7 +130,8 @@ public final class CreditLineParser {
       for (String clause : CLAUSE_SPLIT.split(trimStop(s))) {
         Matcher c = CLAUSE.matcher(clause.strip());
         if (c.matches()) {
-          String key = c.group("role").toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+          String key =
+              WHITESPACE_RUN.matcher(c.group("role").toLowerCase(Locale.ROOT)).replaceAll(" ");
           String role = ROLES.getOrDefault(key, key.replace(' ', '-'));
           out.addAll(people(c.group("list"), role, null));
         }
@@ -180,11 +187,11 @@ public final class CreditLineParser {
     if (!line.toLowerCase(Locale.ROOT).contains("contributed")) {
       return false;
     }
-    Matcher m = CONTRIBUTED.matcher(line.strip().replaceFirst("^(?:[-–—]+)\\s*", ""));
+    Matcher m = CONTRIBUTED.matcher(LEADING_DASHES.matcher(line.strip()).replaceFirst(""));
     if (!m.matches()) {
       return false;
     }
-    for (String part : m.group("list").split("\\s*(?:,|\\band\\b|&)\\s*")) {
+    for (String part : LIST_SEPARATOR.split(m.group("list"))) {
       if (!part.isBlank() && outlets.lookup(part) == null) {
         return false;
       }

@@ -23,6 +23,9 @@ public final class DatelineParser {
   private static final String PLACE_PART = "\\p{Lu}[\\p{L}\\p{M}.'’\\- ]{0,40}?";
   private static final String DASH = "(?:—|–|--|-)";
 
+  /** Splits a place into words (compiled once: String.split would compile it on every call). */
+  private static final Pattern PLACE_WORDS = Pattern.compile("[\\s,]+");
+
   private static final Pattern AGENCY_ONLY =
       Pattern.compile(
           "^\\((?<agency>[^()\\n]{1,40})\\)\\s*(?<dash>" + DASH + ")\\s*",
@@ -140,7 +143,7 @@ public final class DatelineParser {
     if (loc.isEmpty() || loc.length() > 60) {
       return false;
     }
-    for (String word : loc.split("[\\s,]+")) {
+    for (String word : PLACE_WORDS.split(loc)) {
       if (word.isEmpty()) {
         continue;
       }

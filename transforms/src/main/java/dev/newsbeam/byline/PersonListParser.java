@@ -56,6 +56,9 @@ final class PersonListParser {
     }
   }
 
+  /** Compiled once: String.replaceFirst would compile it on every call. */
+  private static final Pattern LEADING_THE = Pattern.compile("^(?i)the\\s+");
+
   private static final Pattern SEPARATOR =
       Pattern.compile(
           "\\s*(?:;|\\||·|•|\\s[-–—/]{1,2}\\s|[–—]|,\\s*(?:and|AND|And|&|with|WITH)\\s+|,|\\s+(?:and|AND|And|&|with|WITH)\\s+)\\s*");
@@ -515,7 +518,7 @@ final class PersonListParser {
                         Character.isUpperCase(t.charAt(0))
                             || Names.lower(t).equals("the")
                             || Names.lower(t).equals("of"));
-    return capitalised ? rest.replaceFirst("^(?i)the\\s+", "The ") : null;
+    return capitalised ? LEADING_THE.matcher(rest).replaceFirst("The ") : null;
   }
 
   private static int inIndex(List<String> tokens, boolean allCaps) {
