@@ -53,6 +53,9 @@ import org.apache.lucene.util.IOUtils;
  * stand alone), not split after a common title or month abbreviation ({@code Mr.}, {@code Dr.},
  * {@code Feb.}), and containing at least one letter or digit.
  *
+ * <p>A text that several stages read is analysed once: {@link #analyze} gives its words, terms and
+ * word offsets as an {@link AnalyzedText}, which the per-article cores take instead of the text.
+ *
  * <p>Instances are serializable configuration; the Lucene analyzers are built lazily per JVM and
  * are thread-safe (Lucene reuses token streams per thread, and the stem memo of {@link
  * #forEachWordAndTerm} is per thread, at most 200,000 words).
