@@ -43,7 +43,7 @@ public final class TextFingerprint {
   /** The char folds to punctuation or symbols only: dropped. */
   private static final byte DROP = 1;
 
-  /** The char folds to a {@code \s} char: one space for a run of them. */
+  /** The char folds to a {@code \s} char ({@code [ \t\n\x0B\f\r]}): one space for a run of them. */
   private static final byte SPACE = 2;
 
   /** Folding the char needs its context or gives several chars: the general path decides. */
@@ -53,24 +53,56 @@ public final class TextFingerprint {
   private static final char[] FOLDED = new char[TABLE_SIZE];
 
   static {
-    // each char's fate in generalNormalise, found by the same case mapping and patterns
+    // each char's fate in generalNormalise: the same case mapping, and the general categories and
+    // white space that its patterns match
     for (char c = 0; c < TABLE_SIZE; c++) {
       String upper = String.valueOf(c).toUpperCase(Locale.ROOT);
       String folded = upper.toLowerCase(Locale.ROOT);
       if (upper.indexOf('\u03A3') >= 0 || upper.indexOf('\u0130') >= 0) {
         // capital sigma lower-cases by context (final sigma), dotted capital I to two chars
         KIND[c] = GENERAL;
-      } else if (NOT_WORD_OR_SPACE.matcher(folded).matches()) {
+      } else if (isPunctuationOrSymbols(folded)) {
         KIND[c] = DROP;
       } else if (folded.length() != 1) {
         KIND[c] = GENERAL;
-      } else if (SPACES.matcher(folded).matches()) {
+      } else if (" \t\n\u000B\f\r".indexOf(folded.charAt(0)) >= 0) {
         KIND[c] = SPACE;
       } else {
         KIND[c] = KEEP;
         FOLDED[c] = folded.charAt(0);
       }
     }
+  }
+
+  /**
+   * True if {@code [\p{P}\p{S}]+} matches all of {@code s}: each code point is of a punctuation or
+   * symbol category.
+   */
+  private static boolean isPunctuationOrSymbols(String s) {
+    for (int i = 0; i < s.length(); i = s.offsetByCodePoints(i, 1)) {
+      if (!isPunctuationOrSymbol(s.codePointAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isPunctuationOrSymbol(int codePoint) {
+    return switch (Character.getType(codePoint)) {
+      case Character.CONNECTOR_PUNCTUATION,
+          Character.DASH_PUNCTUATION,
+          Character.START_PUNCTUATION,
+          Character.END_PUNCTUATION,
+          Character.INITIAL_QUOTE_PUNCTUATION,
+          Character.FINAL_QUOTE_PUNCTUATION,
+          Character.OTHER_PUNCTUATION,
+          Character.MATH_SYMBOL,
+          Character.CURRENCY_SYMBOL,
+          Character.MODIFIER_SYMBOL,
+          Character.OTHER_SYMBOL ->
+          true;
+      default -> false;
+    };
   }
 
   /**
