@@ -11,6 +11,8 @@ import dev.newsbeam.stats.ArticleStatsCalculator;
 import dev.newsbeam.stats.ComputeWordStats;
 import dev.newsbeam.stats.TextProfile;
 import dev.newsbeam.stats.WordStatsSettings;
+import dev.newsbeam.text.AnalyzedText;
+import dev.newsbeam.text.NewsAnalyzer;
 import dev.newsbeam.topics.ArticleTopics;
 import dev.newsbeam.topics.TagTopics;
 import dev.newsbeam.topics.TaxonomyTagger;
@@ -22,9 +24,10 @@ import org.apache.beam.sdk.transforms.SerializableFunction;
 
 /**
  * Everything newsbeam does to one article on its own, in one call: bylines, datelines and credit
- * lines; the dedup sketch; topics; word statistics (all but the top terms, which need the corpus).
- * The pipeline's per-article step and the plain-Java baseline both call it, so they do the same
- * work. Not thread-safe: one per DoFn instance or thread.
+ * lines; the dedup sketch; topics; word statistics (all but the top terms, which need the corpus);
+ * the body analysed once for all of them. The pipeline's per-article step and the plain-Java
+ * baseline both call it, so they do the same work. Not thread-safe: one per DoFn instance or
+ * thread.
  *
  * <p>Each step is a stage of the output contract: when one throws, {@link #enrich} throws a {@link
  * StageFailure} naming it, and the article goes to {@code errors/} as {@code stage_failed}.
@@ -72,6 +75,7 @@ public final class ArticleSpine {
   private final ArticleSketcher sketcher;
   private final TaxonomyTagger tagger;
   private final ArticleStatsCalculator calculator;
+  private final NewsAnalyzer analyzer;
 
   /**
    * @param bylines the byline step: {@link ParseBylines.BylinesStep} (tests pass one that throws)
@@ -81,7 +85,8 @@ public final class ArticleSpine {
     this.bylines = bylines;
     this.sketcher = new ArticleSketcher(settings.dedup());
     this.tagger = settings.topics().taxonomyTagger();
-    this.calculator = new ArticleStatsCalculator(settings.stats().analyzer());
+    this.analyzer = settings.stats().analyzer();
+    this.calculator = new ArticleStatsCalculator(analyzer);
   }
 
   /**
@@ -98,21 +103,30 @@ public final class ArticleSpine {
     } catch (RuntimeException | StackOverflowError e) {
       throw new StageFailure(ParseBylines.STAGE, e);
     }
+    // the body is analysed once, with the word statistics' analysis: the taxonomy tagger shares
+    // it (both follow --stem and --stopwords), the shingler needs only its words, and a core
+    // given another analysis than its own analyses again
+    AnalyzedText body;
+    try {
+      body = analyzer.analyze(credited.getText());
+    } catch (RuntimeException | StackOverflowError e) {
+      throw new StageFailure(ComputeWordStats.STAGE, e);
+    }
     ArticleSketcher.Sketch sketch;
     try {
-      sketch = sketcher.sketch(credited);
+      sketch = sketcher.sketch(credited, body);
     } catch (RuntimeException | StackOverflowError e) {
       throw new StageFailure(DetectDuplicates.STAGE, e);
     }
     List<Topic> topics;
     try {
-      topics = ArticleTopics.tag(tagger, classifier, credited);
+      topics = ArticleTopics.tag(tagger, classifier, credited, body);
     } catch (RuntimeException | StackOverflowError e) {
       throw new StageFailure(TagTopics.STAGE, e);
     }
     TextProfile profile;
     try {
-      profile = calculator.profile(credited.getText());
+      profile = calculator.profile(credited.getText(), body);
     } catch (RuntimeException | StackOverflowError e) {
       throw new StageFailure(ComputeWordStats.STAGE, e);
     }
