@@ -8,9 +8,15 @@ package dev.newsbeam.shuffle;
 public final class Shards {
   private Shards() {}
 
-  /** The shard of a string key: its hash spread by a multiplicative (Fibonacci) constant. */
+  /**
+   * The shard of a string key: the high half of its hash times a 64-bit Fibonacci constant. The
+   * high half, because the keys of one shard then still differ in the low bits of their {@code
+   * hashCode}, which is what a {@code HashMap} of the shard's keys indexes by; a shard taken from
+   * the low bits would crowd each shard's keys into a few buckets of every such map.
+   */
   public static int of(String key, int shards) {
-    return Math.floorMod(key.hashCode() * 0x9E3779B9, shards);
+    long spread = (key.hashCode() * 0x9E3779B97F4A7C15L) >>> 33;
+    return (int) (spread % shards);
   }
 
   /** The shard of a 64-bit key (an LSH bucket key): high bits folded into the low ones. */
