@@ -59,7 +59,14 @@ class DataflowTemplateIT {
         .forEach(s -> stepNames.add(s.path("properties").path("user_name").path("value").asText()));
     assertThat(
         stepNames.stream().map(n -> n.split("/")[0]).distinct().toList(),
-        hasItems("ReadArticles", "ParseBylines", "WriteArticles", "WriteErrors", "WriteManifest"));
+        hasItems(
+            "PlanReads",
+            "Enrich",
+            "ClusterDuplicates",
+            "ComputeTermTable",
+            "WriteArticles",
+            "WriteErrors",
+            "WriteManifest"));
 
     // the pipeline's jar is among the worker packages, and was really staged where the spec says
     JsonNode pool = env.path("workerPools").get(0);
