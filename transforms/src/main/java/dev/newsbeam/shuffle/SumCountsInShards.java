@@ -35,10 +35,14 @@ public final class SumCountsInShards
     extends PTransform<PCollection<Map<String, Integer>>, PCollection<KV<Integer, byte[]>>> {
   private static final long serialVersionUID = 1L;
 
-  /** Buffered distinct keys per bundle before a flush: bounds a bundle's map. */
-  static final int MAX_BUFFERED_KEYS = 100_000;
+  /**
+   * Buffered distinct keys per bundle before a flush: bounds a bundle's map (and a {@link
+   * PartialSums}').
+   */
+  public static final int MAX_BUFFERED_KEYS = 100_000;
 
-  static final KvCoder<Integer, byte[]> BLOCKS_CODER =
+  /** Coder of (shard, block) pairs. */
+  public static final KvCoder<Integer, byte[]> BLOCKS_CODER =
       KvCoder.of(VarIntCoder.of(), ByteArrayCoder.of());
 
   /** Coder of {@link UnpackFn}'s output: (key, (occurrences, documents)). */
@@ -66,6 +70,29 @@ public final class SumCountsInShards
         .apply("GroupShards", GroupByKey.create())
         .apply("MergeShards", ParDo.of(new MergeBlocksFn()))
         .setCoder(BLOCKS_CODER);
+  }
+
+  /**
+   * The second half on its own: merges (shard, block) pairs that a DoFn pre-summed itself with
+   * {@link PartialSums} (for keys it builds from its input, such as (group, term)) into one block
+   * per shard. The input's coder must be {@link #BLOCKS_CODER}.
+   */
+  public static PTransform<PCollection<KV<Integer, byte[]>>, PCollection<KV<Integer, byte[]>>>
+      mergeBlocks() {
+    return new MergeShards();
+  }
+
+  private static final class MergeShards
+      extends PTransform<PCollection<KV<Integer, byte[]>>, PCollection<KV<Integer, byte[]>>> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public PCollection<KV<Integer, byte[]>> expand(PCollection<KV<Integer, byte[]>> blocks) {
+      return blocks
+          .apply("GroupShards", GroupByKey.create())
+          .apply("MergeShards", ParDo.of(new MergeBlocksFn()))
+          .setCoder(BLOCKS_CODER);
+    }
   }
 
   /** Adds (occurrences, documents) to {@code key}'s sums in {@code into}. */
@@ -115,7 +142,7 @@ public final class SumCountsInShards
   static class PreSumFn extends DoFn<Map<String, Integer>, KV<Integer, byte[]>> {
     private final int shards;
     private final int maxBufferedKeys;
-    private transient Map<String, long[]> buffer;
+    private transient PartialSums buffer;
 
     PreSumFn(int shards, int maxBufferedKeys) {
       this.shards = shards;
@@ -124,36 +151,23 @@ public final class SumCountsInShards
 
     @StartBundle
     public void startBundle() {
-      buffer = new HashMap<>();
+      buffer = new PartialSums(shards);
     }
 
     @ProcessElement
     public void process(
         @Element Map<String, Integer> document, OutputReceiver<KV<Integer, byte[]>> out) {
-      document.forEach((key, n) -> add(buffer, key, n, 1));
+      document.forEach((key, n) -> buffer.add(key, n, 1));
       if (buffer.size() >= maxBufferedKeys) {
-        for (KV<Integer, byte[]> shard : drain()) {
-          out.output(shard);
-        }
+        buffer.drain().forEach(out::output);
       }
     }
 
     @FinishBundle
     public void finishBundle(FinishBundleContext context) {
-      for (KV<Integer, byte[]> shard : drain()) {
+      for (KV<Integer, byte[]> shard : buffer.drain()) {
         context.output(shard, GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
       }
-    }
-
-    private Iterable<KV<Integer, byte[]>> drain() {
-      Map<Integer, Map<String, long[]>> byShard = new HashMap<>();
-      for (Map.Entry<String, long[]> e : buffer.entrySet()) {
-        byShard
-            .computeIfAbsent(Shards.of(e.getKey(), shards), s -> new HashMap<>())
-            .put(e.getKey(), e.getValue());
-      }
-      buffer = new HashMap<>();
-      return byShard.entrySet().stream().map(e -> KV.of(e.getKey(), encode(e.getValue()))).toList();
     }
   }
 

@@ -3,6 +3,7 @@ package dev.newsbeam.stats;
 import dev.newsbeam.schema.TermKeyness;
 import dev.newsbeam.shuffle.BoundedTop;
 import dev.newsbeam.shuffle.CompactCounts;
+import dev.newsbeam.shuffle.PartialSums;
 import dev.newsbeam.shuffle.SumCountsInShards;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Sum;
 import org.apache.beam.sdk.transforms.Top;
 import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
@@ -64,10 +66,10 @@ public final class ComputeKeyness
     PCollection<KV<Integer, byte[]>> groupTermCounts =
         canonical
             .apply(
-                "EmitGroupTermCounts",
-                ParDo.of(new EmitGroupTermCountsFn(termTable)).withSideInputs(termTable))
-            .setCoder(CompactCounts.coder())
-            .apply("SumGroupTermCounts", new SumCountsInShards(shards));
+                "PreSumGroupTermCounts",
+                ParDo.of(new PreSumGroupTermCountsFn(termTable, shards)).withSideInputs(termTable))
+            .setCoder(SumCountsInShards.BLOCKS_CODER)
+            .apply("SumGroupTermCounts", SumCountsInShards.mergeBlocks());
     PCollectionView<Map<String, Long>> groupTokens =
         canonical
             .apply("EmitGroupTokens", ParDo.of(new EmitGroupTokensFn()))
@@ -97,14 +99,18 @@ public final class ComputeKeyness
   static final char SEPARATOR = '\u0000';
 
   /**
-   * Per article, one map: "group NUL term" → count, for each group of the article and kept term.
+   * Sums "group NUL term" → (count, articles) over a bundle, for each group of an article and each
+   * of its terms in the table, and emits the sums as shard blocks ({@link PartialSums}: the joined
+   * key is never built per article).
    */
-  static class EmitGroupTermCountsFn
-      extends DoFn<KV<List<String>, Map<String, Integer>>, Map<String, Integer>> {
+  static class PreSumGroupTermCountsFn
+      extends DoFn<KV<List<String>, Map<String, Integer>>, KV<Integer, byte[]>> {
     private final PCollectionView<Map<String, KV<Long, Long>>> termTable;
+    private final int shards;
 
-    EmitGroupTermCountsFn(PCollectionView<Map<String, KV<Long, Long>>> termTable) {
+    PreSumGroupTermCountsFn(PCollectionView<Map<String, KV<Long, Long>>> termTable, int shards) {
       this.termTable = termTable;
+      this.shards = shards;
     }
 
     /**
@@ -113,9 +119,14 @@ public final class ComputeKeyness
      */
     private transient Map<String, KV<Long, Long>> table;
 
+    private transient PartialSums sums;
+    private transient Map<String, String> prefixes;
+
     @StartBundle
     public void startBundle() {
       table = null;
+      sums = new PartialSums(shards);
+      prefixes = new HashMap<>();
     }
 
     @ProcessElement
@@ -127,16 +138,26 @@ public final class ComputeKeyness
       if (table == null) {
         table = c.sideInput(termTable);
       }
-      Map<String, Integer> counts = new HashMap<>();
+      String[] groupPrefixes = new String[groups.size()];
+      for (int i = 0; i < groupPrefixes.length; i++) {
+        groupPrefixes[i] = prefixes.computeIfAbsent(groups.get(i), g -> g + SEPARATOR);
+      }
       for (Map.Entry<String, Integer> term : c.element().getValue().entrySet()) {
         if (table.containsKey(term.getKey())) {
-          for (String group : groups) {
-            counts.put(group + SEPARATOR + term.getKey(), term.getValue());
+          for (String prefix : groupPrefixes) {
+            sums.add(prefix, term.getKey(), term.getValue(), 1);
           }
         }
       }
-      if (!counts.isEmpty()) {
-        c.output(CompactCounts.of(counts));
+      if (sums.size() >= SumCountsInShards.MAX_BUFFERED_KEYS) {
+        sums.drain().forEach(c::output);
+      }
+    }
+
+    @FinishBundle
+    public void finishBundle(FinishBundleContext c) {
+      for (KV<Integer, byte[]> block : sums.drain()) {
+        c.output(block, GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
       }
     }
   }
