@@ -16,12 +16,13 @@ import java.util.List;
  */
 public final class FileRangePlanner {
   /**
-   * Default chunk: 4 MB, about a thousand articles of a few KB. Large enough that a range's own
-   * costs (opening the file and seeking, a descriptor in the shuffle, a bundle) vanish against
-   * parsing it; small enough that a file of tens of MB spreads over many workers. Memory does not
-   * depend on it: a range is streamed, one line at a time.
+   * Default chunk: 1 MB, a few hundred articles of a few KB. Large enough that a range's own costs
+   * (opening the file and seeking, a descriptor in the shuffle, a bundle) vanish against parsing
+   * it. Small enough that a corpus gives each worker many ranges: ranges are spread by random keys,
+   * not by work stealing, so with few ranges per worker one worker draws more of them and the
+   * others wait for it. Memory does not depend on it: a range is streamed, one line at a time.
    */
-  public static final long DEFAULT_CHUNK_BYTES = 4L << 20;
+  public static final long DEFAULT_CHUNK_BYTES = 1L << 20;
 
   private static final int BUFFER = 1 << 20;
 
