@@ -243,11 +243,7 @@ public final class NewsPipeline {
             .apply(
                 "ComputeKeyness",
                 new ComputeKeyness(
-                    table.view(),
-                    corpusTermTokens,
-                    statsSettings.keynessTopK(),
-                    statsShards,
-                    statsSettings.hotKeyFanout()));
+                    table.view(), corpusTermTokens, statsSettings.keynessTopK(), statsShards));
     PCollection<Ngram> ngrams =
         annotated
             .get(FinishArticles.CANONICAL_BIGRAMS)

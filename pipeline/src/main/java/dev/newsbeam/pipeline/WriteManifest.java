@@ -1,14 +1,19 @@
 package dev.newsbeam.pipeline;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.CoderRegistry;
+import org.apache.beam.sdk.coders.MapCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.Sum;
-import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.Wait;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
@@ -44,8 +49,9 @@ final class WriteManifest extends PTransform<PCollection<KV<String, Long>>, PDon
 
   @Override
   public PDone expand(PCollection<KV<String, Long>> counts) {
+    // one map, not a sum per name: the DirectRunner would run a bundle for every count name
     PCollectionView<Map<String, Long>> totals =
-        counts.apply("SumCounts", Sum.longsPerKey()).apply("CountsAsMap", View.asMap());
+        counts.apply("SumCounts", Combine.globally(new SumPerNameFn()).asSingletonView());
     counts
         .getPipeline()
         .apply("ManifestTrigger", Create.of(path))
@@ -57,6 +63,47 @@ final class WriteManifest extends PTransform<PCollection<KV<String, Long>>, PDon
                         runner, optionsJson, startedAt.toEpochMilli(), outputs, totals))
                 .withSideInputs(totals));
     return PDone.in(counts.getPipeline());
+  }
+
+  /** Sums the counts of each name into one map. */
+  static final class SumPerNameFn
+      extends Combine.CombineFn<KV<String, Long>, Map<String, Long>, Map<String, Long>> {
+    @Override
+    public Map<String, Long> createAccumulator() {
+      return new HashMap<>();
+    }
+
+    @Override
+    public Map<String, Long> addInput(Map<String, Long> sums, KV<String, Long> count) {
+      sums.merge(count.getKey(), count.getValue(), Long::sum);
+      return sums;
+    }
+
+    @Override
+    public Map<String, Long> mergeAccumulators(Iterable<Map<String, Long>> accumulators) {
+      Map<String, Long> merged = new HashMap<>();
+      for (Map<String, Long> sums : accumulators) {
+        sums.forEach((name, n) -> merged.merge(name, n, Long::sum));
+      }
+      return merged;
+    }
+
+    @Override
+    public Map<String, Long> extractOutput(Map<String, Long> sums) {
+      return sums;
+    }
+
+    @Override
+    public Coder<Map<String, Long>> getAccumulatorCoder(
+        CoderRegistry registry, Coder<KV<String, Long>> inputCoder) {
+      return MapCoder.of(StringUtf8Coder.of(), VarLongCoder.of());
+    }
+
+    @Override
+    public Coder<Map<String, Long>> getDefaultOutputCoder(
+        CoderRegistry registry, Coder<KV<String, Long>> inputCoder) {
+      return MapCoder.of(StringUtf8Coder.of(), VarLongCoder.of());
+    }
   }
 
   static final class WriteManifestFn extends DoFn<String, Void> {

@@ -4,6 +4,7 @@ import dev.newsbeam.schema.TermKeyness;
 import dev.newsbeam.shuffle.BoundedTop;
 import dev.newsbeam.shuffle.CompactCounts;
 import dev.newsbeam.shuffle.PartialSums;
+import dev.newsbeam.shuffle.Shards;
 import dev.newsbeam.shuffle.SumCountsInShards;
 import java.util.HashMap;
 import java.util.List;
@@ -11,14 +12,13 @@ import java.util.Map;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
-import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.Sum;
-import org.apache.beam.sdk.transforms.Top;
 import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.KV;
@@ -45,19 +45,16 @@ public final class ComputeKeyness
   private final PCollectionView<Long> corpusTermTokens;
   private final int topK;
   private final int shards;
-  private final int hotKeyFanout;
 
   public ComputeKeyness(
       PCollectionView<Map<String, KV<Long, Long>>> termTable,
       PCollectionView<Long> corpusTermTokens,
       int topK,
-      int shards,
-      int hotKeyFanout) {
+      int shards) {
     this.termTable = termTable;
     this.corpusTermTokens = corpusTermTokens;
     this.topK = topK;
     this.shards = shards;
-    this.hotKeyFanout = hotKeyFanout;
   }
 
   @Override
@@ -70,26 +67,26 @@ public final class ComputeKeyness
                 ParDo.of(new PreSumGroupTermCountsFn(termTable, shards)).withSideInputs(termTable))
             .setCoder(SumCountsInShards.BLOCKS_CODER)
             .apply("SumGroupTermCounts", SumCountsInShards.mergeBlocks());
+    // per-group sums and tops are keyed by shard, never by group: a group can be hot (one outlet
+    // writes half the corpus), and the DirectRunner runs one bundle per key after a shuffle
     PCollectionView<Map<String, Long>> groupTokens =
         canonical
             .apply("EmitGroupTokens", ParDo.of(new EmitGroupTokensFn()))
+            .setCoder(CompactCounts.coder())
+            .apply("SumGroupTokens", new SumCountsInShards(shards))
+            .apply("UnpackGroupTokens", ParDo.of(new SumCountsInShards.UnpackFn()))
+            .apply("GroupTokenTotals", ParDo.of(new OccurrencesFn()))
             .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
-            .apply(
-                "SumGroupTokens",
-                Combine.<String, Long, Long>perKey(Sum.ofLongs()).withHotKeyFanout(hotKeyFanout))
             .apply("ViewGroupTokens", View.asMap());
     return groupTermCounts
         .apply(
             "ScoreTermShards",
-            ParDo.of(new ScoreKeynessShardFn(termTable, groupTokens, corpusTermTokens, topK))
+            ParDo.of(
+                    new ScoreKeynessShardFn(termTable, groupTokens, corpusTermTokens, topK, shards))
                 .withSideInputs(termTable, groupTokens, corpusTermTokens))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), AvroCoder.of(TermKeyness.class)))
-        .apply(
-            "TopTermsPerGroup",
-            Combine.<String, TermKeyness, List<TermKeyness>>perKey(
-                    new Top.TopCombineFn<>(topK, new ComputeWordStats.KeynessOrder()))
-                .withHotKeyFanout(hotKeyFanout))
-        .apply("RankTerms", ParDo.of(new RankFn()))
+        .setCoder(KvCoder.of(VarIntCoder.of(), AvroCoder.of(TermKeyness.class)))
+        .apply("GroupTopsByShard", GroupByKey.create())
+        .apply("TopTermsPerGroup", ParDo.of(new TopPerGroupFn(topK)))
         .setCoder(AvroCoder.of(TermKeyness.class));
   }
 
@@ -162,43 +159,60 @@ public final class ComputeKeyness
     }
   }
 
-  /** (group, term tokens of the article) per group of the article. */
+  /** The article's term tokens under each of its groups: {group: tokens}. */
   static class EmitGroupTokensFn
-      extends DoFn<KV<List<String>, Map<String, Integer>>, KV<String, Long>> {
+      extends DoFn<KV<List<String>, Map<String, Integer>>, Map<String, Integer>> {
     @ProcessElement
     public void process(
         @Element KV<List<String>, Map<String, Integer>> profiled,
-        OutputReceiver<KV<String, Long>> out) {
-      long tokens = 0;
+        OutputReceiver<Map<String, Integer>> out) {
+      if (profiled.getKey().isEmpty()) {
+        return;
+      }
+      int tokens = 0;
       for (int n : profiled.getValue().values()) {
         tokens += n;
       }
+      Map<String, Integer> perGroup = new HashMap<>();
       for (String group : profiled.getKey()) {
-        out.output(KV.of(group, tokens));
+        perGroup.put(group, tokens);
       }
+      out.output(perGroup);
+    }
+  }
+
+  /** A summed key's occurrences (the tokens of a group). */
+  static class OccurrencesFn extends DoFn<KV<String, KV<Long, Long>>, KV<String, Long>> {
+    @ProcessElement
+    public void process(
+        @Element KV<String, KV<Long, Long>> sum, OutputReceiver<KV<String, Long>> out) {
+      out.output(KV.of(sum.getKey(), sum.getValue().getKey()));
     }
   }
 
   /**
    * Scores the (group, term) counts of one shard block against the rest of the corpus and emits,
-   * per group, the shard's {@code topK} over-represented terms: each group's global top-k is among
-   * them.
+   * per group, the block's {@code topK} over-represented terms (each group's global top-k is among
+   * them), keyed by the group's shard.
    */
-  static class ScoreKeynessShardFn extends DoFn<KV<Integer, byte[]>, KV<String, TermKeyness>> {
+  static class ScoreKeynessShardFn extends DoFn<KV<Integer, byte[]>, KV<Integer, TermKeyness>> {
     private final PCollectionView<Map<String, KV<Long, Long>>> termTable;
     private final PCollectionView<Map<String, Long>> groupTokens;
     private final PCollectionView<Long> corpusTermTokens;
     private final int topK;
+    private final int shards;
 
     ScoreKeynessShardFn(
         PCollectionView<Map<String, KV<Long, Long>>> termTable,
         PCollectionView<Map<String, Long>> groupTokens,
         PCollectionView<Long> corpusTermTokens,
-        int topK) {
+        int topK,
+        int shards) {
       this.termTable = termTable;
       this.groupTokens = groupTokens;
       this.corpusTermTokens = corpusTermTokens;
       this.topK = topK;
+      this.shards = shards;
     }
 
     @ProcessElement
@@ -222,18 +236,37 @@ public final class ComputeKeyness
                     group, g -> new BoundedTop<>(topK, new ComputeWordStats.KeynessOrder()))
                 .offer(Keyness.row(group, term, a, b, groupTotal, rest));
           });
-      best.forEach((group, top) -> top.best().forEach(k -> c.output(KV.of(group, k))));
+      best.forEach(
+          (group, top) -> {
+            int shard = Shards.of(group, shards);
+            top.best().forEach(k -> c.output(KV.of(shard, k)));
+          });
     }
   }
 
-  /** Top's lists are best first: their positions are the ranks. */
-  static class RankFn extends DoFn<KV<String, List<TermKeyness>>, TermKeyness> {
+  /** Each group's top-k of its shard's pre-selections, ranked from 1 (best). */
+  static class TopPerGroupFn extends DoFn<KV<Integer, Iterable<TermKeyness>>, TermKeyness> {
+    private final int topK;
+
+    TopPerGroupFn(int topK) {
+      this.topK = topK;
+    }
+
     @ProcessElement
     public void process(
-        @Element KV<String, List<TermKeyness>> top, OutputReceiver<TermKeyness> out) {
-      int rank = 0;
-      for (TermKeyness k : top.getValue()) {
-        out.output(TermKeyness.newBuilder(k).setRank(++rank).build());
+        @Element KV<Integer, Iterable<TermKeyness>> shard, OutputReceiver<TermKeyness> out) {
+      Map<String, BoundedTop<TermKeyness>> best = new HashMap<>();
+      for (TermKeyness k : shard.getValue()) {
+        best.computeIfAbsent(
+                k.getFacet() + SEPARATOR + k.getGroup(),
+                g -> new BoundedTop<>(topK, new ComputeWordStats.KeynessOrder()))
+            .offer(k);
+      }
+      for (BoundedTop<TermKeyness> top : best.values()) {
+        int rank = 0;
+        for (TermKeyness k : top.best()) {
+          out.output(TermKeyness.newBuilder(k).setRank(++rank).build());
+        }
       }
     }
   }

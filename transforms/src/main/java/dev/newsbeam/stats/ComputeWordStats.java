@@ -169,12 +169,7 @@ public final class ComputeWordStats extends PTransform<PCollection<Article>, Wor
             .setCoder(ComputeKeyness.INPUT_CODER)
             .apply(
                 "ComputeKeyness",
-                new ComputeKeyness(
-                    termTable,
-                    corpusTermTokens,
-                    settings.keynessTopK(),
-                    shards,
-                    settings.hotKeyFanout()));
+                new ComputeKeyness(termTable, corpusTermTokens, settings.keynessTopK(), shards));
     PCollection<Ngram> ngrams =
         bigrams.apply(
             "ComputeCollocations",

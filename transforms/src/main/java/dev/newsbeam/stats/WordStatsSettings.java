@@ -19,8 +19,6 @@ import java.io.Serializable;
  * @param ngramTopK bigram collocations written ({@code --ngramTopK})
  * @param ngramMinCount a bigram must occur at least this often to be ranked, as PMI overrates rare
  *     pairs ({@code --ngramMinCount})
- * @param hotKeyFanout intermediate-key fanout of the per-group combines, whose keys can be hot (a
- *     dominant outlet)
  */
 public record WordStatsSettings(
     Stemming stemming,
@@ -29,14 +27,12 @@ public record WordStatsSettings(
     int topTerms,
     int keynessTopK,
     int ngramTopK,
-    int ngramMinCount,
-    int hotKeyFanout)
+    int ngramMinCount)
     implements Serializable {
   public static final int DEFAULT_TOP_TERMS = 10;
   public static final int DEFAULT_KEYNESS_TOP_K = 25;
   public static final int DEFAULT_NGRAM_TOP_K = 100;
   public static final int DEFAULT_NGRAM_MIN_COUNT = 5;
-  public static final int DEFAULT_HOT_KEY_FANOUT = 16;
 
   public WordStatsSettings {
     checkPositive("minDf", minDf);
@@ -44,7 +40,6 @@ public record WordStatsSettings(
     checkPositive("keynessTopK", keynessTopK);
     checkPositive("ngramTopK", ngramTopK);
     checkPositive("ngramMinCount", ngramMinCount);
-    checkPositive("hotKeyFanout", hotKeyFanout);
   }
 
   public static WordStatsSettings defaults() {
@@ -56,8 +51,7 @@ public record WordStatsSettings(
         DEFAULT_TOP_TERMS,
         DEFAULT_KEYNESS_TOP_K,
         DEFAULT_NGRAM_TOP_K,
-        DEFAULT_NGRAM_MIN_COUNT,
-        DEFAULT_HOT_KEY_FANOUT);
+        DEFAULT_NGRAM_MIN_COUNT);
   }
 
   /** The settings {@code options} give (their defaults are this record's). */
@@ -69,48 +63,42 @@ public record WordStatsSettings(
         options.getTopTerms(),
         options.getKeynessTopK(),
         options.getNgramTopK(),
-        options.getNgramMinCount(),
-        DEFAULT_HOT_KEY_FANOUT);
+        options.getNgramMinCount());
   }
 
   public WordStatsSettings withStemming(Stemming value) {
     return new WordStatsSettings(
-        value, stopwords, minDf, topTerms, keynessTopK, ngramTopK, ngramMinCount, hotKeyFanout);
+        value, stopwords, minDf, topTerms, keynessTopK, ngramTopK, ngramMinCount);
   }
 
   public WordStatsSettings withStopwords(Stopwords value) {
     return new WordStatsSettings(
-        stemming, value, minDf, topTerms, keynessTopK, ngramTopK, ngramMinCount, hotKeyFanout);
+        stemming, value, minDf, topTerms, keynessTopK, ngramTopK, ngramMinCount);
   }
 
   public WordStatsSettings withMinDf(int value) {
     return new WordStatsSettings(
-        stemming, stopwords, value, topTerms, keynessTopK, ngramTopK, ngramMinCount, hotKeyFanout);
+        stemming, stopwords, value, topTerms, keynessTopK, ngramTopK, ngramMinCount);
   }
 
   public WordStatsSettings withTopTerms(int value) {
     return new WordStatsSettings(
-        stemming, stopwords, minDf, value, keynessTopK, ngramTopK, ngramMinCount, hotKeyFanout);
+        stemming, stopwords, minDf, value, keynessTopK, ngramTopK, ngramMinCount);
   }
 
   public WordStatsSettings withKeynessTopK(int value) {
     return new WordStatsSettings(
-        stemming, stopwords, minDf, topTerms, value, ngramTopK, ngramMinCount, hotKeyFanout);
+        stemming, stopwords, minDf, topTerms, value, ngramTopK, ngramMinCount);
   }
 
   public WordStatsSettings withNgramTopK(int value) {
     return new WordStatsSettings(
-        stemming, stopwords, minDf, topTerms, keynessTopK, value, ngramMinCount, hotKeyFanout);
+        stemming, stopwords, minDf, topTerms, keynessTopK, value, ngramMinCount);
   }
 
   public WordStatsSettings withNgramMinCount(int value) {
     return new WordStatsSettings(
-        stemming, stopwords, minDf, topTerms, keynessTopK, ngramTopK, value, hotKeyFanout);
-  }
-
-  public WordStatsSettings withHotKeyFanout(int value) {
-    return new WordStatsSettings(
-        stemming, stopwords, minDf, topTerms, keynessTopK, ngramTopK, ngramMinCount, value);
+        stemming, stopwords, minDf, topTerms, keynessTopK, ngramTopK, value);
   }
 
   /** The analyzer of these settings. */

@@ -39,9 +39,25 @@ public final class BenchRunCommand {
   static final String RESULT_PREFIX = "BENCH-RESULT ";
   static final String USAGE =
       "Usage: ./newsbeam-lab bench-run --engine=E --corpus=DIR --output=DIR [--overwrite=true]"
-          + " [--threads=N] [dedup options]";
+          + " [--threads=N] [dedup options] [pipeline and runner options, for flink and direct]";
+
+  /** Flags bench-run sets itself; every other flag goes on to the pipeline (flink, direct). */
+  private static final List<String> OWN_FLAGS =
+      List.of("--engine", "--corpus", "--output", "--overwrite", "--threads");
 
   private BenchRunCommand() {}
+
+  /** The flags of {@code argv} that are the pipeline's or its runner's, in their order. */
+  static List<String> pipelineFlags(String[] argv) {
+    List<String> flags = new ArrayList<>();
+    for (String arg : argv) {
+      String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+      if (!OWN_FLAGS.contains(name)) {
+        flags.add(arg);
+      }
+    }
+    return flags;
+  }
 
   public static int run(String[] argv) throws Exception {
     if (LabCli.help(argv, System.out, USAGE, BenchRunOptions.class)) {
@@ -70,6 +86,7 @@ public final class BenchRunCommand {
                     "--output=" + output,
                     "--overwrite=" + options.getOverwrite()));
         pipelineArgs.addAll(engine.runnerArgs(threads));
+        pipelineArgs.addAll(pipelineFlags(argv));
         int code = Main.runPipeline(pipelineArgs.toArray(String[]::new), System.out, System.err);
         if (code != 0) {
           System.err.println("bench-run: the pipeline failed (exit " + code + ")");

@@ -49,8 +49,7 @@ public final class BenchWordStatsCommand {
     BenchWordStatsOptions options = LabCli.parse(args, BenchWordStatsOptions.class);
     Main.relaxDirectRunnerChecks(options, args);
     long articles = options.getArticles();
-    WordStatsSettings settings =
-        WordStatsSettings.from(options).withHotKeyFanout(options.getHotKeyFanout());
+    WordStatsSettings settings = WordStatsSettings.from(options);
     Pipeline pipeline = Pipeline.create(options);
     PCollection<Article> input =
         pipeline

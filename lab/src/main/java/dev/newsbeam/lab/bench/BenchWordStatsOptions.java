@@ -2,7 +2,6 @@ package dev.newsbeam.lab.bench;
 
 import dev.newsbeam.lab.corpus.ArticleCountOptions;
 import dev.newsbeam.stats.WordStatsOptions;
-import dev.newsbeam.stats.WordStatsSettings;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 
@@ -17,10 +16,4 @@ public interface BenchWordStatsOptions extends WordStatsOptions, ArticleCountOpt
   int getVocabulary();
 
   void setVocabulary(int value);
-
-  @Description("Intermediate-key fanout of the per-group combines, whose keys can be hot.")
-  @Default.Integer(WordStatsSettings.DEFAULT_HOT_KEY_FANOUT)
-  int getHotKeyFanout();
-
-  void setHotKeyFanout(int value);
 }
