@@ -76,6 +76,14 @@ public final class BaselineDedup {
           }
           return null;
         });
+    return run(articles, sketches, pool);
+  }
+
+  /**
+   * {@link #run(List, WorkerPool)} with the articles' sketches already made (by the spine): {@code
+   * sketches[i]} is the sketch of {@code articles.get(i)}.
+   */
+  Result run(List<Article> articles, ArticleSketcher.Sketch[] sketches, WorkerPool pool) {
     Links links = links(List.of(sketches), pool);
 
     List<DuplicateRow> rows = new ArrayList<>();

@@ -72,27 +72,23 @@ final class BaselineWordStats {
     Map<String, Long> groupTokens = new HashMap<>();
   }
 
-  /** Sets every article's stats (top_terms included); returns the corpus tables. */
-  Result run(List<Article> articles, WorkerPool pool) {
+  /**
+   * Sets every article's top terms from the profiles the spine made (its other stats are already
+   * set); returns the corpus tables.
+   */
+  Result run(List<Article> articles, TextProfile[] profiles, WorkerPool pool) {
     int n = articles.size();
     @SuppressWarnings("unchecked")
     Map<String, Integer>[] termCounts = new Map[n];
-    // one analyzer per worker, as each DoFn instance has its own (stem memo, lazily built
-    // analyzers)
-    ThreadLocal<ArticleStatsCalculator> calculators =
-        ThreadLocal.withInitial(() -> new ArticleStatsCalculator(settings.analyzer()));
-
     Sums corpus =
         merge(
             pool.slices(
                 n,
                 (from, to) -> {
-                  ArticleStatsCalculator calculator = calculators.get();
                   Sums s = new Sums();
                   for (int i = from; i < to; i++) {
                     Article a = articles.get(i);
-                    TextProfile profile = calculator.profile(a.getText());
-                    a.setStats(profile.stats());
+                    TextProfile profile = profiles[i];
                     Map<String, Integer> counts = CompactCounts.of(profile.termCounts());
                     termCounts[i] = counts;
                     if (!ArticleGroups.isCanonical(a)) {

@@ -3,10 +3,13 @@ package dev.newsbeam.lab.baseline;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.newsbeam.byline.ArticleBylines;
+import dev.newsbeam.byline.ParseBylines;
+import dev.newsbeam.dedup.ArticleSketcher;
 import dev.newsbeam.dedup.DedupSettings;
 import dev.newsbeam.ingest.ReadArticles;
 import dev.newsbeam.lab.BaselineOptions;
 import dev.newsbeam.lab.LabCli;
+import dev.newsbeam.pipeline.ArticleSpine;
 import dev.newsbeam.pipeline.OutputLayout;
 import dev.newsbeam.schema.Article;
 import dev.newsbeam.schema.DuplicateRow;
@@ -15,10 +18,9 @@ import dev.newsbeam.schema.Ngram;
 import dev.newsbeam.schema.TermKeyness;
 import dev.newsbeam.schema.TermStat;
 import dev.newsbeam.schema.TopicDayCount;
+import dev.newsbeam.stats.TextProfile;
 import dev.newsbeam.stats.WordStatsSettings;
 import dev.newsbeam.topics.ArticleTopics;
-import dev.newsbeam.topics.TaxonomyTagger;
-import dev.newsbeam.topics.TopicSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -48,18 +50,19 @@ import org.apache.avro.file.CodecFactory;
  * <ol>
  *   <li>ReadArticles: {@link BaselineIngest} (one task per file, big JSONL files in line-aligned
  *       chunks);
- *   <li>ParseBylines: {@link ArticleBylines#apply} per article and its counters, as the pipeline;
+ *   <li>EnrichArticles: {@link ArticleSpine} per article, as the pipeline's one fused step
+ *       (bylines, dedup sketch, topics with the default IPTC taxonomy, word statistics, from one
+ *       analysis of the body), with the byline and topic counters and the per-day topic counts;
  *   <li>DetectDuplicates: {@link BaselineDedup} (the lab's one in-memory dedup engine) with {@link
- *       DedupSettings#defaults()};
- *   <li>TagTopics: {@link ArticleTopics} with the default IPTC taxonomy, and the per-day topic
- *       counts;
- *   <li>ComputeWordStats: {@link BaselineWordStats} with {@link WordStatsSettings#defaults()};
+ *       DedupSettings#defaults()}, over the spine's sketches;
+ *   <li>ComputeWordStats: {@link BaselineWordStats} with {@link WordStatsSettings#defaults()}, over
+ *       the spine's text profiles;
  *   <li>writes articles, errors, duplicates, topics, terms, term_keyness and ngrams as snappy Avro
  *       ({@link AvroDatasets}) and a manifest.json of the counts and per-stage wall times.
  * </ol>
  *
  * Records are changed in place between stages (the pipeline copies them: its elements are
- * immutable), except where a product function returns a new article ({@link ArticleBylines#apply}).
+ * immutable), except where a product function returns a new article ({@link ArticleSpine#enrich}).
  * CPU time, heap and RSS are left to whoever runs this (in a child JVM); {@link Summary#seconds} is
  * the wall time of {@link #run}.
  */
@@ -146,23 +149,23 @@ public final class PlainJavaBaseline {
       counts.put("ingest.files_skipped", ingested.filesSkipped());
       stages.done("ReadArticles");
 
-      counts.putAll(parseBylines(articles, pool));
-      stages.done("ParseBylines");
+      Enriched enriched = enrich(articles, pool);
+      counts.putAll(enriched.counts());
+      stages.done("EnrichArticles");
 
-      BaselineDedup.Result dedup = new BaselineDedup(DedupSettings.defaults()).run(articles, pool);
+      BaselineDedup.Result dedup =
+          new BaselineDedup(DedupSettings.defaults()).run(articles, enriched.sketches(), pool);
       counts.put("dedup.clusters", dedup.clusters());
       counts.put("dedup.exact_duplicates", dedup.exactDuplicates());
       counts.put("dedup.near_duplicates", dedup.nearDuplicates());
       counts.put("dedup.largest_cluster", dedup.largestCluster());
       stages.done("DetectDuplicates");
 
-      Map<String, Long> topicCounts = new TreeMap<>();
-      List<TopicDayCount> dayCounts = tagTopics(articles, pool, topicCounts);
-      counts.putAll(topicCounts);
-      stages.done("TagTopics");
+      List<TopicDayCount> dayCounts = new ArrayList<>(enriched.dayCounts());
 
       BaselineWordStats.Result stats =
-          new BaselineWordStats(WordStatsSettings.defaults()).run(articles, pool);
+          new BaselineWordStats(WordStatsSettings.defaults())
+              .run(articles, enriched.profiles(), pool);
       counts.putAll(stats.counts());
       stages.done("ComputeWordStats");
 
@@ -196,59 +199,61 @@ public final class PlainJavaBaseline {
     }
   }
 
-  /** ParseBylines per article ({@link ArticleBylines#apply}) and its manifest counters. */
-  static Map<String, Long> parseBylines(List<Article> articles, WorkerPool pool) {
-    ThreadLocal<ArticleBylines> parsers =
-        ThreadLocal.withInitial(ArticleBylines::withBundledOutlets);
-    Map<String, Long> counts = new TreeMap<>();
-    for (Map<String, Long> part :
-        pool.slices(
-            articles.size(),
-            (from, to) -> {
-              ArticleBylines parser = parsers.get();
-              Map<String, Long> c = new TreeMap<>();
-              for (int i = from; i < to; i++) {
-                Article credited = parser.apply(articles.get(i));
-                articles.set(i, credited);
-                ArticleBylines.counters(credited).forEach(n -> c.merge(n, 1L, Long::sum));
-              }
-              return c;
-            })) {
-      part.forEach((k, v) -> counts.merge(k, v, Long::sum));
-    }
-    return counts;
-  }
+  /**
+   * What {@link #enrich} made of the corpus: per article (by index) its sketch and text profile,
+   * the per day × topic counts and the manifest counts of bylines and topics.
+   */
+  record Enriched(
+      ArticleSketcher.Sketch[] sketches,
+      TextProfile[] profiles,
+      List<TopicDayCount> dayCounts,
+      Map<String, Long> counts) {}
 
   /**
-   * TagTopics per article (default taxonomy and tagger settings, no model: {@link
-   * ArticleTopics#tag}), then the per day × topic counts of the topics/ dataset; {@code manifest}
-   * receives the pipeline's {@code topics.*} counts.
+   * Every per-article step ({@link ArticleSpine}, as the pipeline's one fused step: bylines,
+   * sketch, topics with the default taxonomy, word statistics from one analysis of the body), each
+   * article replaced in place by its enriched self.
    */
-  static List<TopicDayCount> tagTopics(
-      List<Article> articles, WorkerPool pool, Map<String, Long> manifest) {
-    TopicSettings settings = TopicSettings.defaults();
-    ThreadLocal<TaxonomyTagger> taggers = ThreadLocal.withInitial(settings::taxonomyTagger);
+  static Enriched enrich(List<Article> articles, WorkerPool pool) {
+    ThreadLocal<ArticleSpine> spines =
+        ThreadLocal.withInitial(
+            () ->
+                new ArticleSpine(ArticleSpine.Settings.defaults(), new ParseBylines.BylinesStep()));
+    int n = articles.size();
+    ArticleSketcher.Sketch[] sketches = new ArticleSketcher.Sketch[n];
+    TextProfile[] profiles = new TextProfile[n];
+    Map<String, Long> counts = new TreeMap<>();
     Map<String, Long> days = new TreeMap<>();
     for (TagCounts part :
         pool.slices(
-            articles.size(),
+            n,
             (from, to) -> {
-              TaxonomyTagger tagger = taggers.get();
+              ArticleSpine spine = spines.get();
               TagCounts c = new TagCounts();
               for (int i = from; i < to; i++) {
-                Article a = articles.get(i);
-                a.setTopics(ArticleTopics.tag(tagger, null, a));
-                ArticleTopics.counters(a).forEach(n -> c.manifest.merge(n, 1L, Long::sum));
-                ArticleTopics.dayTopicKeys(a).forEach((k, n) -> c.days.merge(k, 1L, Long::sum));
+                ArticleSpine.Enriched e;
+                try {
+                  e = spine.enrich(articles.get(i), null);
+                } catch (ArticleSpine.StageFailure f) {
+                  throw new IllegalStateException(
+                      f.getMessage() + " for article " + articles.get(i).getId(), f.getCause());
+                }
+                Article a = e.article();
+                articles.set(i, a);
+                sketches[i] = e.sketch();
+                profiles[i] = e.profile();
+                ArticleBylines.counters(a).forEach(k -> c.manifest.merge(k, 1L, Long::sum));
+                ArticleTopics.counters(a).forEach(k -> c.manifest.merge(k, 1L, Long::sum));
+                ArticleTopics.dayTopicKeys(a).forEach((k, m) -> c.days.merge(k, 1L, Long::sum));
               }
               return c;
             })) {
-      part.manifest.forEach((k, v) -> manifest.merge(k, v, Long::sum));
+      part.manifest.forEach((k, v) -> counts.merge(k, v, Long::sum));
       part.days.forEach((k, v) -> days.merge(k, v, Long::sum));
     }
-    List<TopicDayCount> out = new ArrayList<>(days.size());
-    days.forEach((key, n) -> out.add(ArticleTopics.dayCount(key, n)));
-    return out;
+    List<TopicDayCount> dayCounts = new ArrayList<>(days.size());
+    days.forEach((key, m) -> dayCounts.add(ArticleTopics.dayCount(key, m)));
+    return new Enriched(sketches, profiles, dayCounts, counts);
   }
 
   private static final class TagCounts {
