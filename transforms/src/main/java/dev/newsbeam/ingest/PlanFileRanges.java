@@ -104,9 +104,9 @@ public final class PlanFileRanges extends PTransform<PBegin, PlanFileRanges.Resu
   }
 
   /**
-   * Spreads the ranges over this many random keys (0, the default: one per range). The DirectRunner
-   * runs a bundle per key downstream, and every later step pays per bundle: there a few keys are
-   * better; on a cluster one per range spreads the reading best.
+   * Spreads the listed files and the planned ranges over this many random keys (0, the default: one
+   * per element). The DirectRunner runs a bundle per key downstream, and every later step pays per
+   * bundle: there a few keys are better; on a cluster one per element spreads the work best.
    */
   public PlanFileRanges withSpreadBuckets(int buckets) {
     return new PlanFileRanges(inputs, chunkBytes, buckets);
@@ -132,11 +132,7 @@ public final class PlanFileRanges extends PTransform<PBegin, PlanFileRanges.Resu
                         .withOutputTags(FILES, TupleTagList.of(COUNTS)));
         counts = counts.and(listed.get(COUNTS).setCoder(countCoder()));
         // as FileIO.match does: spread a directory's files over the workers before they are planned
-        files =
-            listed
-                .get(FILES)
-                .setCoder(MetadataCoderV2.of())
-                .apply("SpreadFiles" + i, Reshuffle.viaRandomKey());
+        files = listed.get(FILES).setCoder(MetadataCoderV2.of()).apply("SpreadFiles" + i, spread());
       } else {
         files =
             begin.apply(
@@ -159,13 +155,16 @@ public final class PlanFileRanges extends PTransform<PBegin, PlanFileRanges.Resu
         ranges
             .apply("FlattenRanges", Flatten.pCollections())
             // the ranges of one big file are planned by one worker: spread them before reading
-            .apply(
-                "SpreadRanges",
-                spreadBuckets > 0
-                    ? Reshuffle.<FileRange>viaRandomKey().withNumBuckets(spreadBuckets)
-                    : Reshuffle.<FileRange>viaRandomKey()),
+            .apply("SpreadRanges", spread()),
         errors.apply("FlattenErrors", Flatten.pCollections()),
         counts.apply("FlattenCounts", Flatten.pCollections()));
+  }
+
+  /** A random key per element, or one of {@code spreadBuckets} when set. */
+  private <T> Reshuffle.ViaRandomKey<T> spread() {
+    return spreadBuckets > 0
+        ? Reshuffle.<T>viaRandomKey().withNumBuckets(spreadBuckets)
+        : Reshuffle.<T>viaRandomKey();
   }
 
   private static KvCoder<String, Long> countCoder() {

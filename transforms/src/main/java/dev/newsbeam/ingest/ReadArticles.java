@@ -88,18 +88,6 @@ public final class ReadArticles extends PTransform<PBegin, ReadArticles.Result> 
     return new ReadArticles(inputs, maxArticleBytes, chunkBytes);
   }
 
-  /**
-   * Does nothing: ingest no longer reshuffles articles, it spreads file ranges before parsing
-   * ({@link #withChunkBytes}).
-   *
-   * @deprecated kept only until callers stop setting it; remove the call.
-   */
-  @Deprecated
-  @SuppressWarnings("InlineMeSuggester") // callers drop the call; nothing to inline
-  public ReadArticles withRedistributeBuckets(int buckets) {
-    return this;
-  }
-
   /** The planning half of this read, for a stage that reads the ranges itself. */
   public PlanFileRanges planRanges() {
     return PlanFileRanges.of(inputs, chunkBytes);
