@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsbeam.byline.ArticleBylines;
 import dev.newsbeam.byline.ParseBylines;
 import dev.newsbeam.dedup.ClusterLink;
+import dev.newsbeam.dedup.DedupCoders;
 import dev.newsbeam.dedup.DedupSettings;
 import dev.newsbeam.dedup.DetectDuplicates;
 import dev.newsbeam.dedup.DuplicateClusters;
@@ -169,9 +170,9 @@ public final class NewsPipeline {
                 "AttachDedupLinks",
                 new ShardedLookupJoin<>(
                     links,
-                    AvroCoder.of(ClusterLink.class),
+                    DedupCoders.link(),
                     EnrichedArticle.CODER,
-                    KvCoder.of(EnrichedArticle.CODER, AvroCoder.of(ClusterLink.class)),
+                    KvCoder.of(EnrichedArticle.CODER, DedupCoders.link()),
                     dedupShards,
                     new FinishArticles.AttachLinkFn()))
             .apply(

@@ -10,7 +10,7 @@ import java.util.Objects;
  * canonical's record needs (cluster size, whether it has exact copies). Every article with the
  * representative's fingerprint takes its dedup record from this link.
  *
- * <p>Plain value for Avro reflection ({@code AvroCoder.of(ClusterLink.class)}).
+ * <p>Plain value; its coder is {@link DedupCoders#link()}.
  */
 public final class ClusterLink implements Serializable {
   private static final long serialVersionUID = 1L;

@@ -122,8 +122,8 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
     return new DetectDuplicates(settings, n, failures);
   }
 
-  static AvroCoder<DocSketch> sketchCoder() {
-    return AvroCoder.of(DocSketch.class);
+  static Coder<DocSketch> sketchCoder() {
+    return DedupCoders.sketch();
   }
 
   static KvCoder<String, DocSketch> keyedSketchCoder() {
@@ -131,7 +131,7 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
   }
 
   static KvCoder<String, ClusterLink> keyedLinkCoder() {
-    return KvCoder.of(StringUtf8Coder.of(), AvroCoder.of(ClusterLink.class));
+    return KvCoder.of(StringUtf8Coder.of(), DedupCoders.link());
   }
 
   static KvCoder<String, String> stringPairCoder() {
@@ -169,7 +169,7 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
             "JoinArticlesToLinks",
             new ShardedLookupJoin<>(
                 linksByFingerprint,
-                AvroCoder.of(ClusterLink.class),
+                DedupCoders.link(),
                 AvroCoder.of(Article.class),
                 KvCoder.of(
                     AvroCoder.of(Article.class),

@@ -10,8 +10,7 @@ import org.apache.avro.reflect.Nullable;
  * policy ranks by, how many articles share its exact fingerprint, its MinHash signature and, with
  * {@code --verify=exact}, its shingle set.
  *
- * <p>A plain value with public fields and a no-arg constructor so that Avro reflection can encode
- * it (the Beam side uses {@code AvroCoder.of(DocSketch.class)}).
+ * <p>A plain value with public fields; its coder is {@link DedupCoders#sketch()}.
  */
 public final class DocSketch implements Serializable {
   private static final long serialVersionUID = 1L;

@@ -7,7 +7,6 @@ import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
-import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.transforms.Filter;
@@ -114,7 +113,7 @@ public final class DuplicateClusters
         "JoinRepresentativeLinks",
         new ShardedLookupJoin<>(
             graphLinks,
-            AvroCoder.of(ClusterLink.class),
+            DedupCoders.link(),
             DetectDuplicates.sketchCoder(),
             DetectDuplicates.keyedLinkCoder(),
             shards,
