@@ -1,13 +1,12 @@
 package dev.newsbeam.ingest;
 
 import dev.newsbeam.schema.ErrorRecord;
+import dev.newsbeam.stage.NamedOutputs;
 import java.io.IOException;
 import java.nio.channels.Channels;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.coders.KvCoder;
@@ -35,9 +34,6 @@ import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.PInput;
-import org.apache.beam.sdk.values.POutput;
-import org.apache.beam.sdk.values.PValue;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 
@@ -253,25 +249,20 @@ public final class PlanFileRanges extends PTransform<PBegin, PlanFileRanges.Resu
   }
 
   /** The planned ranges, spread over the workers, and the listing's errors and counts. */
-  public static final class Result implements POutput {
-    private final Pipeline pipeline;
+  public static final class Result extends NamedOutputs {
     private final PCollection<FileRange> ranges;
     private final PCollection<ErrorRecord> errors;
     private final PCollection<KV<String, Long>> counts;
-    private final Map<TupleTag<?>, PValue> outputs = new LinkedHashMap<>();
 
     Result(
         Pipeline pipeline,
         PCollection<FileRange> ranges,
         PCollection<ErrorRecord> errors,
         PCollection<KV<String, Long>> counts) {
-      this.pipeline = pipeline;
-      this.ranges = ranges;
-      this.errors = errors;
-      this.counts = counts;
-      outputs.put(new TupleTag<FileRange>("ranges"), ranges);
-      outputs.put(new TupleTag<ErrorRecord>("errors"), errors);
-      outputs.put(new TupleTag<KV<String, Long>>("counts"), counts);
+      super(pipeline);
+      this.ranges = with("ranges", ranges);
+      this.errors = with("errors", errors);
+      this.counts = with("counts", counts);
     }
 
     /** What reader tasks read, each range once; reading them all reads every file once. */
@@ -291,19 +282,5 @@ public final class PlanFileRanges extends PTransform<PBegin, PlanFileRanges.Resu
     public PCollection<KV<String, Long>> counts() {
       return counts;
     }
-
-    @Override
-    public Pipeline getPipeline() {
-      return pipeline;
-    }
-
-    @Override
-    public Map<TupleTag<?>, PValue> expand() {
-      return outputs;
-    }
-
-    @Override
-    public void finishSpecifyingOutput(
-        String transformName, PInput input, PTransform<?, ?> transform) {}
   }
 }
