@@ -224,8 +224,9 @@ public final class ComputeKeyness
       SumCountsInShards.forEach(
           c.element().getValue(),
           (key, a, documents) -> {
-            String group = key.substring(0, key.lastIndexOf(SEPARATOR));
-            String term = key.substring(key.lastIndexOf(SEPARATOR) + 1);
+            int separator = key.lastIndexOf(SEPARATOR);
+            String group = key.substring(0, separator);
+            String term = key.substring(separator + 1);
             long b = table.get(term).getKey() - a;
             long groupTotal = tokensPerGroup.get(group);
             long rest = corpusTokens - groupTotal;

@@ -28,7 +28,8 @@ import java.util.concurrent.Callable;
  * pieces, so it finds the same clusters and canonicals:
  *
  * <ol>
- *   <li>per article, in parallel: {@link ArticleSketcher} (fingerprint, signature, band keys);
+ *   <li>per article: its {@link ArticleSketcher} sketch (fingerprint, signature, band keys), made
+ *       by the caller (the baseline's spine step);
  *   <li>exact representatives: per fingerprint the best sketch, copies counted ({@link
  *       CanonicalPolicy#mergeExact});
  *   <li>LSH star edges between fingerprints with {@link BucketStars}, buckets split among the
@@ -63,25 +64,9 @@ public final class BaselineDedup {
     }
   }
 
-  /** Sets every article's {@code dedup} in place; returns the duplicates rows and counts. */
-  Result run(List<Article> articles, WorkerPool pool) {
-    ArticleSketcher.Sketch[] sketches = new ArticleSketcher.Sketch[articles.size()];
-    // one sketcher per slice: TextFingerprint is not thread-safe
-    pool.slices(
-        articles.size(),
-        (from, to) -> {
-          ArticleSketcher sketcher = new ArticleSketcher(settings);
-          for (int i = from; i < to; i++) {
-            sketches[i] = sketcher.sketch(articles.get(i));
-          }
-          return null;
-        });
-    return run(articles, sketches, pool);
-  }
-
   /**
-   * {@link #run(List, WorkerPool)} with the articles' sketches already made (by the spine): {@code
-   * sketches[i]} is the sketch of {@code articles.get(i)}.
+   * Sets every article's {@code dedup} in place from the sketches the spine made ({@code
+   * sketches[i]} is the sketch of {@code articles.get(i)}); returns the duplicates rows and counts.
    */
   Result run(List<Article> articles, ArticleSketcher.Sketch[] sketches, WorkerPool pool) {
     Links links = links(List.of(sketches), pool);

@@ -8,7 +8,6 @@ import dev.newsbeam.schema.TermStat;
 import dev.newsbeam.shuffle.CompactCounts;
 import dev.newsbeam.shuffle.SumCountsInShards;
 import dev.newsbeam.stats.ArticleGroups;
-import dev.newsbeam.stats.ArticleStatsCalculator;
 import dev.newsbeam.stats.Bigrams;
 import dev.newsbeam.stats.ComputeWordStats;
 import dev.newsbeam.stats.Keyness;
@@ -28,10 +27,10 @@ import java.util.PriorityQueue;
  * The ComputeWordStats stage without Beam, over the same cores and with the same definitions:
  *
  * <ol>
- *   <li>pass 1, in parallel: {@link ArticleStatsCalculator#profile} per article (its stats set, its
- *       term counts kept as {@link CompactCounts} for pass 2); per slice, over canonical articles
- *       only, the sums (occurrences, documents) of terms and of bigrams, and the term tokens per
- *       group ({@link ArticleGroups}); slices merged;
+ *   <li>pass 1, in parallel, over the {@link TextProfile}s the spine made (one analysis per
+ *       article; its term counts kept as {@link CompactCounts} for pass 2); per slice, over
+ *       canonical articles only, the sums (occurrences, documents) of terms and of bigrams, and the
+ *       term tokens per group ({@link ArticleGroups}); slices merged;
  *   <li>the term table: terms in at least {@code minDf} canonical articles;
  *   <li>pass 2, in parallel: top_terms by {@link TfIdf#top} against the table (a pruned term counts
  *       as df = minDf - 1, as in the pipeline), and per group the counts of the kept terms of its
