@@ -12,11 +12,11 @@ import dev.newsbeam.schema.Article;
 import dev.newsbeam.schema.ErrorRecord;
 import dev.newsbeam.schema.TopicModel;
 import dev.newsbeam.shuffle.CompactCounts;
+import dev.newsbeam.stage.BundleCounts;
 import dev.newsbeam.stage.StageFailures;
 import dev.newsbeam.stats.ArticleGroups;
 import dev.newsbeam.topics.ArticleTopics;
 import dev.newsbeam.topics.TopicClassifier;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.coders.KvCoder;
@@ -31,7 +31,6 @@ import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.transforms.errorhandling.BadRecordRouter;
-import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -132,7 +131,7 @@ final class EnrichArticles extends PTransform<PCollection<FileRange>, PCollectio
     private transient ArticleCodec codec;
     private transient TopicClassifier classifier;
     private transient TopicModel classifierOf;
-    private transient Map<String, Long> counts;
+    private transient BundleCounts counts;
 
     EnrichFn(
         long maxArticleBytes,
@@ -158,7 +157,7 @@ final class EnrichArticles extends PTransform<PCollection<FileRange>, PCollectio
 
     @StartBundle
     public void startBundle() {
-      counts = new LinkedHashMap<>();
+      counts = new BundleCounts();
     }
 
     @ProcessElement
@@ -195,9 +194,9 @@ final class EnrichArticles extends PTransform<PCollection<FileRange>, PCollectio
       if (failed[0] != null) {
         throw failed[0]; // the bad-record router's own failure: fail the bundle, as Beam would
       }
-      counts.merge("input_records", read.records(), Long::sum);
+      counts.add("input_records", read.records());
       if (read.blankLines() > 0) {
-        counts.merge("ingest.blank_lines", read.blankLines(), Long::sum);
+        counts.add("ingest.blank_lines", read.blankLines());
       }
     }
 
@@ -237,9 +236,9 @@ final class EnrichArticles extends PTransform<PCollection<FileRange>, PCollectio
       if (!a.getTopics().isEmpty()) {
         out.get(DAY_TOPICS).output(ArticleTopics.dayTopicKeys(a));
       }
-      count(ArticleBylines.counters(a));
-      count(ArticleTopics.counters(a));
-      counts.merge("stats.articles", 1L, Long::sum);
+      counts.addOne(ArticleBylines.counters(a));
+      counts.addOne(ArticleTopics.counters(a));
+      counts.add("stats.articles", 1);
 
       out.get(ENRICHED)
           .output(
@@ -256,21 +255,9 @@ final class EnrichArticles extends PTransform<PCollection<FileRange>, PCollectio
                       e.profile().termTokens())));
     }
 
-    private void count(List<String> names) {
-      for (String name : names) {
-        counts.merge(name, 1L, Long::sum);
-      }
-    }
-
     @FinishBundle
     public void finishBundle(FinishBundleContext c) {
-      counts.forEach(
-          (name, n) ->
-              c.output(
-                  COUNTS,
-                  KV.of(name, n),
-                  GlobalWindow.INSTANCE.maxTimestamp(),
-                  GlobalWindow.INSTANCE));
+      counts.emit(c, COUNTS);
     }
   }
 }

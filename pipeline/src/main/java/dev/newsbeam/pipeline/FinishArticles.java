@@ -5,14 +5,13 @@ import dev.newsbeam.schema.Article;
 import dev.newsbeam.schema.DedupInfo;
 import dev.newsbeam.schema.DuplicateRow;
 import dev.newsbeam.shuffle.ShardedLookupJoin;
+import dev.newsbeam.stage.BundleCounts;
 import dev.newsbeam.stage.StageFailures;
 import dev.newsbeam.stats.ComputeWordStats;
 import dev.newsbeam.stats.WordStatsSettings;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
@@ -60,11 +59,11 @@ final class FinishArticles {
    * its token counts for the manifest.
    */
   static final class SplitFn extends DoFn<KV<EnrichedArticle, ClusterLink>, AnnotatedArticle> {
-    private transient Map<String, Long> counts;
+    private transient BundleCounts counts;
 
     @StartBundle
     public void startBundle() {
-      counts = new LinkedHashMap<>();
+      counts = new BundleCounts();
     }
 
     @ProcessElement
@@ -87,14 +86,14 @@ final class FinishArticles {
       if (!a.groups().isEmpty()) {
         out.get(CANONICAL_GROUPS).output(KV.of(a.groups(), a.termCounts()));
       }
-      counts.merge(CANONICAL_ARTICLES, 1L, Long::sum);
-      counts.merge("stats.tokens", (long) a.wordCount(), Long::sum);
-      counts.merge(CANONICAL_TERM_TOKENS, a.termTokens(), Long::sum);
+      counts.add(CANONICAL_ARTICLES, 1);
+      counts.add("stats.tokens", a.wordCount());
+      counts.add(CANONICAL_TERM_TOKENS, a.termTokens());
     }
 
     @FinishBundle
     public void finishBundle(FinishBundleContext c) {
-      emit(c, counts);
+      counts.emit(c, COUNTS);
     }
   }
 
@@ -158,18 +157,10 @@ final class FinishArticles {
     @FinishBundle
     public void finishBundle(FinishBundleContext c) {
       if (articles > 0) {
-        emit(c, Map.of("articles", articles));
+        BundleCounts counts = new BundleCounts();
+        counts.add("articles", articles);
+        counts.emit(c, COUNTS);
       }
     }
-  }
-
-  private static void emit(DoFn<?, ?>.FinishBundleContext c, Map<String, Long> counts) {
-    counts.forEach(
-        (name, n) ->
-            c.output(
-                COUNTS,
-                KV.of(name, n),
-                GlobalWindow.INSTANCE.maxTimestamp(),
-                GlobalWindow.INSTANCE));
   }
 }

@@ -1,7 +1,5 @@
 package dev.newsbeam.stage;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
@@ -9,7 +7,6 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.SerializableFunction;
-import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 
@@ -41,7 +38,7 @@ public final class CountPerBundle<T>
 
   static final class CountFn<T> extends DoFn<T, KV<String, Long>> {
     private final SerializableFunction<T, Iterable<String>> names;
-    private transient Map<String, Long> counts;
+    private transient BundleCounts counts;
 
     CountFn(SerializableFunction<T, Iterable<String>> names) {
       this.names = names;
@@ -49,22 +46,17 @@ public final class CountPerBundle<T>
 
     @StartBundle
     public void startBundle() {
-      counts = new LinkedHashMap<>();
+      counts = new BundleCounts();
     }
 
     @ProcessElement
     public void process(@Element T element) {
-      for (String name : names.apply(element)) {
-        counts.merge(name, 1L, Long::sum);
-      }
+      counts.addOne(names.apply(element));
     }
 
     @FinishBundle
     public void finishBundle(FinishBundleContext c) {
-      counts.forEach(
-          (name, n) ->
-              c.output(
-                  KV.of(name, n), GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE));
+      counts.emit(c);
     }
   }
 }
