@@ -2,6 +2,7 @@ package dev.newsbeam.pipeline;
 
 import dev.newsbeam.byline.ArticleBylines;
 import dev.newsbeam.dedup.ArticleSketcher;
+import dev.newsbeam.dedup.BandBlock;
 import dev.newsbeam.dedup.DocSketch;
 import dev.newsbeam.dedup.DuplicateClusters;
 import dev.newsbeam.ingest.FileRange;
@@ -54,7 +55,7 @@ final class EnrichArticles extends PTransform<PCollection<FileRange>, PCollectio
   static final TupleTag<KV<String, EnrichedArticle>> ENRICHED = new TupleTag<>() {};
   static final TupleTag<ErrorRecord> INPUT_ERRORS = new TupleTag<>() {};
   static final TupleTag<KV<Integer, DocSketch>> SKETCHES = new TupleTag<>() {};
-  static final TupleTag<KV<Integer, KV<Long, String>>> BAND_ENTRIES = new TupleTag<>() {};
+  static final TupleTag<KV<Integer, BandBlock>> BAND_ENTRIES = new TupleTag<>() {};
   static final TupleTag<Map<String, Integer>> DAY_TOPICS = new TupleTag<>() {};
   static final TupleTag<KV<String, Long>> COUNTS = new TupleTag<>() {};
 
@@ -132,6 +133,7 @@ final class EnrichArticles extends PTransform<PCollection<FileRange>, PCollectio
     private transient TopicClassifier classifier;
     private transient TopicModel classifierOf;
     private transient BundleCounts counts;
+    private transient BandBlock.Gatherer bands;
 
     EnrichFn(
         long maxArticleBytes,
@@ -163,6 +165,7 @@ final class EnrichArticles extends PTransform<PCollection<FileRange>, PCollectio
     @ProcessElement
     public void process(@Element FileRange range, ProcessContext c, MultiOutputReceiver out)
         throws Exception {
+      bands = DuplicateClusters.bandGatherer(shards); // nothing left from a failed range
       if (model != null) {
         TopicModel m = c.sideInput(model);
         if (classifierOf != m) { // built once per side-input value, not per article
@@ -194,6 +197,9 @@ final class EnrichArticles extends PTransform<PCollection<FileRange>, PCollectio
       if (failed[0] != null) {
         throw failed[0]; // the bad-record router's own failure: fail the bundle, as Beam would
       }
+      // the range's band entries, a block per bucket shard: hundreds of articles' entries per
+      // element rather than an element per band of each article
+      bands.drain((shard, block) -> out.get(BAND_ENTRIES).output(KV.of(shard, block)));
       counts.add("input_records", read.records());
       if (read.blankLines() > 0) {
         counts.add("ingest.blank_lines", read.blankLines());
@@ -231,7 +237,7 @@ final class EnrichArticles extends PTransform<PCollection<FileRange>, PCollectio
       }
       out.get(SKETCHES).output(DuplicateClusters.sketchEntry(sketch.sketch(), shards));
       for (long key : sketch.bandKeys()) {
-        out.get(BAND_ENTRIES).output(DuplicateClusters.bandEntry(key, fp, shards));
+        bands.add(key, fp);
       }
       if (!a.getTopics().isEmpty()) {
         out.get(DAY_TOPICS).output(ArticleTopics.dayTopicKeys(a));

@@ -28,6 +28,7 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.errorhandling.BadRecord;
 import org.apache.beam.sdk.transforms.errorhandling.BadRecordRouter;
 import org.apache.beam.sdk.transforms.errorhandling.ErrorHandler;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
@@ -78,7 +79,7 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
 
   private static final TupleTag<KV<Integer, DocSketch>> SKETCHES = new TupleTag<>() {};
   private static final TupleTag<KV<String, Article>> KEYED_ARTICLES = new TupleTag<>() {};
-  private static final TupleTag<KV<Integer, KV<Long, String>>> BAND_ENTRIES = new TupleTag<>() {};
+  private static final TupleTag<KV<Integer, BandBlock>> BAND_ENTRIES = new TupleTag<>() {};
 
   public static final String STAGE = "dedup";
 
@@ -206,8 +207,7 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
   }
 
   /** Star edges (member, bucket minimum) of the buckets in one shard: {@link BucketStars}. */
-  static class StarEdgesFn
-      extends DoFn<KV<Integer, Iterable<KV<Long, String>>>, KV<String, String>> {
+  static class StarEdgesFn extends DoFn<KV<Integer, Iterable<BandBlock>>, KV<String, String>> {
     private final Counter giant = Metrics.counter(DetectDuplicates.class, "giant_buckets_skipped");
     private final int maxBucketSize;
 
@@ -217,11 +217,10 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
 
     @ProcessElement
     public void process(
-        @Element KV<Integer, Iterable<KV<Long, String>>> shard,
-        OutputReceiver<KV<String, String>> out) {
+        @Element KV<Integer, Iterable<BandBlock>> shard, OutputReceiver<KV<String, String>> out) {
       BucketStars stars = new BucketStars(maxBucketSize);
-      for (KV<Long, String> entry : shard.getValue()) {
-        stars.add(entry.getKey(), entry.getValue());
+      for (BandBlock block : shard.getValue()) {
+        block.forEach(stars::add);
       }
       stars.emit((member, min) -> out.output(KV.of(member, min)));
       giant.inc(stars.giantBuckets());
@@ -632,6 +631,7 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
     private final int shards;
     private final StageFailures failures;
     private transient ArticleSketcher sketcher;
+    private transient BandBlock.Gatherer bands;
 
     SketchFn(DedupSettings settings, int shards, StageFailures failures) {
       this.settings = settings;
@@ -642,6 +642,11 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
     @Setup
     public void setup() {
       sketcher = new ArticleSketcher(settings);
+    }
+
+    @StartBundle
+    public void startBundle() {
+      bands = DuplicateClusters.bandGatherer(shards);
     }
 
     @ProcessElement
@@ -660,8 +665,20 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
       out.get(SKETCHES).output(DuplicateClusters.sketchEntry(s.sketch(), shards));
       out.get(KEYED_ARTICLES).output(KV.of(fp, a));
       for (long key : s.bandKeys()) {
-        out.get(BAND_ENTRIES).output(DuplicateClusters.bandEntry(key, fp, shards));
+        bands.add(key, fp);
       }
+    }
+
+    /** The bundle's band entries, a block per bucket shard. */
+    @FinishBundle
+    public void finishBundle(FinishBundleContext c) {
+      bands.drain(
+          (shard, block) ->
+              c.output(
+                  BAND_ENTRIES,
+                  KV.of(shard, block),
+                  GlobalWindow.INSTANCE.maxTimestamp(),
+                  GlobalWindow.INSTANCE));
     }
   }
 }

@@ -45,8 +45,11 @@ public final class DuplicateClusters
   /** (fingerprint shard, sketch) of every article. */
   public static final TupleTag<KV<Integer, DocSketch>> SKETCHES = new TupleTag<>() {};
 
-  /** (bucket shard, (bucket key, fingerprint)) of every band of every article with words. */
-  public static final TupleTag<KV<Integer, KV<Long, String>>> BAND_ENTRIES = new TupleTag<>() {};
+  /**
+   * (bucket shard, block of (bucket key, fingerprint) entries) holding every band of every article
+   * with words; {@link #bandGatherer} makes them.
+   */
+  public static final TupleTag<KV<Integer, BandBlock>> BAND_ENTRIES = new TupleTag<>() {};
 
   private final DedupSettings settings;
   private final int shards;
@@ -61,17 +64,20 @@ public final class DuplicateClusters
     return KV.of(Shards.of(sketch.fingerprint, shards), sketch);
   }
 
-  /** One band of an article, keyed by the shard of its bucket. */
-  public static KV<Integer, KV<Long, String>> bandEntry(long bucketKey, String fp, int shards) {
-    return KV.of(Shards.of(bucketKey, DetectDuplicates.bucketShards(shards)), KV.of(bucketKey, fp));
+  /**
+   * Gathers the band entries of many articles into one {@link BandBlock} per bucket shard; drain it
+   * into {@link #BAND_ENTRIES} once per batch of articles (a file range, a bundle).
+   */
+  public static BandBlock.Gatherer bandGatherer(int shards) {
+    return new BandBlock.Gatherer(DetectDuplicates.bucketShards(shards));
   }
 
   public static KvCoder<Integer, DocSketch> sketchEntryCoder() {
     return KvCoder.of(VarIntCoder.of(), DetectDuplicates.sketchCoder());
   }
 
-  public static KvCoder<Integer, KV<Long, String>> bandEntryCoder() {
-    return KvCoder.of(VarIntCoder.of(), KvCoder.of(VarLongCoder.of(), StringUtf8Coder.of()));
+  public static KvCoder<Integer, BandBlock> bandEntryCoder() {
+    return KvCoder.of(VarIntCoder.of(), BandBlock.coder());
   }
 
   /** (fingerprint, link) coder of the output. */
@@ -122,7 +128,7 @@ public final class DuplicateClusters
 
   /** (fingerprint, bucket-minimum fingerprint) star edges of the shared LSH buckets. */
   private PCollection<KV<String, String>> candidateEdges(
-      PCollection<KV<Integer, KV<Long, String>>> bandEntries) {
+      PCollection<KV<Integer, BandBlock>> bandEntries) {
     return bandEntries
         .apply("GroupBucketShards", GroupByKey.create())
         .apply(
