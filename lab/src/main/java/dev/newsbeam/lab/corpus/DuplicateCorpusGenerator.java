@@ -1,5 +1,7 @@
 package dev.newsbeam.lab.corpus;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsbeam.dedup.DedupSettings;
@@ -7,6 +9,7 @@ import dev.newsbeam.dedup.LshBands;
 import dev.newsbeam.dedup.MinHasher;
 import dev.newsbeam.dedup.Shingler;
 import dev.newsbeam.dedup.TextFingerprint;
+import dev.newsbeam.lab.LabCli;
 import dev.newsbeam.text.NewsAnalyzer;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -17,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -29,7 +33,7 @@ import java.util.regex.Pattern;
 /**
  * Writes a seeded synthetic news corpus with known duplicate clusters, for measuring dedup quality
  * and scale: {@code <out>/articles-NNNNN.jsonl} shards (same fields as the base corpus) and {@code
- * <out>/truth.tsv} ({@code id<TAB>cluster}).
+ * <out>/truth.tsv} ({@code id<TAB>cluster<TAB>kind}, the {@link Kind} of each article).
  *
  * <p>Each story is written once as an original plus 0..30 copies made by the edits that real
  * syndication and re-crawling make: exact re-crawls, re-titled copies, trimmed or reordered last
@@ -40,6 +44,14 @@ import java.util.regex.Pattern;
  * kept), so that the truth has no unmarked duplicates; when more stories are needed than the base
  * holds, new ones are made of sentences drawn at random from the whole base, so that two unrelated
  * stories share almost nothing.
+ *
+ * <p>The {@link Mix#ARCHIVE archive} mix adds what digitised newspaper archives hold on top of
+ * those: OCR-damaged copies ({@link OcrNoise}), abridged copies (the top of the story cut at a
+ * sentence end, as local papers printed it), abridged copies with OCR damage, abridged copies of an
+ * earlier abridged copy, and batches of short templated stories ({@link TemplateStories}) that
+ * share their boilerplate but are each a story of their own. Its extra draws come from a random
+ * stream of their own; the {@link Mix#WIRE wire} mix never touches that stream, so wire corpora
+ * stay byte-identical to those written before the archive mix existed.
  *
  * <p>Memory is bounded by the base corpus and a {@value #SHUFFLE_WINDOW}-article shuffle window
  * (which scatters the copies of a story through the output): a million articles stream straight to
@@ -70,7 +82,78 @@ public final class DuplicateCorpusGenerator {
     "NEW YORK", "LONDON", "TOKYO", "CHICAGO", "WASHINGTON", "FRANKFURT", "SYDNEY", "PARIS"
   };
 
-  /** What was written. */
+  /** Share of the archive mix's copies that are of the archive kinds (OCR, abridged ...). */
+  static final double ARCHIVE_COPY_SHARE = 0.35;
+
+  /**
+   * Chance that a batch of template stories follows a story in the archive mix; with 3-6 stories
+   * per batch, a few percent of all stories are templated.
+   */
+  static final double TEMPLATE_BATCH_CHANCE = 0.012;
+
+  /** Abridged copies keep this share of the words of what they copy, at least ... */
+  static final double ABRIDGE_MIN = 0.30;
+
+  /** ... and at most this share. */
+  static final double ABRIDGE_MAX = 0.70;
+
+  /** OCR damage rate of a copy, drawn uniformly from [OCR_MIN, OCR_MAX) of its letters. */
+  static final double OCR_MIN = 0.02;
+
+  static final double OCR_MAX = 0.08;
+
+  /** What a corpus holds besides originals. */
+  public enum Mix {
+    /** Syndication and re-crawl copies of wire stories: the benchmark corpora. */
+    WIRE,
+    /** The wire copies plus OCR-damaged, abridged and chained copies and templated stories. */
+    ARCHIVE;
+
+    @JsonValue
+    public String code() {
+      return LabCli.code(this);
+    }
+
+    @JsonCreator
+    public static Mix parse(String value) {
+      return LabCli.parseEnum(Mix.class, "--mix", value);
+    }
+  }
+
+  /** How an article was made: the third column of truth.tsv. */
+  public enum Kind {
+    /** The story as the wire sent it: the first article of each story. */
+    ORIGINAL,
+    /** The same page again (a re-crawl): same title, text and date. */
+    EXACT,
+    /** The same text under another outlet's title. */
+    RETITLED,
+    /** A developing story: the previous version plus an appended paragraph. */
+    UPDATE,
+    /** Trimmed/reordered paragraphs, inserted sentences, credits, typos, headers. */
+    EDITED,
+    /** The full story with OCR damage. */
+    OCR,
+    /** The top 30-70% of the story, cut at a sentence end. */
+    ABRIDGED,
+    /** An abridged copy with OCR damage. */
+    ABRIDGED_OCR,
+    /** An abridged copy of an earlier abridged copy of the story, sometimes OCR-damaged. */
+    ABRIDGED_CHAIN,
+    /** A templated story (earnings, dividend ...): a story of its own, a hard negative. */
+    TEMPLATE;
+
+    public String code() {
+      return LabCli.code(this);
+    }
+
+    /** The kind a truth.tsv column names, by {@link #code}. */
+    public static Kind parse(String code) {
+      return LabCli.parseEnum(Kind.class, "kind", code);
+    }
+  }
+
+  /** What was written; {@code kinds} counts the articles of each {@link Kind}. */
   public record Summary(
       long articles,
       long stories,
@@ -78,16 +161,25 @@ public final class DuplicateCorpusGenerator {
       long nearCopies,
       int baseStories,
       long syntheticStories,
-      int shards) {}
+      int shards,
+      Map<Kind, Long> kinds) {}
 
   private record Story(
       String title, LocalDate date, List<String> paragraphs, List<String> labels) {}
 
   private final long seed;
+  private final Mix mix;
   private final ObjectMapper json = new ObjectMapper();
+  private final Map<Kind, Long> kinds = new EnumMap<>(Kind.class);
 
+  /** The {@link Mix#WIRE wire} mix. */
   public DuplicateCorpusGenerator(long seed) {
+    this(seed, Mix.WIRE);
+  }
+
+  public DuplicateCorpusGenerator(long seed, Mix mix) {
     this.seed = seed;
+    this.mix = mix;
   }
 
   public Summary generate(Path base, Path outDir, long n) throws IOException {
@@ -108,16 +200,21 @@ public final class DuplicateCorpusGenerator {
     Files.createDirectories(outDir);
     int shards = (int) Math.max(1, (n + SHARD_SIZE - 1) / SHARD_SIZE);
     Output out = new Output(outDir, shards, random.split());
+    // the archive mix's own stream: the wire mix's draws from `random` stay as they always were
+    SplittableRandom archive =
+        mix == Mix.ARCHIVE ? new SplittableRandom(seed * 0x9E3779B97F4A7C15L + 0x5EED) : null;
+    kinds.clear();
     long written = 0;
     long storyCount = 0;
+    long baseUsed = 0;
     long synthetic = 0;
     long exact = 0;
     long near = 0;
     try (out) {
       while (written < n) {
         Story story;
-        if (storyCount < stories.size()) {
-          story = stories.get((int) storyCount);
+        if (baseUsed < stories.size()) {
+          story = stories.get((int) baseUsed++);
         } else {
           story = synthesise(stories, sentences, random);
           synthetic++;
@@ -135,10 +232,17 @@ public final class DuplicateCorpusGenerator {
                 story.paragraphs(),
                 story.date(),
                 "Reuters",
-                story.labels());
+                story.labels(),
+                Kind.ORIGINAL);
         List<String> updated = story.paragraphs();
         int update = 0;
+        List<List<String>> abridged = new ArrayList<>();
         for (long c = 0; c < copies; c++) {
+          if (archive != null && archive.nextDouble() < ARCHIVE_COPY_SHARE) {
+            written = archiveCopy(out, written, cluster, story, abridged, archive);
+            near++;
+            continue;
+          }
           double kind = random.nextDouble();
           LocalDate date = story.date().plusDays(random.nextInt(3));
           String outlet = OUTLETS[random.nextInt(OUTLETS.length)];
@@ -154,7 +258,8 @@ public final class DuplicateCorpusGenerator {
                     story.paragraphs(),
                     story.date(),
                     "Reuters",
-                    story.labels());
+                    story.labels(),
+                    Kind.EXACT);
             exact++;
           } else if (kind < 0.20) {
             written =
@@ -167,7 +272,8 @@ public final class DuplicateCorpusGenerator {
                     story.paragraphs(),
                     date,
                     outlet,
-                    story.labels());
+                    story.labels(),
+                    Kind.RETITLED);
             exact++;
           } else if (kind < 0.35 && update < 3) {
             // developing story: each update appends to the previous one
@@ -184,20 +290,232 @@ public final class DuplicateCorpusGenerator {
                     updated,
                     date.plusDays(update),
                     "Reuters",
-                    story.labels());
+                    story.labels(),
+                    Kind.UPDATE);
             near++;
           } else {
             List<String> edited = edit(story.paragraphs(), sentences, outlet, random);
             String title =
                 random.nextBoolean() ? retitle(story.title(), outlet, random) : story.title();
             written =
-                emit(out, written, cluster, story, title, edited, date, outlet, story.labels());
+                emit(
+                    out,
+                    written,
+                    cluster,
+                    story,
+                    title,
+                    edited,
+                    date,
+                    outlet,
+                    story.labels(),
+                    Kind.EDITED);
             near++;
+          }
+        }
+        if (archive != null && written < n && archive.nextDouble() < TEMPLATE_BATCH_CHANCE) {
+          // several stories of one template on one day: each its own cluster
+          int batch = (int) Math.min(3 + archive.nextInt(4), n - written);
+          for (TemplateStories.Filled t : TemplateStories.batch(story.date(), batch, archive)) {
+            Story ts = new Story(t.title(), story.date(), t.paragraphs(), t.labels());
+            written =
+                emit(
+                    out,
+                    written,
+                    "story-" + storyCount++,
+                    ts,
+                    ts.title(),
+                    ts.paragraphs(),
+                    ts.date(),
+                    "Reuters",
+                    ts.labels(),
+                    Kind.TEMPLATE);
           }
         }
       }
     }
-    return new Summary(written, storyCount, exact, near, stories.size(), synthetic, shards);
+    return new Summary(
+        written, storyCount, exact, near, stories.size(), synthetic, shards, new EnumMap<>(kinds));
+  }
+
+  /**
+   * One copy of an archive kind: OCR-damaged, abridged, abridged and damaged, or abridged from an
+   * earlier abridged copy of this story ({@code abridged} holds the clean text of those, since a
+   * paper copies what another printed, not what a scanner read). A kind that cannot be made (no
+   * earlier abridged copy, no sentence end in the 30-70% window) falls back to the next simpler
+   * one: chain, then abridged, then OCR.
+   */
+  private long archiveCopy(
+      Output out,
+      long index,
+      String cluster,
+      Story story,
+      List<List<String>> abridged,
+      SplittableRandom r)
+      throws IOException {
+    double u = r.nextDouble();
+    LocalDate date = story.date().plusDays(r.nextInt(4));
+    String outlet = OUTLETS[r.nextInt(OUTLETS.length)];
+    double rate = OCR_MIN + (OCR_MAX - OCR_MIN) * r.nextDouble();
+    // a chain needs an earlier abridged copy of the story, so it is drawn often to be seen at all
+    Kind kind =
+        u < 0.35
+            ? Kind.OCR
+            : u < 0.60 ? Kind.ABRIDGED : u < 0.75 ? Kind.ABRIDGED_OCR : Kind.ABRIDGED_CHAIN;
+    List<String> clean = null;
+    if (kind == Kind.ABRIDGED_CHAIN) {
+      clean = abridged.isEmpty() ? null : abridge(abridged.get(r.nextInt(abridged.size())), r);
+      if (clean == null) {
+        kind = Kind.ABRIDGED;
+      }
+    }
+    if (kind != Kind.OCR && clean == null) {
+      clean = abridge(story.paragraphs(), r);
+      if (clean == null) {
+        kind = Kind.OCR;
+      }
+    }
+    String title;
+    List<String> paragraphs;
+    if (kind == Kind.OCR) {
+      title = damage(story.title(), rate, r);
+      paragraphs = damage(story.paragraphs(), rate, r);
+    } else {
+      abridged.add(clean);
+      title =
+          switch (r.nextInt(3)) {
+            case 0 -> story.title();
+            case 1 -> retitle(story.title(), outlet, r);
+            default -> leadHeadline(clean.get(0), r);
+          };
+      boolean noisy = kind == Kind.ABRIDGED_OCR || (kind == Kind.ABRIDGED_CHAIN && r.nextBoolean());
+      paragraphs = noisy ? damage(clean, rate, r) : clean;
+      if (noisy) {
+        title = damage(title, rate, r);
+      }
+    }
+    return emit(out, index, cluster, story, title, paragraphs, date, outlet, story.labels(), kind);
+  }
+
+  /** OCR damage to every paragraph; a copy that came through unchanged is damaged again. */
+  private static List<String> damage(List<String> paragraphs, double rate, SplittableRandom r) {
+    List<String> out = new ArrayList<>(paragraphs.size());
+    for (String p : paragraphs) {
+      out.add(OcrNoise.apply(p, rate, r));
+    }
+    for (int tries = 0; tries < 5 && out.equals(paragraphs); tries++) {
+      out.set(0, OcrNoise.apply(paragraphs.get(0), rate, r));
+    }
+    return out;
+  }
+
+  private static String damage(String text, double rate, SplittableRandom r) {
+    return text == null ? null : OcrNoise.apply(text, rate, r);
+  }
+
+  /** Words a text holds: its whitespace-separated tokens. */
+  static int words(String text) {
+    String t = text.strip();
+    return t.isEmpty() ? 0 : SPACES.split(t).length;
+  }
+
+  private static final Set<String> ABBREVIATIONS =
+      Set.of(
+          "mr", "mrs", "ms", "dr", "st", "inc", "co", "corp", "ltd", "jr", "sr", "no", "vs", "jan",
+          "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "gov", "sen", "rep",
+          "gen", "prof", "cts", "pct", "dlrs", "mln", "bln");
+
+  /**
+   * Offsets just past each sentence end of {@code paragraph}: a '.', '!' or '?' (and any closing
+   * quote or bracket) followed by a space and a capital, digit or quote, or by the paragraph's end;
+   * not after an abbreviation or an initial.
+   */
+  static List<Integer> sentenceEnds(String paragraph) {
+    List<Integer> ends = new ArrayList<>();
+    int n = paragraph.length();
+    for (int i = 0; i < n; i++) {
+      char c = paragraph.charAt(i);
+      if (c != '.' && c != '!' && c != '?') {
+        continue;
+      }
+      int e = i + 1;
+      while (e < n && "\"')".indexOf(paragraph.charAt(e)) >= 0) {
+        e++;
+      }
+      boolean atEnd = e == n;
+      if (!atEnd) {
+        if (paragraph.charAt(e) != ' ' || e + 1 >= n) {
+          continue;
+        }
+        char next = paragraph.charAt(e + 1);
+        if (!Character.isUpperCase(next) && !Character.isDigit(next) && next != '"') {
+          continue;
+        }
+      }
+      if (c == '.') {
+        int s = i;
+        while (s > 0 && !Character.isWhitespace(paragraph.charAt(s - 1))) {
+          s--;
+        }
+        String token = paragraph.substring(s, i).toLowerCase(java.util.Locale.ROOT);
+        if (token.length() <= 1 || token.contains(".") || ABBREVIATIONS.contains(token)) {
+          continue;
+        }
+      }
+      ends.add(e);
+      i = e - 1;
+    }
+    return ends;
+  }
+
+  /**
+   * The top of {@code paragraphs}: whole paragraphs, then the first sentences of the next one, cut
+   * at a sentence end, keeping between {@link #ABRIDGE_MIN} and {@link #ABRIDGE_MAX} of the words.
+   * Joined with blank lines, it is a prefix of the joined original. The cut closest to a share
+   * drawn from that window wins; {@code null} when no sentence end falls inside it.
+   */
+  static List<String> abridge(List<String> paragraphs, SplittableRandom r) {
+    double target = ABRIDGE_MIN + (ABRIDGE_MAX - ABRIDGE_MIN) * r.nextDouble();
+    int total = 0;
+    for (String p : paragraphs) {
+      total += words(p);
+    }
+    if (total == 0) {
+      return null;
+    }
+    int bestParagraph = -1;
+    int bestEnd = -1;
+    double bestDistance = Double.MAX_VALUE;
+    int before = 0;
+    for (int pi = 0; pi < paragraphs.size(); pi++) {
+      String p = paragraphs.get(pi);
+      for (int end : sentenceEnds(p)) {
+        double share = (before + words(p.substring(0, end))) / (double) total;
+        if (share >= ABRIDGE_MIN
+            && share <= ABRIDGE_MAX
+            && Math.abs(share - target) < bestDistance) {
+          bestDistance = Math.abs(share - target);
+          bestParagraph = pi;
+          bestEnd = end;
+        }
+      }
+      before += words(p);
+    }
+    if (bestParagraph < 0) {
+      return null;
+    }
+    List<String> out = new ArrayList<>(paragraphs.subList(0, bestParagraph));
+    out.add(paragraphs.get(bestParagraph).substring(0, bestEnd));
+    return out;
+  }
+
+  /** A local paper's own headline: the first words of the lead, after any dateline. */
+  private static String leadHeadline(String lead, SplittableRandom r) {
+    int dash = lead.indexOf(" - ");
+    String body = dash > 0 && dash < 60 ? lead.substring(dash + 3) : lead;
+    String[] w = SPACES.split(body.strip());
+    int count = Math.min(w.length, 5 + r.nextInt(5));
+    String head = String.join(" ", java.util.Arrays.copyOf(w, count)).replaceAll("[.,;:]+$", "");
+    return head.isEmpty() ? head : Character.toUpperCase(head.charAt(0)) + head.substring(1);
   }
 
   private long emit(
@@ -209,7 +527,8 @@ public final class DuplicateCorpusGenerator {
       List<String> paragraphs,
       LocalDate date,
       String outlet,
-      List<String> labels)
+      List<String> labels,
+      Kind kind)
       throws IOException {
     String id = String.format("gen-%08d", index);
     Map<String, Object> row = new LinkedHashMap<>();
@@ -220,7 +539,8 @@ public final class DuplicateCorpusGenerator {
     row.put("text", String.join("\n\n", paragraphs));
     row.put("source", outlet);
     row.put("labels", labels);
-    out.write(json.writeValueAsString(row), id + "\t" + cluster);
+    out.write(json.writeValueAsString(row), id + "\t" + cluster + "\t" + kind.code());
+    kinds.merge(kind, 1L, Long::sum);
     return index + 1;
   }
 

@@ -5,13 +5,14 @@ import dev.newsbeam.lab.LabPaths;
 import java.nio.file.Path;
 
 /**
- * {@code ./newsbeam-lab generate --corpus=DIR [--base=corpus.jsonl] [--articles=N] [--seed=S]}:
- * writes a seeded synthetic corpus with known duplicate clusters (JSONL shards + truth.tsv) for
- * dedup evaluation ({@link GenerateOptions}).
+ * {@code ./newsbeam-lab generate --corpus=DIR [--base=corpus.jsonl] [--articles=N] [--seed=S]
+ * [--mix=wire|archive]}: writes a seeded synthetic corpus with known duplicate clusters (JSONL
+ * shards + truth.tsv) for dedup evaluation ({@link GenerateOptions}).
  */
 public final class GenerateCorpusCommand {
   static final String USAGE =
-      "Usage: ./newsbeam-lab generate --corpus=DIR [--base=corpus.jsonl] [--articles=N] [--seed=S]";
+      "Usage: ./newsbeam-lab generate --corpus=DIR [--base=corpus.jsonl] [--articles=N] [--seed=S]"
+          + " [--mix=wire|archive]";
 
   private GenerateCorpusCommand() {}
 
@@ -26,7 +27,7 @@ public final class GenerateCorpusCommand {
     Path corpus = Path.of(options.getCorpus());
     long start = System.nanoTime();
     DuplicateCorpusGenerator.Summary s =
-        new DuplicateCorpusGenerator(options.getSeed())
+        new DuplicateCorpusGenerator(options.getSeed(), options.getMix())
             .generate(LabPaths.resolve(options.getBase()), corpus, options.getArticles());
     System.out.printf(
         "generated %d articles (%d stories: %d from %d base stories, %d synthetic; %d exact and %d near"
@@ -41,6 +42,21 @@ public final class GenerateCorpusCommand {
         s.shards(),
         corpus,
         (System.nanoTime() - start) / 1e9);
+    System.out.println("kinds: " + describeKinds(s));
     return 0;
+  }
+
+  /** "original=1187 exact=180 ...": the articles of each kind written, in {@code Kind} order. */
+  public static String describeKinds(DuplicateCorpusGenerator.Summary s) {
+    StringBuilder b = new StringBuilder();
+    s.kinds()
+        .forEach(
+            (k, count) -> {
+              if (b.length() > 0) {
+                b.append(' ');
+              }
+              b.append(k.code()).append('=').append(count);
+            });
+    return b.toString();
   }
 }
