@@ -12,6 +12,7 @@ import dev.newsbeam.lab.LabCli;
 import dev.newsbeam.lab.LabPaths;
 import dev.newsbeam.lab.baseline.BaselineDedup;
 import dev.newsbeam.lab.corpus.DuplicateCorpusGenerator;
+import dev.newsbeam.lab.corpus.GenerateCorpusCommand;
 import dev.newsbeam.pipeline.Main;
 import dev.newsbeam.schema.Article;
 import java.io.IOException;
@@ -32,21 +33,24 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 
 /**
- * {@code ./newsbeam-lab eval-dedup [--articles=N] [--seed=S] [--base=FILE] [--corpus=DIR]
- * [--work=DIR] [--mode=pipeline|memory] [--checkBase=false] [dedup options] [--runner=...]} ({@link
- * EvalDedupOptions}).
+ * {@code ./newsbeam-lab eval-dedup [--articles=N] [--seed=S] [--mix=wire|archive] [--base=FILE]
+ * [--corpus=DIR] [--work=DIR] [--mode=pipeline|memory] [--checkBase=false] [dedup options]
+ * [--runner=...]} ({@link EvalDedupOptions}).
  *
  * <p>Generates a ground-truth corpus (unless {@code --corpus} points at one), runs {@link
  * DetectDuplicates} over it and prints pairwise precision/recall/F1, the adjusted Rand index,
- * exact-copy recall and throughput. Articles are read by the ingest stage ({@link ReadArticles}),
- * so ids and texts are what the main pipeline sees; the dedup options are the pipeline's ({@link
- * DedupSettings#from}). With {@code --checkBase} it also runs dedup over the base corpus itself and
- * checks that every exact-duplicate body is found and that no 'exact' row joins different texts.
- * Runner options ({@code --runner=FlinkRunner --flinkMaster=[local]}) go to the pipeline.
+ * exact-copy recall and throughput; when the truth names each article's kind, also the recall of
+ * each kind of copy and the precision on templated stories ({@link CopyKindRecall}). Articles are
+ * read by the ingest stage ({@link ReadArticles}), so ids and texts are what the main pipeline
+ * sees; the dedup options are the pipeline's ({@link DedupSettings#from}). With {@code --checkBase}
+ * it also runs dedup over the base corpus itself and checks that every exact-duplicate body is
+ * found and that no 'exact' row joins different texts. Runner options ({@code --runner=FlinkRunner
+ * --flinkMaster=[local]}) go to the pipeline.
  */
 public final class EvalDedupCommand {
   static final String USAGE =
-      "Usage: ./newsbeam-lab eval-dedup [--articles=N] [--seed=S] [--base=FILE] [--corpus=DIR]"
+      "Usage: ./newsbeam-lab eval-dedup [--articles=N] [--seed=S] [--mix=wire|archive]"
+          + " [--base=FILE] [--corpus=DIR]"
           + " [--work=DIR] [--mode=pipeline|memory] [--checkBase=false] [dedup options]"
           + " [--runner=...]";
 
@@ -68,13 +72,26 @@ public final class EvalDedupCommand {
     if (options.getCorpus() != null) {
       corpus = LabPaths.resolve(options.getCorpus());
     } else {
-      corpus = work.resolve("corpus-" + n + "-" + seed);
+      DuplicateCorpusGenerator.Mix mix = options.getMix();
+      String name =
+          "corpus-"
+              + n
+              + "-"
+              + seed
+              + (mix == DuplicateCorpusGenerator.Mix.WIRE ? "" : "-" + mix.code());
+      corpus = work.resolve(name);
       deleteRecursively(corpus);
       DuplicateCorpusGenerator.Summary s =
-          new DuplicateCorpusGenerator(seed).generate(base, corpus, n);
+          new DuplicateCorpusGenerator(seed, mix).generate(base, corpus, n);
       System.out.printf(
-          "corpus: %d articles, %d stories (%d synthetic), %d exact + %d near copies%n",
-          s.articles(), s.stories(), s.syntheticStories(), s.exactCopies(), s.nearCopies());
+          "corpus: %d articles, %d stories (%d synthetic), %d exact + %d near copies (%s mix)%n",
+          s.articles(),
+          s.stories(),
+          s.syntheticStories(),
+          s.exactCopies(),
+          s.nearCopies(),
+          mix.code());
+      System.out.println("kinds: " + GenerateCorpusCommand.describeKinds(s));
     }
     System.out.printf(
         "settings: similarity=%.2f numPerm=%d bands=%s shingle=%d keep=%s chainGuard=%b verify=%s%n",
@@ -114,6 +131,7 @@ public final class EvalDedupCommand {
         exact.pairs,
         exact.pairs == 0 ? 1.0 : (double) exact.found / exact.pairs,
         exact.falsePositives);
+    printKindScores(kindScores(corpus, run.clusterOf));
 
     if (options.getCheckBase()) {
       Path baseOut = work.resolve("predicted-base");
@@ -171,15 +189,46 @@ public final class EvalDedupCommand {
   public static ClusteringQuality quality(Path corpus, Map<String, String> clusterOf)
       throws IOException {
     ClusteringQuality q = new ClusteringQuality();
-    try (Stream<String> lines = Files.lines(corpus.resolve("truth.tsv"))) {
-      lines.forEach(
-          l -> {
-            int tab = l.indexOf('\t');
-            String id = l.substring(0, tab);
-            q.add(l.substring(tab + 1), clusterOf.getOrDefault(id, "missing:" + id));
-          });
-    }
+    TruthFile.forEach(
+        corpus.resolve("truth.tsv"),
+        row -> q.add(row.cluster(), clusterOf.getOrDefault(row.id(), "missing:" + row.id())));
     return q;
+  }
+
+  /** Recall by kind of copy and template precision of {@code clusterOf} against truth.tsv. */
+  public static CopyKindRecall kindScores(Path corpus, Map<String, String> clusterOf)
+      throws IOException {
+    CopyKindRecall k = new CopyKindRecall();
+    TruthFile.forEach(
+        corpus.resolve("truth.tsv"),
+        row ->
+            k.add(
+                row.cluster(),
+                row.kind(),
+                clusterOf.getOrDefault(row.id(), "missing:" + row.id())));
+    return k;
+  }
+
+  /**
+   * One line per kind of copy ({@code recall[ocr]: 0.912 (456/500)}) and the template lines; none
+   * for a truth without kinds.
+   */
+  static void printKindScores(CopyKindRecall k) {
+    if (!k.hasKinds()) {
+      return;
+    }
+    for (Map.Entry<String, CopyKindRecall.Share> e : k.recallByKind().entrySet()) {
+      System.out.println("recall[" + e.getKey() + "]: " + describe(e.getValue()));
+    }
+    CopyKindRecall.Share t = k.templatePrecision();
+    if (t.total() > 0) {
+      System.out.println("template precision: " + describe(t));
+      System.out.println("template merges: " + k.templateMerges());
+    }
+  }
+
+  static String describe(CopyKindRecall.Share s) {
+    return String.format(java.util.Locale.ROOT, "%.3f (%d/%d)", s.value(), s.found(), s.total());
   }
 
   /**
@@ -207,6 +256,7 @@ public final class EvalDedupCommand {
         q.adjustedRandIndex(),
         exact.found,
         exact.pairs);
+    printKindScores(kindScores(corpus, clusterOf));
     if (checkBase) {
       Map<String, String> r = memoryClusters(List.of(base), settings);
       ExactCheck re =

@@ -8,6 +8,7 @@ import dev.newsbeam.dedup.Shingler;
 import dev.newsbeam.lab.LabCli;
 import dev.newsbeam.lab.LabPaths;
 import dev.newsbeam.lab.eval.ClusteringQuality;
+import dev.newsbeam.lab.eval.TruthFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.spark.ml.feature.MinHashLSH;
 import org.apache.spark.ml.feature.MinHashLSHModel;
 import org.apache.spark.ml.linalg.SQLDataTypes;
@@ -219,16 +219,8 @@ public final class MllibDedup {
       features.unpersist();
 
       ClusteringQuality q = new ClusteringQuality();
-      try (Stream<String> lines = Files.lines(truthFile)) {
-        lines
-            .filter(l -> !l.isBlank())
-            .forEach(
-                l -> {
-                  int tab = l.indexOf('\t');
-                  String id = l.substring(0, tab);
-                  q.add(l.substring(tab + 1), clusterOf.getOrDefault(id, id));
-                });
-      }
+      TruthFile.forEach(
+          truthFile, row -> q.add(row.cluster(), clusterOf.getOrDefault(row.id(), row.id())));
       return new Result(
           articles,
           seconds,

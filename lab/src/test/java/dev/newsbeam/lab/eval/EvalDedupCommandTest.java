@@ -10,6 +10,7 @@ import dev.newsbeam.dedup.DedupSettings;
 import dev.newsbeam.dedup.LshBands;
 import dev.newsbeam.lab.LabCli;
 import dev.newsbeam.lab.LabPaths;
+import dev.newsbeam.lab.corpus.DuplicateCorpusGenerator;
 import org.junit.jupiter.api.Test;
 
 /** eval-dedup's options: the pipeline's dedup options and defaults, parsed by Beam. */
@@ -28,6 +29,16 @@ class EvalDedupCommandTest {
     assertThat(o.getCheckBase(), is(true));
     assertThat(o.getCorpus(), is((String) null));
     assertThat(o.getBase(), is(LabPaths.REUTERS_TRAIN));
+    assertThat(o.getMix(), is(DuplicateCorpusGenerator.Mix.WIRE));
+  }
+
+  @Test
+  void theMixParsesAndAnUnknownOneIsRefused() {
+    assertThat(options("--mix=archive").getMix(), is(DuplicateCorpusGenerator.Mix.ARCHIVE));
+    assertThat(options("--mix=WIRE").getMix(), is(DuplicateCorpusGenerator.Mix.WIRE));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> options("--mix=scans"));
+    assertThat(e.getMessage(), containsString("--mix must be one of wire, archive"));
   }
 
   @Test
