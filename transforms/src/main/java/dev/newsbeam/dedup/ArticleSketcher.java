@@ -5,10 +5,10 @@ import dev.newsbeam.text.AnalyzedText;
 import dev.newsbeam.text.NewsAnalyzer;
 
 /**
- * What dedup knows of one article: its exact-text fingerprint, its MinHash signature (and, with
- * {@code --verify=exact}, its shingle set) as a {@link DocSketch}, and its LSH band keys. The one
- * place an article is sketched: the pipeline's sketch step, the plain-Java baseline and the
- * in-memory evaluations all call it.
+ * What dedup knows of one article: its exact-text fingerprint, its MinHash signature and distinct
+ * shingle count (and, with {@code --verify=exact}, its shingle set) as a {@link DocSketch}, and its
+ * LSH band keys. The one place an article is sketched: the pipeline's sketch step, the plain-Java
+ * baseline and the in-memory evaluations all call it.
  *
  * <p>Not thread-safe ({@link TextFingerprint} reuses a digest): one per DoFn instance or thread.
  */
@@ -86,7 +86,8 @@ public final class ArticleSketcher {
     int[] signature = minHasher.signature(shingles);
     DocSketch sketch =
         new DocSketch(id, source, fp, published, length, signature)
-            .withShingles(settings.carriedShingles(shingles));
+            .withShingles(settings.carriedShingles(shingles))
+            .withShingleCount(shingles.length);
     return new Sketch(sketch, bands.bandKeys(signature));
   }
 

@@ -11,12 +11,13 @@ import java.util.Map;
 
 /**
  * The rule that stops transitive chaining: connected components of verified LSH edges are only
- * candidates; an article joins a cluster only if its Jaccard similarity to the cluster's canonical
- * ({@link DocSketch#similarity}: estimated, or exact with {@code --verify=exact}) is at least the
- * threshold. A component whose members are not all close to its canonical is split in {@code
- * rounds} passes: pass 1 picks the component's canonical (per {@link CanonicalPolicy}) and takes
- * every member within the threshold of it; pass 2 does the same among the members left over;
- * whatever is still left after the last pass stays on its own.
+ * candidates; an article joins a cluster only if it is a duplicate of the cluster's canonical under
+ * the {@link DuplicateRule} that verified the edges (Jaccard similarity at least the threshold, or,
+ * with {@code --containment}, the shorter of the two mostly contained in the longer; estimated, or
+ * exact with {@code --verify=exact}). A component whose members are not all close to its canonical
+ * is split in {@code rounds} passes: pass 1 picks the component's canonical (per {@link
+ * CanonicalPolicy}) and takes every member that is a duplicate of it; pass 2 does the same among
+ * the members left over; whatever is still left after the last pass stays on its own.
  *
  * <p>So A~B~C with A and C far apart never becomes one cluster, and no cluster can grow through a
  * long chain: every member is directly similar to the article it is linked to. {@link #links} runs
@@ -33,30 +34,47 @@ import java.util.Map;
 public final class ChainGuard implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  private final double threshold;
+  private final DuplicateRule rule;
   private final int rounds;
 
+  /** A guard by Jaccard similarity alone ({@link DuplicateRule#jaccard}). */
   public ChainGuard(double threshold, int rounds) {
+    this(DuplicateRule.jaccard(threshold), rounds);
+  }
+
+  public ChainGuard(DuplicateRule rule, int rounds) {
     if (rounds < 0) {
       throw new IllegalArgumentException("rounds must be >= 0, not " + rounds);
     }
-    this.threshold = threshold;
+    this.rule = rule;
     this.rounds = rounds;
   }
 
+  /** The Jaccard threshold of the rule. */
   public double threshold() {
-    return threshold;
+    return rule.similarity();
+  }
+
+  public DuplicateRule rule() {
+    return rule;
   }
 
   public int rounds() {
     return rounds;
   }
 
-  /** True if {@code member} may join the cluster kept as {@code canonical}. */
+  /**
+   * True if {@code member} may join the cluster kept as {@code canonical}: it is the canonical, or
+   * a duplicate of it under the rule.
+   */
   public boolean accepts(DocSketch canonical, DocSketch member) {
-    return similarity(canonical, member) >= threshold;
+    return canonical.id.equals(member.id) || rule.isDuplicate(canonical, member);
   }
 
+  /**
+   * The Jaccard similarity a link reports (1 for the canonical itself); a member accepted by
+   * containment can report less than the threshold.
+   */
   public static double similarity(DocSketch canonical, DocSketch member) {
     if (canonical.id.equals(member.id)) {
       return 1.0;

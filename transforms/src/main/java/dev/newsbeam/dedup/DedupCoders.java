@@ -47,6 +47,7 @@ public final class DedupCoders {
       VarInt.encode(d.exactCopies, out);
       writeInts(d.signature, out);
       writeInts(d.shingles, out);
+      VarInt.encode(d.shingleCount, out);
     }
 
     @Override
@@ -60,6 +61,7 @@ public final class DedupCoders {
       d.exactCopies = VarInt.decodeLong(in);
       d.signature = readInts(in);
       d.shingles = readInts(in);
+      d.shingleCount = VarInt.decodeInt(in);
       return d;
     }
 

@@ -7,24 +7,29 @@ import java.io.Serializable;
 import java.util.Locale;
 
 /**
- * Dedup parameters ({@code --similarity}, {@code --numPerm}, {@code --shingle}, {@code --keep},
- * ...): the one place their defaults are written ({@link DedupOptions} takes them from here).
+ * Dedup parameters ({@code --similarity}, {@code --containment}, {@code --numPerm}, {@code
+ * --shingle}, {@code --keep}, ...): the one place their defaults are written ({@link DedupOptions}
+ * takes them from here).
  *
  * <p>The defaults suit news: 3-word shingles and a Jaccard threshold of {@value
  * #DEFAULT_SIMILARITY}, because re-edited wire copies keep under half of their 5-word shingles and
  * copy-to-copy similarity is lower than copy-to-original; how they were chosen, and the
- * measurements behind them, are in docs/dedup.md and BENCHMARKS.md.
+ * measurements behind them, are in docs/dedup.md and BENCHMARKS.md. The containment test ({@link
+ * DuplicateRule}) is off by default ({@value #DEFAULT_CONTAINMENT}), so a duplicate is what the
+ * Jaccard threshold alone says.
  */
 public record DedupSettings(
     double similarity,
     int numPerm,
-    int shingle,
+    ShingleSpec shingle,
     CanonicalPolicy keep,
     long seed,
     int maxBucketSize,
     int guardRounds,
     LshBands lshBands,
-    Verify verify)
+    Verify verify,
+    double containment,
+    int minContainmentShingles)
     implements Serializable {
 
   /**
@@ -66,7 +71,35 @@ public record DedupSettings(
   public static final String DEFAULT_KEEP = "EARLIEST";
 
   public static final int DEFAULT_NUM_PERM = 128;
-  public static final int DEFAULT_SHINGLE = 3;
+
+  /** Default {@code --shingle} ({@link ShingleSpec#parse}): 3-word shingles. */
+  public static final String DEFAULT_SHINGLE = "word:3";
+
+  /** Default {@code --containment}: 0, no containment test (Jaccard similarity alone). */
+  public static final double DEFAULT_CONTAINMENT = 0.0;
+
+  /**
+   * Default {@code --minContainmentShingles}: 0, derived from the shingle kind as the shingles of
+   * about {@value #CONTAINMENT_MIN_WORDS} words ({@link #containmentMinShingles()}).
+   */
+  public static final int DEFAULT_MIN_CONTAINMENT_SHINGLES = 0;
+
+  /**
+   * Words the shorter text of a pair needs, by default, before containment can make it a duplicate:
+   * more than a brief of two or three news sentences (about 20 words each), which can be lifted
+   * whole from a longer story and must not be "contained" in it; fewer than an abridged copy that
+   * keeps a third of a short wire story of a few hundred words.
+   */
+  public static final int CONTAINMENT_MIN_WORDS = 50;
+
+  /**
+   * The shortest abridgement, as a share of the longer text's shingles, that the derived LSH band
+   * shape is tuned to find by containment ({@link DuplicateRule#lowestJaccard}): abridged copies
+   * keep a third or more of a story, and a shorter prefix has so low a Jaccard similarity to its
+   * original that reaching it would flood LSH with candidates. Shorter contained copies are still
+   * accepted when LSH happens to pair them.
+   */
+  public static final double CONTAINMENT_SHORTEST_RATIO = 0.3;
 
   /**
    * Passes of the chain guard ({@link ChainGuard}); 0 turns it off (plain connected components).
@@ -80,11 +113,23 @@ public record DedupSettings(
     if (numPerm < 8 || numPerm > 1024) {
       throw new IllegalArgumentException("--numPerm must be in [8,1024], not " + numPerm);
     }
+    if (shingle == null) {
+      throw new IllegalArgumentException("shingle must be set (e.g. ShingleSpec.words(3))");
+    }
     if (maxBucketSize < 2 || guardRounds < 0) {
       throw new IllegalArgumentException("maxBucketSize >= 2, guardRounds >= 0 required");
     }
     if (verify == null) {
       throw new IllegalArgumentException("verify must be set (Verify.MINHASH or Verify.EXACT)");
+    }
+    if (!(containment >= 0 && containment <= 1)) {
+      throw new IllegalArgumentException(
+          "--containment must be in [0,1] (0: off), not " + containment);
+    }
+    if (minContainmentShingles < 0) {
+      throw new IllegalArgumentException(
+          "--minContainmentShingles must be >= 0 (0: derived from --shingle), not "
+              + minContainmentShingles);
     }
     if (lshBands != null && lshBands.bands() * lshBands.rows() > numPerm) {
       throw new IllegalArgumentException(
@@ -101,25 +146,33 @@ public record DedupSettings(
     return new DedupSettings(
         DEFAULT_SIMILARITY,
         DEFAULT_NUM_PERM,
-        DEFAULT_SHINGLE,
+        ShingleSpec.parse(DEFAULT_SHINGLE),
         CanonicalPolicy.valueOf(DEFAULT_KEEP),
         42L,
         10_000,
         DEFAULT_CHAIN_GUARD ? DEFAULT_GUARD_ROUNDS : 0,
         null,
-        Verify.valueOf(DEFAULT_VERIFY));
+        Verify.valueOf(DEFAULT_VERIFY),
+        DEFAULT_CONTAINMENT,
+        DEFAULT_MIN_CONTAINMENT_SHINGLES);
   }
 
-  /** The settings {@code options} give (their defaults are this record's). */
+  /**
+   * The settings {@code options} give (their defaults are this record's).
+   *
+   * @throws IllegalArgumentException for a bad {@code --shingle} spec or an out-of-range value
+   */
   public static DedupSettings from(DedupOptions options) {
     DedupSettings settings =
         defaults()
             .withSimilarity(options.getSimilarity())
             .withNumPerm(options.getNumPerm())
-            .withShingle(options.getShingle())
+            .withShingle(ShingleSpec.parse(options.getShingle()))
             .withKeep(options.getKeep())
             .withChainGuard(options.getChainGuard())
-            .withVerify(options.getVerify());
+            .withVerify(options.getVerify())
+            .withContainment(options.getContainment())
+            .withMinContainmentShingles(options.getMinContainmentShingles());
     return options.getLshBands() == null
         ? settings
         : settings.withLshBands(LshBands.parse(options.getLshBands()));
@@ -127,36 +180,100 @@ public record DedupSettings(
 
   public DedupSettings withSimilarity(double s) {
     return new DedupSettings(
-        s, numPerm, shingle, keep, seed, maxBucketSize, guardRounds, lshBands, verify);
+        s,
+        numPerm,
+        shingle,
+        keep,
+        seed,
+        maxBucketSize,
+        guardRounds,
+        lshBands,
+        verify,
+        containment,
+        minContainmentShingles);
   }
 
   public DedupSettings withNumPerm(int n) {
     return new DedupSettings(
-        similarity, n, shingle, keep, seed, maxBucketSize, guardRounds, lshBands, verify);
+        similarity,
+        n,
+        shingle,
+        keep,
+        seed,
+        maxBucketSize,
+        guardRounds,
+        lshBands,
+        verify,
+        containment,
+        minContainmentShingles);
   }
 
+  /** Word shingles of {@code n} words ({@code --shingle=word:n}). */
   public DedupSettings withShingle(int n) {
+    return withShingle(ShingleSpec.words(n));
+  }
+
+  public DedupSettings withShingle(ShingleSpec spec) {
     return new DedupSettings(
-        similarity, numPerm, n, keep, seed, maxBucketSize, guardRounds, lshBands, verify);
+        similarity,
+        numPerm,
+        spec,
+        keep,
+        seed,
+        maxBucketSize,
+        guardRounds,
+        lshBands,
+        verify,
+        containment,
+        minContainmentShingles);
   }
 
   public DedupSettings withKeep(CanonicalPolicy k) {
     return new DedupSettings(
-        similarity, numPerm, shingle, k, seed, maxBucketSize, guardRounds, lshBands, verify);
+        similarity,
+        numPerm,
+        shingle,
+        k,
+        seed,
+        maxBucketSize,
+        guardRounds,
+        lshBands,
+        verify,
+        containment,
+        minContainmentShingles);
   }
 
   public DedupSettings withMaxBucketSize(int m) {
     return new DedupSettings(
-        similarity, numPerm, shingle, keep, seed, m, guardRounds, lshBands, verify);
+        similarity,
+        numPerm,
+        shingle,
+        keep,
+        seed,
+        m,
+        guardRounds,
+        lshBands,
+        verify,
+        containment,
+        minContainmentShingles);
   }
 
   /**
-   * Fixed LSH bands x rows ({@code --lshBands}); null: derived from the threshold ({@link
-   * #bands()}).
+   * Fixed LSH bands x rows ({@code --lshBands}); null: derived from the rule ({@link #bands()}).
    */
   public DedupSettings withLshBands(LshBands b) {
     return new DedupSettings(
-        similarity, numPerm, shingle, keep, seed, maxBucketSize, guardRounds, b, verify);
+        similarity,
+        numPerm,
+        shingle,
+        keep,
+        seed,
+        maxBucketSize,
+        guardRounds,
+        b,
+        verify,
+        containment,
+        minContainmentShingles);
   }
 
   /**
@@ -174,7 +291,9 @@ public record DedupSettings(
         maxBucketSize,
         on ? DEFAULT_GUARD_ROUNDS : 0,
         lshBands,
-        verify);
+        verify,
+        containment,
+        minContainmentShingles);
   }
 
   /**
@@ -183,7 +302,70 @@ public record DedupSettings(
    */
   public DedupSettings withVerify(Verify v) {
     return new DedupSettings(
-        similarity, numPerm, shingle, keep, seed, maxBucketSize, guardRounds, lshBands, v);
+        similarity,
+        numPerm,
+        shingle,
+        keep,
+        seed,
+        maxBucketSize,
+        guardRounds,
+        lshBands,
+        v,
+        containment,
+        minContainmentShingles);
+  }
+
+  /** The containment threshold ({@code --containment}, {@link DuplicateRule}); 0: off. */
+  public DedupSettings withContainment(double c) {
+    return new DedupSettings(
+        similarity,
+        numPerm,
+        shingle,
+        keep,
+        seed,
+        maxBucketSize,
+        guardRounds,
+        lshBands,
+        verify,
+        c,
+        minContainmentShingles);
+  }
+
+  /**
+   * Distinct shingles the shorter text needs for the containment test ({@code
+   * --minContainmentShingles}); 0: derived from the shingle kind ({@link
+   * #containmentMinShingles()}).
+   */
+  public DedupSettings withMinContainmentShingles(int m) {
+    return new DedupSettings(
+        similarity,
+        numPerm,
+        shingle,
+        keep,
+        seed,
+        maxBucketSize,
+        guardRounds,
+        lshBands,
+        verify,
+        containment,
+        m);
+  }
+
+  /**
+   * The distinct shingles the shorter text needs for the containment test: {@code
+   * --minContainmentShingles} if set, else those of about {@value #CONTAINMENT_MIN_WORDS} words of
+   * the {@code --shingle} kind ({@link ShingleSpec#shinglesOfWords}), so the guard means the same
+   * length of text whatever the shingles.
+   */
+  public int containmentMinShingles() {
+    return minContainmentShingles > 0
+        ? minContainmentShingles
+        : shingle.shinglesOfWords(CONTAINMENT_MIN_WORDS);
+  }
+
+  /** When a candidate pair is a duplicate: the similarity and containment thresholds. */
+  public DuplicateRule rule() {
+    return new DuplicateRule(similarity, containment, containmentMinShingles());
   }
 
   /**
@@ -199,11 +381,16 @@ public record DedupSettings(
   }
 
   /**
-   * {@code --lshBands} if set, else the bands x rows that best fit the threshold ({@link
-   * LshBands#optimal}).
+   * {@code --lshBands} if set, else the bands x rows that best fit ({@link LshBands#optimal}) the
+   * lowest Jaccard similarity a duplicate can have under the rule: {@code --similarity} without
+   * containment; with it, the lower Jaccard of a copy of {@value #CONTAINMENT_SHORTEST_RATIO} of
+   * the longer text's shingles contained at {@code --containment} ({@link
+   * DuplicateRule#lowestJaccard}), so LSH reaches the abridged copies the rule accepts.
    */
   public LshBands bands() {
-    return lshBands != null ? lshBands : LshBands.optimal(similarity, numPerm);
+    return lshBands != null
+        ? lshBands
+        : LshBands.optimal(rule().lowestJaccard(CONTAINMENT_SHORTEST_RATIO), numPerm);
   }
 
   public Shingler shingler() {
@@ -211,6 +398,6 @@ public record DedupSettings(
   }
 
   public ChainGuard guard() {
-    return new ChainGuard(similarity, guardRounds);
+    return new ChainGuard(rule(), guardRounds);
   }
 }

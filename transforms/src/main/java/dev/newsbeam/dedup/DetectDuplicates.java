@@ -231,19 +231,19 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
 
   /**
    * Turns (fingerprint, fingerprint) candidates into (representative id, representative id) edges,
-   * kept only if the Jaccard similarity of the two representatives ({@link DocSketch#similarity}:
-   * estimated, or exact with {@code --verify=exact}) reaches the threshold.
+   * kept only if the two representatives are duplicates under the {@link DuplicateRule} (Jaccard
+   * similarity or containment: estimated, or exact with {@code --verify=exact}).
    */
   static class VerifyEdges
       extends PTransform<PCollection<KV<String, String>>, PCollection<KV<String, String>>> {
     private final PCollection<KV<String, DocSketch>> repsByFingerprint;
-    private final double threshold;
+    private final DuplicateRule rule;
     private final int shards;
 
     VerifyEdges(
-        PCollection<KV<String, DocSketch>> repsByFingerprint, double threshold, int shards) {
+        PCollection<KV<String, DocSketch>> repsByFingerprint, DuplicateRule rule, int shards) {
       this.repsByFingerprint = repsByFingerprint;
-      this.threshold = threshold;
+      this.rule = rule;
       this.shards = shards;
     }
 
@@ -267,7 +267,7 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
               sketchCoder(),
               stringPairCoder(),
               shards,
-              new KeepSimilarFn(threshold)));
+              new KeepSimilarFn(rule)));
     }
   }
 
@@ -291,10 +291,10 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
       implements ShardedLookupJoin.JoinFn<KV<String, DocSketch>, DocSketch, KV<String, String>> {
     private final Counter verified = Metrics.counter(DetectDuplicates.class, "edges_verified");
     private final Counter rejected = Metrics.counter(DetectDuplicates.class, "edges_rejected");
-    private final double threshold;
+    private final DuplicateRule rule;
 
-    KeepSimilarFn(double threshold) {
-      this.threshold = threshold;
+    KeepSimilarFn(DuplicateRule rule) {
+      this.rule = rule;
     }
 
     @Override
@@ -304,7 +304,7 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
         List<KV<String, DocSketch>> halves,
         ShardedLookupJoin.Emitter<KV<String, String>> out) {
       for (KV<String, DocSketch> half : halves) {
-        if (DocSketch.similarity(half.getValue(), target) >= threshold) {
+        if (rule.isDuplicate(half.getValue(), target)) {
           verified.inc();
           out.emit(KV.of(half.getKey(), target.id));
         } else {

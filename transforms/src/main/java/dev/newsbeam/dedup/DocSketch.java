@@ -8,7 +8,8 @@ import org.apache.avro.reflect.Nullable;
 /**
  * What dedup needs to know about one article, without its text: identity, the fields the canonical
  * policy ranks by, how many articles share its exact fingerprint, its MinHash signature and, with
- * {@code --verify=exact}, its shingle set.
+ * {@code --verify=exact}, its shingle set; and how many distinct shingles it has, for the
+ * containment test of {@link DuplicateRule}.
  *
  * <p>A plain value with public fields; its coder is {@link DedupCoders#sketch()}.
  */
@@ -43,6 +44,12 @@ public final class DocSketch implements Serializable {
    */
   public int[] shingles = new int[0];
 
+  /**
+   * Distinct shingles of the body (the length of {@link Shingler#shingles}), whether or not the
+   * sketch carries them; 0 when the body has no words. What containment is measured against.
+   */
+  public int shingleCount;
+
   public DocSketch() {}
 
   public DocSketch(
@@ -58,6 +65,7 @@ public final class DocSketch implements Serializable {
   public DocSketch withExactCopies(long copies) {
     DocSketch d = new DocSketch(id, source, fingerprint, published, length, signature);
     d.shingles = shingles;
+    d.shingleCount = shingleCount;
     d.exactCopies = copies;
     return d;
   }
@@ -66,6 +74,13 @@ public final class DocSketch implements Serializable {
   public DocSketch withShingles(int[] shingles) {
     DocSketch d = withExactCopies(exactCopies);
     d.shingles = shingles;
+    return d;
+  }
+
+  /** This sketch with {@link #shingleCount} {@code count}. */
+  public DocSketch withShingleCount(int count) {
+    DocSketch d = withExactCopies(exactCopies);
+    d.shingleCount = count;
     return d;
   }
 
@@ -80,6 +95,36 @@ public final class DocSketch implements Serializable {
     return MinHasher.similarity(a.signature, b.signature);
   }
 
+  /**
+   * Containment of the smaller shingle set in the larger, {@code |A∩B| / min(|A|,|B|)}: exact when
+   * both sketches carry their shingles ({@code --verify=exact}), else estimated from the MinHash
+   * Jaccard estimate and the two {@link #shingleCount}s ({@link #estimatedContainment}). 0 when
+   * either has no shingles.
+   */
+  public static double containment(DocSketch a, DocSketch b) {
+    if (a.shingles.length > 0 && b.shingles.length > 0) {
+      return (double) Shingler.common(a.shingles, b.shingles)
+          / Math.min(a.shingles.length, b.shingles.length);
+    }
+    return estimatedContainment(
+        MinHasher.similarity(a.signature, b.signature), a.shingleCount, b.shingleCount);
+  }
+
+  /**
+   * Containment from a Jaccard similarity {@code j} of sets of {@code sizeA} and {@code sizeB}
+   * elements: {@code |A∩B| = j·|A∪B| = j·(|A|+|B|−|A∩B|)}, so {@code |A∩B| = j·(|A|+|B|)/(1+j)},
+   * divided by the smaller size and capped at 1 (an overestimated {@code j} can imply more common
+   * elements than the smaller set has). 0 when either set is empty.
+   */
+  public static double estimatedContainment(double j, int sizeA, int sizeB) {
+    int smaller = Math.min(sizeA, sizeB);
+    if (smaller <= 0) {
+      return 0;
+    }
+    double common = j * ((double) sizeA + sizeB) / (1 + j);
+    return Math.min(1.0, common / smaller);
+  }
+
   @Override
   public boolean equals(Object o) {
     if (!(o instanceof DocSketch d)) {
@@ -87,6 +132,7 @@ public final class DocSketch implements Serializable {
     }
     return length == d.length
         && exactCopies == d.exactCopies
+        && shingleCount == d.shingleCount
         && Objects.equals(id, d.id)
         && Objects.equals(source, d.source)
         && Objects.equals(fingerprint, d.fingerprint)
@@ -110,6 +156,8 @@ public final class DocSketch implements Serializable {
         + length
         + ", copies="
         + exactCopies
+        + ", shingles="
+        + shingleCount
         + "}";
   }
 }

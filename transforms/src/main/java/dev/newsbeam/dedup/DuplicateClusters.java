@@ -110,7 +110,7 @@ public final class DuplicateClusters
         candidateEdges(input.get(BAND_ENTRIES))
             .apply(
                 "VerifyEdges",
-                new DetectDuplicates.VerifyEdges(repsByFingerprint, settings.similarity(), shards));
+                new DetectDuplicates.VerifyEdges(repsByFingerprint, settings.rule(), shards));
     PCollection<KV<String, String>> components =
         verifiedEdges.apply("ConnectedComponents", new DetectDuplicates.ConnectedComponents());
     PCollection<KV<String, ClusterLink>> graphLinks = applyChainGuard(components, repsById);

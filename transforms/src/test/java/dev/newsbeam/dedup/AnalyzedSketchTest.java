@@ -34,17 +34,21 @@ class AnalyzedSketchTest {
   /** Words do not depend on stemming or stopwords: any analyzer's analysis gives the shingles. */
   static Stream<Arguments> shingleSizesAndAnalyzers() {
     return Stream.of(
-        Arguments.of(1, NewsAnalyzer.defaults()),
-        Arguments.of(3, NewsAnalyzer.defaults()),
-        Arguments.of(3, new NewsAnalyzer(Stemming.NONE, Stopwords.SNOWBALL)),
-        Arguments.of(3, new NewsAnalyzer(Stemming.ENGLISH_MINIMAL, Stopwords.NONE)),
-        Arguments.of(5, new NewsAnalyzer(Stemming.PORTER, Stopwords.SNOWBALL)));
+        Arguments.of("word:1", NewsAnalyzer.defaults()),
+        Arguments.of("3", NewsAnalyzer.defaults()),
+        Arguments.of("word:3", new NewsAnalyzer(Stemming.NONE, Stopwords.SNOWBALL)),
+        Arguments.of("word:3", new NewsAnalyzer(Stemming.ENGLISH_MINIMAL, Stopwords.NONE)),
+        Arguments.of("word:5", new NewsAnalyzer(Stemming.PORTER, Stopwords.SNOWBALL)),
+        Arguments.of("char:1", NewsAnalyzer.defaults()),
+        Arguments.of("char:5", NewsAnalyzer.defaults()),
+        Arguments.of("char:5", new NewsAnalyzer(Stemming.NONE, Stopwords.NONE)),
+        Arguments.of("char:9", new NewsAnalyzer(Stemming.PORTER, Stopwords.SNOWBALL)));
   }
 
-  @ParameterizedTest(name = "{0}-word shingles, analysed {1}")
+  @ParameterizedTest(name = "{0} shingles, analysed {1}")
   @MethodSource("shingleSizesAndAnalyzers")
-  void shinglesOfTheAnalysisAreThoseOfTheText(int n, NewsAnalyzer analyzer) {
-    Shingler shingler = new Shingler(n, NewsAnalyzer.defaults());
+  void shinglesOfTheAnalysisAreThoseOfTheText(String spec, NewsAnalyzer analyzer) {
+    Shingler shingler = new Shingler(ShingleSpec.parse(spec), NewsAnalyzer.defaults());
     for (Sample s : texts) {
       assertThat(
           s.name(),
@@ -57,7 +61,11 @@ class AnalyzedSketchTest {
     return Stream.of(
         DedupSettings.defaults(),
         DedupSettings.defaults().withVerify(DedupSettings.Verify.EXACT).withShingle(5),
-        DedupSettings.defaults().withNumPerm(64).withLshBands(LshBands.parse("16x4")));
+        DedupSettings.defaults().withNumPerm(64).withLshBands(LshBands.parse("16x4")),
+        DedupSettings.defaults().withShingle(ShingleSpec.chars(5)).withContainment(0.8),
+        DedupSettings.defaults()
+            .withShingle(ShingleSpec.chars(4))
+            .withVerify(DedupSettings.Verify.EXACT));
   }
 
   @ParameterizedTest
@@ -73,6 +81,11 @@ class AnalyzedSketchTest {
       assertSameSketch(s.name(), byAnalysis, byText);
       if (byText.hasWords()) {
         withWords++;
+        // the sketch counts its distinct shingles, for containment
+        assertThat(
+            s.name(),
+            byText.sketch().shingleCount,
+            equalTo(settings.shingler().shingles(s.text()).length));
       }
 
       Article article = article(s);

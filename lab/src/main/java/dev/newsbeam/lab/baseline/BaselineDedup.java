@@ -9,6 +9,7 @@ import dev.newsbeam.dedup.ComponentForest;
 import dev.newsbeam.dedup.DedupSettings;
 import dev.newsbeam.dedup.DetectDuplicates;
 import dev.newsbeam.dedup.DocSketch;
+import dev.newsbeam.dedup.DuplicateRule;
 import dev.newsbeam.schema.Article;
 import dev.newsbeam.schema.DuplicateRow;
 import dev.newsbeam.shuffle.Shards;
@@ -34,8 +35,8 @@ import java.util.concurrent.Callable;
  *       CanonicalPolicy#mergeExact});
  *   <li>LSH star edges between fingerprints with {@link BucketStars}, buckets split among the
  *       workers by {@link Shards} as the pipeline splits them among shuffle shards;
- *   <li>each distinct (fingerprint, fingerprint) edge verified by the representatives' Jaccard
- *       similarity ({@link DocSketch#similarity});
+ *   <li>each distinct (fingerprint, fingerprint) edge verified by the {@link DuplicateRule}
+ *       (Jaccard similarity, or containment with {@code --containment}), as the pipeline does;
  *   <li>connected components of the verified edges ({@link ComponentForest});
  *   <li>{@link ChainGuard#links} per component; every article takes its dedup record and its
  *       duplicates row from the link of its fingerprint's representative ({@link ClusterLink}).
@@ -133,12 +134,13 @@ public final class BaselineDedup {
     Map<String, Set<String>> targetsBySource = starEdges(sketches, pool, giant);
 
     ComponentForest forest = new ComponentForest();
+    DuplicateRule rule = settings.rule();
     long verified = 0;
     for (Map.Entry<String, Set<String>> e : targetsBySource.entrySet()) {
       DocSketch source = reps.get(e.getKey());
       for (String targetFp : e.getValue()) {
         DocSketch target = reps.get(targetFp);
-        if (DocSketch.similarity(source, target) >= settings.similarity()) {
+        if (rule.isDuplicate(source, target)) {
           forest.union(source.id, target.id);
           verified++;
         }

@@ -163,6 +163,8 @@ public final class BenchCommand {
                 "--similarity=" + options.getSimilarity(),
                 "--numPerm=" + options.getNumPerm(),
                 "--shingle=" + options.getShingle(),
+                "--containment=" + options.getContainment(),
+                "--minContainmentShingles=" + options.getMinContainmentShingles(),
                 "--keep=" + options.getKeep().code(),
                 "--chainGuard=" + options.getChainGuard(),
                 "--verify=" + options.getVerify().code()));

@@ -1,0 +1,88 @@
+package dev.newsbeam.dedup;
+
+import java.io.Serializable;
+
+/**
+ * When two articles are near duplicates: the one predicate that both edge verification ({@code
+ * DetectDuplicates.KeepSimilarFn}) and the chain guard's "close to the canonical" test ({@link
+ * ChainGuard}) apply, so the two can never disagree.
+ *
+ * <p>A pair is a duplicate when
+ *
+ * <ul>
+ *   <li>the Jaccard similarity of the shingle sets is at least {@code similarity} ({@code
+ *       --similarity}), or
+ *   <li>the shorter text is mostly contained in the longer: {@code |A∩B| / min(|A|,|B|)} is at
+ *       least {@code containment} ({@code --containment}; 0 turns this test off), and the shorter
+ *       has at least {@code minContainmentShingles} distinct shingles. Without that floor a brief
+ *       of two sentences lifted from a long story, or a one-line caption, would be "contained" in
+ *       every story that repeats it; an abridged copy of a story (a prefix of a third of it or
+ *       more) is long enough to pass.
+ * </ul>
+ *
+ * <p>Both measures are exact when both sketches carry their shingle sets ({@code --verify=exact}),
+ * else estimated from the MinHash signatures ({@link DocSketch#similarity}, {@link
+ * DocSketch#containment}).
+ *
+ * @param similarity Jaccard threshold, in (0,1)
+ * @param containment containment threshold, in (0,1], or 0 for no containment test
+ * @param minContainmentShingles distinct shingles the shorter text needs for the containment test,
+ *     at least 1
+ */
+public record DuplicateRule(double similarity, double containment, int minContainmentShingles)
+    implements Serializable {
+
+  public DuplicateRule {
+    if (!(similarity > 0 && similarity < 1)) {
+      throw new IllegalArgumentException("--similarity must be in (0,1), not " + similarity);
+    }
+    if (!(containment >= 0 && containment <= 1)) {
+      throw new IllegalArgumentException(
+          "--containment must be in [0,1] (0: off), not " + containment);
+    }
+    if (minContainmentShingles < 1) {
+      throw new IllegalArgumentException(
+          "minContainmentShingles must be >= 1, not " + minContainmentShingles);
+    }
+  }
+
+  /** Jaccard similarity alone, no containment test. */
+  public static DuplicateRule jaccard(double similarity) {
+    return new DuplicateRule(similarity, 0, 1);
+  }
+
+  public boolean containmentOn() {
+    return containment > 0;
+  }
+
+  /** True if {@code a} and {@code b} are near duplicates under this rule (symmetric). */
+  public boolean isDuplicate(DocSketch a, DocSketch b) {
+    if (DocSketch.similarity(a, b) >= similarity) {
+      return true;
+    }
+    return containmentOn()
+        && Math.min(a.shingleCount, b.shingleCount) >= minContainmentShingles
+        && DocSketch.containment(a, b) >= containment;
+  }
+
+  /**
+   * The lowest Jaccard similarity a pair can have and still be a duplicate under this rule, when
+   * the shorter text is at least {@code shortestRatio} times as long as the longer (in distinct
+   * shingles): {@code similarity} without containment, else the lower of {@code similarity} and the
+   * Jaccard of a shorter text of exactly that ratio sharing exactly the containment share of its
+   * shingles, {@code c·r / (1 + r − c·r)}. Containment alone bounds the Jaccard similarity by
+   * nothing (a paragraph of a book is contained in it), hence the ratio: it is the shortest
+   * abridgement LSH is tuned to find, and what sets the band shape's reach ({@link
+   * DedupSettings#bands()}).
+   */
+  public double lowestJaccard(double shortestRatio) {
+    if (!(shortestRatio > 0 && shortestRatio <= 1)) {
+      throw new IllegalArgumentException("shortestRatio must be in (0,1], not " + shortestRatio);
+    }
+    if (!containmentOn()) {
+      return similarity;
+    }
+    double shared = containment * shortestRatio;
+    return Math.min(similarity, shared / (1 + shortestRatio - shared));
+  }
+}

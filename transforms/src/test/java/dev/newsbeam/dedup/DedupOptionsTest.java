@@ -1,0 +1,77 @@
+package dev.newsbeam.dedup;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@code --shingle} specs, {@code --containment} and {@code --minContainmentShingles}. */
+class DedupOptionsTest {
+  private static DedupSettings settings(String... args) {
+    return DedupSettings.from(PipelineOptionsFactory.fromArgs(args).as(DedupOptions.class));
+  }
+
+  @Test
+  void theDefaultsAreTodays() {
+    DedupSettings s = settings();
+    assertThat(s, equalTo(DedupSettings.defaults()));
+    assertThat(s.shingle(), equalTo(ShingleSpec.words(3)));
+    assertThat(s.containment(), equalTo(0.0));
+    assertThat(s.rule().containmentOn(), equalTo(false));
+    assertThat(s.rule(), equalTo(new DuplicateRule(s.similarity(), 0, 48)));
+  }
+
+  @Test
+  void shingleSpecs() {
+    assertThat(settings("--shingle=char:5").shingle(), equalTo(ShingleSpec.chars(5)));
+    assertThat(settings("--shingle=word:4").shingle(), equalTo(ShingleSpec.words(4)));
+    // a plain integer is word:N, as --shingle took before it had kinds
+    assertThat(settings("--shingle=3").shingle(), equalTo(ShingleSpec.words(3)));
+    assertThat(settings("--shingle=3"), equalTo(DedupSettings.defaults()));
+    assertThat(ShingleSpec.parse(" CHAR : 7 "), equalTo(ShingleSpec.chars(7)));
+    assertThat(ShingleSpec.chars(5).toString(), equalTo("char:5"));
+    assertThat(ShingleSpec.parse(ShingleSpec.words(2).toString()), equalTo(ShingleSpec.words(2)));
+  }
+
+  @ParameterizedTest(name = "--shingle={0}")
+  @ValueSource(strings = {"char", "char:", "char:0", "word:-1", "byte:3", "word:x", "3.5", "x"})
+  void badShingleSpecsAreRefusedClearly(String spec) {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> settings("--shingle=" + spec));
+    assertThat(e.getMessage(), containsString("--shingle must be word:N, char:N or N"));
+    assertThat(e.getMessage(), containsString("'" + spec + "'"));
+  }
+
+  @Test
+  void anEmptyShingleSpecIsRefused() {
+    assertThrows(IllegalArgumentException.class, () -> ShingleSpec.parse(""));
+    assertThrows(IllegalArgumentException.class, () -> ShingleSpec.parse(null));
+  }
+
+  @Test
+  void containmentOptions() {
+    DedupSettings s = settings("--containment=0.8", "--minContainmentShingles=120");
+    assertThat(s.rule(), equalTo(new DuplicateRule(s.similarity(), 0.8, 120)));
+    assertThrows(IllegalArgumentException.class, () -> settings("--containment=1.5"));
+    assertThrows(IllegalArgumentException.class, () -> settings("--containment=-0.2"));
+    assertThrows(IllegalArgumentException.class, () -> settings("--minContainmentShingles=-1"));
+  }
+
+  @Test
+  void theDerivedFloorIsAboutFiftyWordsOfTheShingleKind() {
+    // word:3: 50 words give 48 shingles; char:5: 50 words of 5 letters give 246
+    assertThat(settings("--containment=0.8").rule().minContainmentShingles(), equalTo(48));
+    assertThat(
+        settings("--containment=0.8", "--shingle=char:5").rule().minContainmentShingles(),
+        equalTo(246));
+    // an explicit value wins whatever the kind
+    assertThat(
+        settings("--shingle=char:5", "--minContainmentShingles=30").containmentMinShingles(),
+        equalTo(30));
+  }
+}
