@@ -144,7 +144,14 @@ class BenchCommandTest {
   void theDedupEnginesRunWithTheBenchsDedupSettings() {
     BenchOptions bench =
         LabCli.parse(
-            new String[] {"--lshBands=32x2", "--chainGuard=false", "--keep=latest"},
+            new String[] {
+              "--lshBands=32x2",
+              "--chainGuard=false",
+              "--keep=latest",
+              "--shingle=char:5",
+              "--containment=0.8",
+              "--minContainmentShingles=99"
+            },
             BenchOptions.class);
     assertThat(DedupSettings.from(benchRun(bench)), is(DedupSettings.from(bench)));
     assertThat(
