@@ -88,6 +88,11 @@ public final class ArticleSketcher {
         new DocSketch(id, source, fp, published, length, signature)
             .withShingles(settings.carriedShingles(shingles))
             .withShingleCount(shingles.length);
+    if (settings.rule().figuresOn()) {
+      sketch =
+          sketch.withFigures(
+              body == null ? Figures.of(text, NewsAnalyzer.defaults()) : Figures.of(body));
+    }
     return new Sketch(sketch, bands.bandKeys(signature));
   }
 

@@ -48,6 +48,7 @@ public final class DedupCoders {
       writeInts(d.signature, out);
       writeInts(d.shingles, out);
       VarInt.encode(d.shingleCount, out);
+      writeInts(d.figures, out);
     }
 
     @Override
@@ -62,6 +63,7 @@ public final class DedupCoders {
       d.signature = readInts(in);
       d.shingles = readInts(in);
       d.shingleCount = VarInt.decodeInt(in);
+      d.figures = readInts(in);
       return d;
     }
 

@@ -91,4 +91,14 @@ public interface DedupOptions extends PipelineOptions {
   CanonicalPolicy getKeep();
 
   void setKeep(CanonicalPolicy value);
+
+  @Description(
+      "Figure test: two texts that each have at least 3 figures (words with a digit: amounts, "
+          + "dates, percentages) are near duplicates only if this share of the smaller figure set "
+          + "is in the other; it keeps templated stories (earnings, dividends) of different "
+          + "companies apart. 0: off.")
+  @Default.Double(DedupSettings.DEFAULT_FIGURE_AGREEMENT)
+  double getFigureAgreement();
+
+  void setFigureAgreement(double value);
 }

@@ -29,7 +29,8 @@ public record DedupSettings(
     LshBands lshBands,
     Verify verify,
     double containment,
-    int minContainmentShingles)
+    int minContainmentShingles,
+    double figureAgreement)
     implements Serializable {
 
   /**
@@ -102,6 +103,19 @@ public record DedupSettings(
   public static final double CONTAINMENT_SHORTEST_RATIO = 0.3;
 
   /**
+   * Default {@code --figureAgreement}: 0, no figure test. Above 0, two texts that each have at
+   * least {@value #MIN_FIGURES} figures ({@link Figures}) are near duplicates only if that share of
+   * the smaller figure set is in the other ({@link DuplicateRule}).
+   */
+  public static final double DEFAULT_FIGURE_AGREEMENT = 0.0;
+
+  /**
+   * Figures both texts need before the figure test can tell them apart: with fewer, the figures
+   * shared by chance (a date, a small count) would decide.
+   */
+  public static final int MIN_FIGURES = 3;
+
+  /**
    * Passes of the chain guard ({@link ChainGuard}); 0 turns it off (plain connected components).
    */
   public static final int DEFAULT_GUARD_ROUNDS = 2;
@@ -125,6 +139,10 @@ public record DedupSettings(
     if (!(containment >= 0 && containment <= 1)) {
       throw new IllegalArgumentException(
           "--containment must be in [0,1] (0: off), not " + containment);
+    }
+    if (!(figureAgreement >= 0 && figureAgreement <= 1)) {
+      throw new IllegalArgumentException(
+          "--figureAgreement must be in [0,1] (0: off), not " + figureAgreement);
     }
     if (minContainmentShingles < 0) {
       throw new IllegalArgumentException(
@@ -154,7 +172,8 @@ public record DedupSettings(
         null,
         Verify.valueOf(DEFAULT_VERIFY),
         DEFAULT_CONTAINMENT,
-        DEFAULT_MIN_CONTAINMENT_SHINGLES);
+        DEFAULT_MIN_CONTAINMENT_SHINGLES,
+        DEFAULT_FIGURE_AGREEMENT);
   }
 
   /**
@@ -172,7 +191,8 @@ public record DedupSettings(
             .withChainGuard(options.getChainGuard())
             .withVerify(options.getVerify())
             .withContainment(options.getContainment())
-            .withMinContainmentShingles(options.getMinContainmentShingles());
+            .withMinContainmentShingles(options.getMinContainmentShingles())
+            .withFigureAgreement(options.getFigureAgreement());
     return options.getLshBands() == null
         ? settings
         : settings.withLshBands(LshBands.parse(options.getLshBands()));
@@ -190,7 +210,8 @@ public record DedupSettings(
         lshBands,
         verify,
         containment,
-        minContainmentShingles);
+        minContainmentShingles,
+        figureAgreement);
   }
 
   public DedupSettings withNumPerm(int n) {
@@ -205,7 +226,8 @@ public record DedupSettings(
         lshBands,
         verify,
         containment,
-        minContainmentShingles);
+        minContainmentShingles,
+        figureAgreement);
   }
 
   /** Word shingles of {@code n} words ({@code --shingle=word:n}). */
@@ -225,7 +247,8 @@ public record DedupSettings(
         lshBands,
         verify,
         containment,
-        minContainmentShingles);
+        minContainmentShingles,
+        figureAgreement);
   }
 
   public DedupSettings withKeep(CanonicalPolicy k) {
@@ -240,7 +263,8 @@ public record DedupSettings(
         lshBands,
         verify,
         containment,
-        minContainmentShingles);
+        minContainmentShingles,
+        figureAgreement);
   }
 
   public DedupSettings withMaxBucketSize(int m) {
@@ -255,7 +279,8 @@ public record DedupSettings(
         lshBands,
         verify,
         containment,
-        minContainmentShingles);
+        minContainmentShingles,
+        figureAgreement);
   }
 
   /**
@@ -273,7 +298,8 @@ public record DedupSettings(
         b,
         verify,
         containment,
-        minContainmentShingles);
+        minContainmentShingles,
+        figureAgreement);
   }
 
   /**
@@ -293,7 +319,8 @@ public record DedupSettings(
         lshBands,
         verify,
         containment,
-        minContainmentShingles);
+        minContainmentShingles,
+        figureAgreement);
   }
 
   /**
@@ -312,7 +339,8 @@ public record DedupSettings(
         lshBands,
         v,
         containment,
-        minContainmentShingles);
+        minContainmentShingles,
+        figureAgreement);
   }
 
   /** The containment threshold ({@code --containment}, {@link DuplicateRule}); 0: off. */
@@ -328,7 +356,8 @@ public record DedupSettings(
         lshBands,
         verify,
         c,
-        minContainmentShingles);
+        minContainmentShingles,
+        figureAgreement);
   }
 
   /**
@@ -348,7 +377,28 @@ public record DedupSettings(
         lshBands,
         verify,
         containment,
-        m);
+        m,
+        figureAgreement);
+  }
+
+  /**
+   * The share of the smaller figure set the other text must hold ({@code --figureAgreement}, {@link
+   * DuplicateRule}); 0: off.
+   */
+  public DedupSettings withFigureAgreement(double f) {
+    return new DedupSettings(
+        similarity,
+        numPerm,
+        shingle,
+        keep,
+        seed,
+        maxBucketSize,
+        guardRounds,
+        lshBands,
+        verify,
+        containment,
+        minContainmentShingles,
+        f);
   }
 
   /**
@@ -365,7 +415,8 @@ public record DedupSettings(
 
   /** When a candidate pair is a duplicate: the similarity and containment thresholds. */
   public DuplicateRule rule() {
-    return new DuplicateRule(similarity, containment, containmentMinShingles());
+    return new DuplicateRule(
+        similarity, containment, containmentMinShingles(), figureAgreement, MIN_FIGURES);
   }
 
   /**

@@ -50,6 +50,9 @@ public final class DocSketch implements Serializable {
    */
   public int shingleCount;
 
+  /** The body's figures ({@link Figures}): sorted distinct hashes; empty when it has none. */
+  public int[] figures = new int[0];
+
   public DocSketch() {}
 
   public DocSketch(
@@ -66,6 +69,7 @@ public final class DocSketch implements Serializable {
     DocSketch d = new DocSketch(id, source, fingerprint, published, length, signature);
     d.shingles = shingles;
     d.shingleCount = shingleCount;
+    d.figures = figures;
     d.exactCopies = copies;
     return d;
   }
@@ -74,6 +78,13 @@ public final class DocSketch implements Serializable {
   public DocSketch withShingles(int[] shingles) {
     DocSketch d = withExactCopies(exactCopies);
     d.shingles = shingles;
+    return d;
+  }
+
+  /** This sketch with {@link #figures} {@code figures} (sorted, distinct: {@link Figures}). */
+  public DocSketch withFigures(int[] figures) {
+    DocSketch d = withExactCopies(exactCopies);
+    d.figures = figures;
     return d;
   }
 
@@ -133,6 +144,7 @@ public final class DocSketch implements Serializable {
     return length == d.length
         && exactCopies == d.exactCopies
         && shingleCount == d.shingleCount
+        && Arrays.equals(figures, d.figures)
         && Objects.equals(id, d.id)
         && Objects.equals(source, d.source)
         && Objects.equals(fingerprint, d.fingerprint)

@@ -20,6 +20,13 @@ import java.io.Serializable;
  *       more) is long enough to pass.
  * </ul>
  *
+ * <p>and, with the figure test on ({@code --figureAgreement} above 0), when the two texts agree on
+ * their figures ({@link Figures}): if both have at least {@code minFigures}, at least {@code
+ * figureAgreement} of the smaller figure set is in the other. Templated stories (two companies'
+ * earnings reports or dividend notices on one wording) share most of their shingles, and can be
+ * contained in each other, but not their amounts, dates and percentages; a copy of a story keeps
+ * those of the part it copies.
+ *
  * <p>Both measures are exact when both sketches carry their shingle sets ({@code --verify=exact}),
  * else estimated from the MinHash signatures ({@link DocSketch#similarity}, {@link
  * DocSketch#containment}).
@@ -29,8 +36,18 @@ import java.io.Serializable;
  * @param minContainmentShingles distinct shingles the shorter text needs for the containment test,
  *     at least 1
  */
-public record DuplicateRule(double similarity, double containment, int minContainmentShingles)
+public record DuplicateRule(
+    double similarity,
+    double containment,
+    int minContainmentShingles,
+    double figureAgreement,
+    int minFigures)
     implements Serializable {
+
+  /** Jaccard and containment, no figure test. */
+  public DuplicateRule(double similarity, double containment, int minContainmentShingles) {
+    this(similarity, containment, minContainmentShingles, 0, 1);
+  }
 
   public DuplicateRule {
     if (!(similarity > 0 && similarity < 1)) {
@@ -39,6 +56,13 @@ public record DuplicateRule(double similarity, double containment, int minContai
     if (!(containment >= 0 && containment <= 1)) {
       throw new IllegalArgumentException(
           "--containment must be in [0,1] (0: off), not " + containment);
+    }
+    if (!(figureAgreement >= 0 && figureAgreement <= 1)) {
+      throw new IllegalArgumentException(
+          "--figureAgreement must be in [0,1] (0: off), not " + figureAgreement);
+    }
+    if (minFigures < 1) {
+      throw new IllegalArgumentException("minFigures must be >= 1, not " + minFigures);
     }
     if (minContainmentShingles < 1) {
       throw new IllegalArgumentException(
@@ -55,8 +79,16 @@ public record DuplicateRule(double similarity, double containment, int minContai
     return containment > 0;
   }
 
+  /** Whether sketches need their {@link DocSketch#figures}. */
+  public boolean figuresOn() {
+    return figureAgreement > 0;
+  }
+
   /** True if {@code a} and {@code b} are near duplicates under this rule (symmetric). */
   public boolean isDuplicate(DocSketch a, DocSketch b) {
+    if (figuresOn() && Figures.agreement(a.figures, b.figures, minFigures) < figureAgreement) {
+      return false; // different figures: another company's notice on the same template
+    }
     if (DocSketch.similarity(a, b) >= similarity) {
       return true;
     }

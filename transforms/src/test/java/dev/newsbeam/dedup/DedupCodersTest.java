@@ -16,12 +16,16 @@ class DedupCodersTest {
                 "reuters/17", "Reuters", "fp-17", -86_400_000L, 1234, new int[] {-1, 0, 7, 1 << 30})
             .withExactCopies(3)
             .withShingles(new int[] {2, 5, 9})
-            .withShingleCount(70_000);
+            .withShingleCount(70_000)
+            .withFigures(new int[] {-8, 3, 12});
     DocSketch back = CoderUtils.clone(DedupCoders.sketch(), d);
     assertThat(back, equalTo(d));
     assertThat(back.shingles, equalTo(d.shingles));
     assertThat(back.exactCopies, equalTo(3L));
     assertThat(back.shingleCount, equalTo(70_000));
+    assertThat(back.figures, equalTo(new int[] {-8, 3, 12}));
+    assertThat(d.withFigures(new int[] {3}), not(equalTo(d)));
+    assertThat(d.withExactCopies(5).figures, equalTo(d.figures));
     // the count is part of the value: a sketch differing only there is another sketch
     assertThat(d.withShingleCount(69_999), not(equalTo(d)));
     // and survives the other withers

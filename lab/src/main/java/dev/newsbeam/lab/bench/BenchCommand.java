@@ -165,6 +165,7 @@ public final class BenchCommand {
                 "--shingle=" + options.getShingle(),
                 "--containment=" + options.getContainment(),
                 "--minContainmentShingles=" + options.getMinContainmentShingles(),
+                "--figureAgreement=" + options.getFigureAgreement(),
                 "--keep=" + options.getKeep().code(),
                 "--chainGuard=" + options.getChainGuard(),
                 "--verify=" + options.getVerify().code()));

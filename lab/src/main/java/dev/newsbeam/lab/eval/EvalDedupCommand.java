@@ -94,9 +94,11 @@ public final class EvalDedupCommand {
       System.out.println("kinds: " + GenerateCorpusCommand.describeKinds(s));
     }
     System.out.printf(
-        "settings: similarity=%.2f containment=%.2f numPerm=%d bands=%s shingle=%s keep=%s chainGuard=%b verify=%s%n",
+        "settings: similarity=%.2f containment=%.2f figureAgreement=%.2f numPerm=%d bands=%s"
+            + " shingle=%s keep=%s chainGuard=%b verify=%s%n",
         settings.similarity(),
         settings.containment(),
+        settings.figureAgreement(),
         settings.numPerm(),
         settings.bands(),
         settings.shingle(),

@@ -150,7 +150,8 @@ class BenchCommandTest {
               "--keep=latest",
               "--shingle=char:5",
               "--containment=0.8",
-              "--minContainmentShingles=99"
+              "--minContainmentShingles=99",
+              "--figureAgreement=0.5"
             },
             BenchOptions.class);
     assertThat(DedupSettings.from(benchRun(bench)), is(DedupSettings.from(bench)));

@@ -1,0 +1,128 @@
+package dev.newsbeam.dedup;
+
+import dev.newsbeam.text.AnalyzedText;
+import dev.newsbeam.text.NewsAnalyzer;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The figures of a text — its words that hold a digit (amounts, percentages, dates, ages, scores) —
+ * as sorted distinct 32-bit hashes: what tells two templated stories apart. Two companies' dividend
+ * notices or earnings reports share their boilerplate, often most of their shingles, but not their
+ * figures; a copy of a story, abridged, updated, re-typed or scanned, keeps the figures of the part
+ * it copies.
+ *
+ * <p>A figure is normalised so that re-typing and scanning leave it alone: the letters that OCR
+ * confuses with digits become those digits ({@code o}→0, {@code l}/{@code i}→1, {@code z}→2, {@code
+ * s}→5, {@code b}→8, {@code g}→9), and punctuation inside it is dropped ("1,250" and "1250" are one
+ * figure). A word whose digits were all misread as letters is lost, which only lowers the agreement
+ * of a noisy copy a little.
+ *
+ * <p>At most {@link #MAX_FIGURES} figures are kept, the first ones in the text: a prefix of a story
+ * (an abridged copy) then holds a prefix of its figures, and a sketch stays small.
+ */
+public final class Figures {
+  /** Figures kept per text: the first distinct ones, in text order. */
+  public static final int MAX_FIGURES = 64;
+
+  private static final int[] NONE = new int[0];
+
+  private Figures() {}
+
+  /** The figures of an analysed text. */
+  public static int[] of(AnalyzedText body) {
+    Set<Integer> figures = new LinkedHashSet<>();
+    for (int i = 0; i < body.size() && figures.size() < MAX_FIGURES; i++) {
+      add(body.word(i), figures);
+    }
+    return sorted(figures);
+  }
+
+  /** The figures of {@code text} as {@code analyzer} splits it into words; as {@link #of}. */
+  public static int[] of(String text, NewsAnalyzer analyzer) {
+    Set<Integer> figures = new LinkedHashSet<>();
+    Consumer<String> word =
+        w -> {
+          if (figures.size() < MAX_FIGURES) {
+            add(w, figures);
+          }
+        };
+    analyzer.forEachWord(text == null ? "" : text, word::accept);
+    return sorted(figures);
+  }
+
+  /**
+   * The share of the smaller figure set that the other holds, or 1 when the smaller has fewer than
+   * {@code minFigures} (too few to tell stories apart). Both arrays sorted and distinct.
+   */
+  public static double agreement(int[] a, int[] b, int minFigures) {
+    int[] small = a.length <= b.length ? a : b;
+    int[] large = small == a ? b : a;
+    if (small.length < minFigures || small.length == 0) {
+      return 1.0;
+    }
+    int shared = 0;
+    int i = 0;
+    int j = 0;
+    while (i < small.length && j < large.length) {
+      if (small[i] == large[j]) {
+        shared++;
+        i++;
+        j++;
+      } else if (small[i] < large[j]) {
+        i++;
+      } else {
+        j++;
+      }
+    }
+    return shared / (double) small.length;
+  }
+
+  /** Adds the normalised figure of {@code word} if it holds a digit. */
+  static void add(String word, Set<Integer> figures) {
+    String figure = normalise(word);
+    if (figure != null) {
+      figures.add(figure.hashCode() * 0x9E3779B9);
+    }
+  }
+
+  /** The figure {@code word} spells, or null if it holds no digit. */
+  static String normalise(String word) {
+    boolean digit = false;
+    for (int i = 0; i < word.length() && !digit; i++) {
+      digit = Character.isDigit(word.charAt(i));
+    }
+    if (!digit) {
+      return null;
+    }
+    StringBuilder b = new StringBuilder(word.length());
+    for (int i = 0; i < word.length(); i++) {
+      char c = Character.toLowerCase(word.charAt(i));
+      char read =
+          switch (c) {
+            case 'o' -> '0';
+            case 'l', 'i' -> '1';
+            case 'z' -> '2';
+            case 's' -> '5';
+            case 'b' -> '8';
+            case 'g' -> '9';
+            default -> c;
+          };
+      if (Character.isLetterOrDigit(read)) {
+        b.append(read);
+      }
+    }
+    return b.toString();
+  }
+
+  private static int[] sorted(Set<Integer> figures) {
+    if (figures.isEmpty()) {
+      return NONE;
+    }
+    int[] out = figures.stream().mapToInt(Integer::intValue).toArray();
+    Arrays.sort(out);
+    return out;
+  }
+}
