@@ -2,8 +2,10 @@ package dev.newsbeam.dedup;
 
 import dev.newsbeam.text.AnalyzedText;
 import dev.newsbeam.text.NewsAnalyzer;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -80,41 +82,53 @@ public final class Figures {
     return shared / (double) small.length;
   }
 
-  /** Adds the normalised figure of {@code word} if it holds a digit. */
+  /** Adds the normalised figures of {@code word}. */
   static void add(String word, Set<Integer> figures) {
-    String figure = normalise(word);
-    if (figure != null) {
+    for (String figure : normalise(word)) {
       figures.add(figure.hashCode() * 0x9E3779B9);
     }
   }
 
-  /** The figure {@code word} spells, or null if it holds no digit. */
-  static String normalise(String word) {
+  /**
+   * The figures {@code word} spells: each run of digits, of letters OCR mistakes for digits and of
+   * punctuation that holds at least one real digit, read as digits, its punctuation dropped. A run
+   * ends at any other letter, so a figure that lost the space after it ("18cts" for "18 cts") still
+   * reads "18".
+   */
+  static List<String> normalise(String word) {
+    List<String> out = new ArrayList<>(1);
+    StringBuilder run = new StringBuilder();
     boolean digit = false;
-    for (int i = 0; i < word.length() && !digit; i++) {
-      digit = Character.isDigit(word.charAt(i));
-    }
-    if (!digit) {
-      return null;
-    }
-    StringBuilder b = new StringBuilder(word.length());
-    for (int i = 0; i < word.length(); i++) {
-      char c = Character.toLowerCase(word.charAt(i));
-      char read =
-          switch (c) {
-            case 'o' -> '0';
-            case 'l', 'i' -> '1';
-            case 'z' -> '2';
-            case 's' -> '5';
-            case 'b' -> '8';
-            case 'g' -> '9';
-            default -> c;
-          };
-      if (Character.isLetterOrDigit(read)) {
-        b.append(read);
+    for (int i = 0; i <= word.length(); i++) {
+      char c = i < word.length() ? Character.toLowerCase(word.charAt(i)) : ' ';
+      char read = asDigit(c);
+      if (Character.isDigit(read)) {
+        digit |= Character.isDigit(c);
+        run.append(read);
+      } else if (!Character.isLetter(c) && !Character.isWhitespace(c)) {
+        continue; // punctuation inside a figure: "1,250", "12.5"
+      } else {
+        if (digit && run.length() > 0) {
+          out.add(run.toString());
+        }
+        run.setLength(0);
+        digit = false;
       }
     }
-    return b.toString();
+    return out;
+  }
+
+  /** The digit OCR may have read as {@code c}, or {@code c}. */
+  private static char asDigit(char c) {
+    return switch (c) {
+      case 'o' -> '0';
+      case 'l', 'i' -> '1';
+      case 'z' -> '2';
+      case 's' -> '5';
+      case 'b' -> '8';
+      case 'g' -> '9';
+      default -> c;
+    };
   }
 
   private static int[] sorted(Set<Integer> figures) {

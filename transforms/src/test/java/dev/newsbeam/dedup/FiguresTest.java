@@ -2,11 +2,12 @@ package dev.newsbeam.dedup;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.closeTo;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.lessThan;
-import static org.hamcrest.Matchers.nullValue;
 
 import dev.newsbeam.text.NewsAnalyzer;
 import org.junit.jupiter.api.Test;
@@ -31,11 +32,14 @@ class FiguresTest {
 
   @Test
   void figuresAreTheWordsWithADigitReadAsTheDigitsOcrMistookForLetters() {
-    assertThat(Figures.normalise("dividend"), nullValue());
-    assertThat(Figures.normalise("1,250"), equalTo("1250"));
-    assertThat(Figures.normalise("l987"), equalTo("1987")); // a scanned "1987"
-    assertThat(Figures.normalise("4O.5"), equalTo("405"));
-    assertThat(Figures.normalise("S12"), equalTo("512"));
+    assertThat(Figures.normalise("dividend"), empty());
+    assertThat(Figures.normalise("so"), empty()); // confusable letters alone are no figure
+    assertThat(Figures.normalise("1,250"), contains("1250"));
+    assertThat(Figures.normalise("l987"), contains("1987")); // a scanned "1987"
+    assertThat(Figures.normalise("4O.5"), contains("405"));
+    assertThat(Figures.normalise("S12"), contains("512"));
+    assertThat(Figures.normalise("18cts"), contains("18")); // "18 cts" that lost its space
+    assertThat(Figures.normalise("12-for-1"), contains("12", "1"));
     NewsAnalyzer analyzer = NewsAnalyzer.defaults();
     assertThat(
         Figures.of("Sales rose 12.5 pct to 1,250 mln dlrs in l987.", analyzer),
