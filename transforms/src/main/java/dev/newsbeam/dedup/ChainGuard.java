@@ -5,9 +5,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The rule that stops transitive chaining: connected components of verified LSH edges are only
@@ -105,15 +108,17 @@ public final class ChainGuard implements Serializable {
     Comparator<DocSketch> order = policy.order();
     Collection<DocSketch> left = component;
     boolean guarded = rounds > 0;
+    boolean chains = guarded && rule.containmentOn() && component.size() <= MAX_CHAIN_COMPONENT;
     for (int pass = 0; pass < Math.max(rounds, 1) && !left.isEmpty(); pass++) {
       DocSketch canonical = Collections.min(left, order);
       long clusterSize = canonical.exactCopies;
       List<DocSketch> next = new ArrayList<>();
+      Set<String> viaChain = chains ? containedChain(canonical, left) : Set.of();
       for (DocSketch member : left) {
         if (member.id.equals(canonical.id)) {
           continue; // its link needs the cluster size, known after the pass
         }
-        if (!guarded || accepts(canonical, member)) {
+        if (!guarded || accepts(canonical, member) || viaChain.contains(member.id)) {
           clusterSize += member.exactCopies;
           links.add(
               new ClusterLink(
@@ -138,6 +143,45 @@ public final class ChainGuard implements Serializable {
       links.add(ClusterLink.alone(member));
     }
     return new Outcome(links, detached);
+  }
+
+  /**
+   * Components larger than this are guarded by the canonical test alone: the containment chains
+   * compare pairs of members, and a component this large is a template flood, not one story.
+   */
+  static final int MAX_CHAIN_COMPONENT = 2_000;
+
+  /**
+   * The ids of the members of {@code left} that a chain of contained copies ({@link
+   * DuplicateRule#isContainedCopy}) links to a member the canonical accepts: an abridged copy of an
+   * abridged copy, too short (or too noisy) for the canonical's own test. Only containment extends
+   * a chain, never Jaccard similarity: templated stories resemble each other, they are not cut from
+   * each other. The result is the closure of the accepted members under that relation, so it does
+   * not depend on the order of {@code left}.
+   */
+  private Set<String> containedChain(DocSketch canonical, Collection<DocSketch> left) {
+    List<DocSketch> frontier = new ArrayList<>();
+    List<DocSketch> waiting = new ArrayList<>();
+    for (DocSketch member : left) {
+      (accepts(canonical, member) ? frontier : waiting).add(member);
+    }
+    Set<String> chained = new HashSet<>();
+    while (!frontier.isEmpty() && !waiting.isEmpty()) {
+      List<DocSketch> reached = new ArrayList<>();
+      for (Iterator<DocSketch> it = waiting.iterator(); it.hasNext(); ) {
+        DocSketch member = it.next();
+        for (DocSketch in : frontier) {
+          if (rule.isContainedCopy(member, in)) {
+            reached.add(member);
+            chained.add(member.id);
+            it.remove();
+            break;
+          }
+        }
+      }
+      frontier = reached;
+    }
+    return chained;
   }
 
   /** Member id → its canonical and similarity (the {@link #links} of one component, in short). */

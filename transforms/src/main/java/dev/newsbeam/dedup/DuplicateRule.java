@@ -98,6 +98,31 @@ public record DuplicateRule(
   }
 
   /**
+   * True if the shorter of {@code a} and {@code b} is a contained copy of the longer: a duplicate
+   * under this rule whose shorter text is also contained in the longer at least {@code containment}
+   * (with the containment test on). The shorter may then be below {@code minContainmentShingles} if
+   * the pair's Jaccard similarity makes it a duplicate: a short cut of a short copy. Templated
+   * stories of one wording are alike but of similar length, so neither is contained in the other at
+   * that share. What lets the chain guard follow an abridged copy of an abridged copy ({@link
+   * ChainGuard}).
+   */
+  public boolean isContainedCopy(DocSketch a, DocSketch b) {
+    int shorter = Math.min(a.shingleCount, b.shingleCount);
+    int longer = Math.max(a.shingleCount, b.shingleCount);
+    return containmentOn()
+        && shorter <= CUT_MAX_SHARE * longer
+        && isDuplicate(a, b)
+        && DocSketch.containment(a, b) >= containment;
+  }
+
+  /**
+   * The largest share of the longer text's shingles the shorter may have and still count as cut
+   * from it ({@link #isContainedCopy}): an abridged copy keeps well under the whole story, while
+   * two stories on one template are about as long as each other.
+   */
+  public static final double CUT_MAX_SHARE = 0.8;
+
+  /**
    * The lowest Jaccard similarity a pair can have and still be a duplicate under this rule, when
    * the shorter text is at least {@code shortestRatio} times as long as the longer (in distinct
    * shingles): {@code similarity} without containment, else the lower of {@code similarity} and the

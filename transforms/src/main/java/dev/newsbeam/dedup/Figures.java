@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -30,6 +32,24 @@ public final class Figures {
   public static final int MAX_FIGURES = 64;
 
   private static final int[] NONE = new int[0];
+
+  /**
+   * Numbers that wire style spells out ("Pay April three", "Record March Five"), read as the figure
+   * they stand for. Not "one": it is more often a pronoun than a number.
+   */
+  private static final Map<String, String> NUMBER_WORDS =
+      Map.ofEntries(
+          Map.entry("two", "2"),
+          Map.entry("three", "3"),
+          Map.entry("four", "4"),
+          Map.entry("five", "5"),
+          Map.entry("six", "6"),
+          Map.entry("seven", "7"),
+          Map.entry("eight", "8"),
+          Map.entry("nine", "9"),
+          Map.entry("ten", "10"),
+          Map.entry("eleven", "11"),
+          Map.entry("twelve", "12"));
 
   private Figures() {}
 
@@ -84,6 +104,11 @@ public final class Figures {
 
   /** Adds the normalised figures of {@code word}. */
   static void add(String word, Set<Integer> figures) {
+    String spelled = NUMBER_WORDS.get(word.toLowerCase(Locale.ROOT));
+    if (spelled != null) {
+      figures.add(spelled.hashCode() * 0x9E3779B9);
+      return;
+    }
     for (String figure : normalise(word)) {
       figures.add(figure.hashCode() * 0x9E3779B9);
     }

@@ -74,7 +74,7 @@ class FiguresTest {
 
   @Test
   void twoCompaniesNoticesOnOneTemplateAreNotDuplicatesWithTheFigureTest() {
-    DedupSettings plain = DedupSettings.defaults().withSimilarity(0.3);
+    DedupSettings plain = FictionalNews.wordJaccard();
     DedupSettings figures = plain.withFigureAgreement(0.5);
     // the template makes them look alike
     assertThat(
