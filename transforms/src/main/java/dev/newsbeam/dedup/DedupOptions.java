@@ -93,7 +93,7 @@ public interface DedupOptions extends PipelineOptions {
   void setKeep(CanonicalPolicy value);
 
   @Description(
-      "Figure test: two texts that each have at least 3 figures (words with a digit: amounts, "
+      "Figure test: two texts that each have at least 2 figures (words with a digit: amounts, "
           + "dates, percentages) are near duplicates only if this share of the smaller figure set "
           + "is in the other; it keeps templated stories (earnings, dividends) of different "
           + "companies apart. 0: off.")

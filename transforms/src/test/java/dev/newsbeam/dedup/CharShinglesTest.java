@@ -95,7 +95,7 @@ class CharShinglesTest {
     Shingler byInt = new Shingler(3, ANALYZER);
     assertThat(WORD3.shingles(FictionalProse.STORY), equalTo(byInt.shingles(FictionalProse.STORY)));
     assertThat(
-        DedupSettings.defaults().shingler().shingles(FictionalProse.STORY),
+        FictionalNews.wordJaccard().shingler().shingles(FictionalProse.STORY),
         equalTo(byInt.shingles(FictionalProse.STORY)));
   }
 

@@ -156,7 +156,7 @@ class ContainmentTest {
 
   @Test
   void lshReachFollowsTheLowestJaccardOfAContainedCopy() {
-    DedupSettings off = DedupSettings.defaults();
+    DedupSettings off = FictionalNews.wordJaccard();
     assertThat(off.rule().lowestJaccard(0.3), equalTo(off.similarity()));
     // containment off: today's shape
     assertThat(off.bands(), equalTo(LshBands.optimal(off.similarity(), off.numPerm())));

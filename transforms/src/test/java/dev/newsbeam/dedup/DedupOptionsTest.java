@@ -20,10 +20,23 @@ class DedupOptionsTest {
   void theDefaultsAreTodays() {
     DedupSettings s = settings();
     assertThat(s, equalTo(DedupSettings.defaults()));
-    assertThat(s.shingle(), equalTo(ShingleSpec.words(3)));
-    assertThat(s.containment(), equalTo(0.0));
-    assertThat(s.rule().containmentOn(), equalTo(false));
-    assertThat(s.rule(), equalTo(new DuplicateRule(s.similarity(), 0, 48)));
+    assertThat(s.shingle(), equalTo(ShingleSpec.chars(5)));
+    assertThat(s.rule().containmentOn(), equalTo(true));
+    assertThat(s.rule().figuresOn(), equalTo(true));
+    assertThat(
+        s.rule(),
+        equalTo(
+            new DuplicateRule(
+                DedupSettings.DEFAULT_SIMILARITY,
+                DedupSettings.DEFAULT_CONTAINMENT,
+                246,
+                DedupSettings.DEFAULT_FIGURE_AGREEMENT,
+                DedupSettings.MIN_FIGURES)));
+    // the defaults before character shingles, as options
+    assertThat(
+        settings("--shingle=3", "--similarity=0.3", "--containment=0", "--figureAgreement=0")
+            .rule(),
+        equalTo(new DuplicateRule(0.3, 0, 48, 0, DedupSettings.MIN_FIGURES)));
   }
 
   @Test
@@ -32,7 +45,9 @@ class DedupOptionsTest {
     assertThat(settings("--shingle=word:4").shingle(), equalTo(ShingleSpec.words(4)));
     // a plain integer is word:N, as --shingle took before it had kinds
     assertThat(settings("--shingle=3").shingle(), equalTo(ShingleSpec.words(3)));
-    assertThat(settings("--shingle=3"), equalTo(DedupSettings.defaults()));
+    assertThat(
+        settings("--shingle=3"),
+        equalTo(DedupSettings.defaults().withShingle(ShingleSpec.words(3))));
     assertThat(ShingleSpec.parse(" CHAR : 7 "), equalTo(ShingleSpec.chars(7)));
     assertThat(ShingleSpec.chars(5).toString(), equalTo("char:5"));
     assertThat(ShingleSpec.parse(ShingleSpec.words(2).toString()), equalTo(ShingleSpec.words(2)));
@@ -55,8 +70,12 @@ class DedupOptionsTest {
 
   @Test
   void containmentOptions() {
-    DedupSettings s = settings("--containment=0.8", "--minContainmentShingles=120");
-    assertThat(s.rule(), equalTo(new DuplicateRule(s.similarity(), 0.8, 120)));
+    DedupSettings s =
+        settings("--containment=0.8", "--minContainmentShingles=120", "--figureAgreement=0");
+    assertThat(
+        s.rule(),
+        equalTo(new DuplicateRule(s.similarity(), 0.8, 120, 0, DedupSettings.MIN_FIGURES)));
+    assertThrows(IllegalArgumentException.class, () -> settings("--figureAgreement=1.5"));
     assertThrows(IllegalArgumentException.class, () -> settings("--containment=1.5"));
     assertThrows(IllegalArgumentException.class, () -> settings("--containment=-0.2"));
     assertThrows(IllegalArgumentException.class, () -> settings("--minContainmentShingles=-1"));
@@ -65,7 +84,9 @@ class DedupOptionsTest {
   @Test
   void theDerivedFloorIsAboutFiftyWordsOfTheShingleKind() {
     // word:3: 50 words give 48 shingles; char:5: 50 words of 5 letters give 246
-    assertThat(settings("--containment=0.8").rule().minContainmentShingles(), equalTo(48));
+    assertThat(
+        settings("--containment=0.8", "--shingle=word:3").rule().minContainmentShingles(),
+        equalTo(48));
     assertThat(
         settings("--containment=0.8", "--shingle=char:5").rule().minContainmentShingles(),
         equalTo(246));

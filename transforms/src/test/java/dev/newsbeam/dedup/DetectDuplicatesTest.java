@@ -35,7 +35,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(TestPipelineExtension.class)
 class DetectDuplicatesTest {
-  private static final DedupSettings SETTINGS = DedupSettings.defaults();
+  private static final DedupSettings SETTINGS = FictionalNews.wordJaccard();
 
   /**
    * The DirectRunner's immutability check walks the whole pipeline graph for every bundle, and its

@@ -6,6 +6,18 @@ import java.util.SplittableRandom;
 
 /** Made-up words and stories for tests: seeded, so tests are repeatable; no real text involved. */
 final class FictionalNews {
+  /**
+   * The dedup settings these fixtures were written for, the defaults before character shingles:
+   * word 3-grams, Jaccard 0.3, no containment and no figure test.
+   */
+  static DedupSettings wordJaccard() {
+    return DedupSettings.defaults()
+        .withShingle(ShingleSpec.words(3))
+        .withSimilarity(0.3)
+        .withContainment(0)
+        .withFigureAgreement(0);
+  }
+
   private static final String[] SYLLABLES = {
     "ka", "lo", "mir", "ten", "su", "bra", "vel", "dor", "pi", "qua", "zen", "fo", "rel", "mun",
     "tas"

@@ -223,7 +223,7 @@ class MinHashCoreTest {
     assertThat(b.bands(), equalTo(32));
     assertThat(b.rows(), equalTo(2));
     assertThat(LshBands.parse(b.toString()), equalTo(b));
-    DedupSettings settings = DedupSettings.defaults();
+    DedupSettings settings = FictionalNews.wordJaccard();
     assertThat(
         settings.bands(), equalTo(LshBands.optimal(settings.similarity(), settings.numPerm())));
     assertThat(settings.withLshBands(b).bands(), equalTo(b));

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.newsbeam.dedup.DedupSettings;
 import dev.newsbeam.dedup.LshBands;
 import dev.newsbeam.dedup.MinHasher;
 import dev.newsbeam.dedup.Shingler;
@@ -664,7 +663,8 @@ public final class DuplicateCorpusGenerator {
     TextFingerprint fingerprint = new TextFingerprint();
     // the base's own near copies (same release re-issued, templated briefs) would be unmarked
     // duplicates in the truth: keep a story only if no kept story is within BASE_NEAR of it
-    Shingler shingler = DedupSettings.defaults().shingler();
+    // word 3-grams, whatever dedup's default shingles: the corpus a seed gives must not change
+    Shingler shingler = new Shingler(3, NewsAnalyzer.defaults());
     MinHasher hasher = new MinHasher(64, seed);
     LshBands bands = LshBands.optimal(BASE_NEAR, 64);
     Map<Long, List<int[]>> buckets = new HashMap<>();

@@ -24,7 +24,7 @@ class EvalDedupCommandTest {
     EvalDedupOptions o = options();
     DedupSettings s = DedupSettings.from(o);
     assertThat(s, is(DedupSettings.defaults()));
-    assertThat(EvalDedupCommand.describeLsh(s), is("37x3 bands, chain guard"));
+    assertThat(EvalDedupCommand.describeLsh(s), is("31x2 bands, chain guard"));
     assertThat(o.getMode(), is(EvalDedupOptions.Mode.PIPELINE));
     assertThat(o.getCheckBase(), is(true));
     assertThat(o.getCorpus(), is((String) null));
