@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsbeam.dedup.DedupSettings;
+import dev.newsbeam.dedup.ShingleSpec;
 import dev.newsbeam.dedup.Shingler;
 import dev.newsbeam.lab.LabCli;
 import dev.newsbeam.lab.LabPaths;
@@ -132,12 +133,29 @@ public final class MllibDedup {
    * MllibDedupOptions.OurBands}).
    */
   public static int defaultTables(double threshold) {
-    return DedupSettings.defaults().withSimilarity(threshold).bands().bands();
+    return comparedSettings().withSimilarity(threshold).bands().bands();
   }
 
-  /** {@link DedupSettings#DEFAULT_SIMILARITY} and as many tables as our bands. */
+  /**
+   * The dedup settings MLlib is compared at: word 3-shingles and Jaccard alone ({@link
+   * #COMPARED_SIMILARITY}), what MinHashLSH does and what our comparison rows were measured with;
+   * dedup's own defaults (character shingles, containment, the figure test) have no MLlib
+   * counterpart.
+   */
+  public static DedupSettings comparedSettings() {
+    return DedupSettings.defaults()
+        .withShingle(ShingleSpec.words(3))
+        .withSimilarity(COMPARED_SIMILARITY)
+        .withContainment(0)
+        .withFigureAgreement(0);
+  }
+
+  /** The Jaccard threshold of the comparison, the one our earlier defaults had. */
+  public static final double COMPARED_SIMILARITY = 0.3;
+
+  /** {@link #COMPARED_SIMILARITY} and as many tables as our bands. */
   public static Result run(Path corpusDir, int threads) throws IOException {
-    double threshold = DedupSettings.DEFAULT_SIMILARITY;
+    double threshold = COMPARED_SIMILARITY;
     return run(corpusDir, threads, defaultTables(threshold), threshold);
   }
 
@@ -156,7 +174,7 @@ public final class MllibDedup {
     if (!Files.isRegularFile(truthFile)) {
       throw new IllegalArgumentException("no truth.tsv in " + corpusDir);
     }
-    DedupSettings settings = DedupSettings.defaults().withSimilarity(threshold);
+    DedupSettings settings = comparedSettings().withSimilarity(threshold);
 
     long startup = System.nanoTime();
     SparkSession spark =

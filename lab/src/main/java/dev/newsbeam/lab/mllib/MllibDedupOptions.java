@@ -21,11 +21,22 @@ public interface MllibDedupOptions extends DedupOptions, CorpusOptions, ThreadsO
 
   void setTables(int value);
 
-  /** As many tables as our dedup stage has LSH bands with these options. */
+  /**
+   * As many tables as our dedup stage has LSH bands with these options' threshold, permutations and
+   * {@code --lshBands}, over word 3-shingles and Jaccard alone ({@link
+   * MllibDedup#comparedSettings}).
+   */
   final class OurBands implements DefaultValueFactory<Integer> {
     @Override
     public Integer create(PipelineOptions options) {
-      return DedupSettings.from(options.as(DedupOptions.class)).bands().bands();
+      DedupSettings given = DedupSettings.from(options.as(DedupOptions.class));
+      DedupSettings compared =
+          MllibDedup.comparedSettings()
+              .withSimilarity(given.similarity())
+              .withNumPerm(given.numPerm());
+      return (given.lshBands() == null ? compared : compared.withLshBands(given.lshBands()))
+          .bands()
+          .bands();
     }
   }
 }

@@ -100,7 +100,13 @@ class MllibDedupIT {
             List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
     command.addAll(addOpens());
     command.addAll(
-        List.of("-cp", classPath, MllibDedup.class.getName(), "--corpus=" + corpus, "--threads=2"));
+        List.of(
+            "-cp",
+            classPath,
+            MllibDedup.class.getName(),
+            "--corpus=" + corpus,
+            "--threads=2",
+            "--similarity=" + MllibDedup.COMPARED_SIMILARITY));
     Path log = dir.resolve("main.log");
     Path out = dir.resolve("main.out");
     ProcessBuilder pb =
