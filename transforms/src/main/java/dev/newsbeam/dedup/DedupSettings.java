@@ -123,9 +123,6 @@ public record DedupSettings(
   public static final int DEFAULT_GUARD_ROUNDS = 2;
 
   public DedupSettings {
-    if (!(similarity > 0 && similarity < 1)) {
-      throw new IllegalArgumentException("--similarity must be in (0,1), not " + similarity);
-    }
     if (numPerm < 8 || numPerm > 1024) {
       throw new IllegalArgumentException("--numPerm must be in [8,1024], not " + numPerm);
     }
@@ -138,19 +135,14 @@ public record DedupSettings(
     if (verify == null) {
       throw new IllegalArgumentException("verify must be set (Verify.MINHASH or Verify.EXACT)");
     }
-    if (!(containment >= 0 && containment <= 1)) {
-      throw new IllegalArgumentException(
-          "--containment must be in [0,1] (0: off), not " + containment);
-    }
-    if (!(figureAgreement >= 0 && figureAgreement <= 1)) {
-      throw new IllegalArgumentException(
-          "--figureAgreement must be in [0,1] (0: off), not " + figureAgreement);
-    }
     if (minContainmentShingles < 0) {
       throw new IllegalArgumentException(
           "--minContainmentShingles must be >= 0 (0: derived from --shingle), not "
               + minContainmentShingles);
     }
+    // --similarity, --containment and --figureAgreement: checked where they are applied
+    new DuplicateRule(
+        similarity, containment, Math.max(1, minContainmentShingles), figureAgreement, MIN_FIGURES);
     if (lshBands != null && lshBands.bands() * lshBands.rows() > numPerm) {
       throw new IllegalArgumentException(
           "--lshBands "
