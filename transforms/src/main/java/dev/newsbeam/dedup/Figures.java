@@ -102,15 +102,19 @@ public final class Figures {
     return shared / (double) small.length;
   }
 
+  private static int hash(String figure) {
+    return figure.hashCode() * 0x9E3779B9;
+  }
+
   /** Adds the normalised figures of {@code word}. */
   static void add(String word, Set<Integer> figures) {
     String spelled = NUMBER_WORDS.get(word.toLowerCase(Locale.ROOT));
     if (spelled != null) {
-      figures.add(spelled.hashCode() * 0x9E3779B9);
+      figures.add(hash(spelled));
       return;
     }
     for (String figure : normalise(word)) {
-      figures.add(figure.hashCode() * 0x9E3779B9);
+      figures.add(hash(figure));
     }
   }
 
@@ -119,28 +123,49 @@ public final class Figures {
    * punctuation that holds at least one real digit, read as digits, its punctuation dropped. A run
    * ends at any other letter, so a figure that lost the space after it ("18cts" for "18 cts") still
    * reads "18".
+   *
+   * <p>A run inside a word is a damaged word, not a figure: scanning turns letters into digits
+   * ("pre5ident", "h0use", "5upermarkets"), and such runs would give a scanned copy figures its
+   * original lacks. So a run that follows a letter of its word is no figure, and neither is a run
+   * with a single real digit that a letter follows. Model names ("A380") and ordinals ("3rd") are
+   * lost with them; they tell stories apart less than amounts and dates do. A lone 0 or 1 is no
+   * figure either: it is what scanning makes of a lone "O", "I" or "l".
    */
   static List<String> normalise(String word) {
     List<String> out = new ArrayList<>(1);
     StringBuilder run = new StringBuilder();
-    boolean digit = false;
+    int digits = 0;
+    boolean afterLetter = false; // the run follows a letter of its word
+    boolean letter = false; // the last character was a letter outside any run
     for (int i = 0; i <= word.length(); i++) {
       char c = i < word.length() ? Character.toLowerCase(word.charAt(i)) : ' ';
       char read = asDigit(c);
       if (Character.isDigit(read)) {
-        digit |= Character.isDigit(c);
+        if (run.length() == 0) {
+          afterLetter = letter;
+        }
+        digits += Character.isDigit(c) ? 1 : 0;
         run.append(read);
       } else if (!Character.isLetter(c) && !Character.isWhitespace(c)) {
-        continue; // punctuation inside a figure: "1,250", "12.5"
+        if (run.length() == 0) {
+          letter = false;
+        }
+        // else punctuation inside a figure: "1,250", "12.5"
       } else {
-        if (digit && run.length() > 0) {
+        boolean endsAtLetter = Character.isLetter(c);
+        if (digits > 0 && !afterLetter && (digits >= 2 || !endsAtLetter) && !isLoneOneOrZero(run)) {
           out.add(run.toString());
         }
         run.setLength(0);
-        digit = false;
+        digits = 0;
+        letter = endsAtLetter;
       }
     }
     return out;
+  }
+
+  private static boolean isLoneOneOrZero(CharSequence run) {
+    return run.length() == 1 && run.charAt(0) <= '1';
   }
 
   /** The digit OCR may have read as {@code c}, or {@code c}. */

@@ -39,7 +39,14 @@ class FiguresTest {
     assertThat(Figures.normalise("4O.5"), contains("405"));
     assertThat(Figures.normalise("S12"), contains("512"));
     assertThat(Figures.normalise("18cts"), contains("18")); // "18 cts" that lost its space
-    assertThat(Figures.normalise("12-for-1"), contains("12", "1"));
+    assertThat(Figures.normalise("12-for-3"), contains("12", "3"));
+    // letters a scan turned into digits inside a word are no figure, nor is a lone 0 or 1
+    assertThat(Figures.normalise("pre5ident"), empty());
+    assertThat(Figures.normalise("h0use"), empty());
+    assertThat(Figures.normalise("5upermarkets"), empty());
+    assertThat(Figures.normalise("1"), empty());
+    assertThat(Figures.normalise("0"), empty());
+    assertThat(Figures.normalise("7"), contains("7"));
     NewsAnalyzer analyzer = NewsAnalyzer.defaults();
     assertThat(
         Figures.of("Sales rose 12.5 pct to 1,250 mln dlrs in l987.", analyzer),
