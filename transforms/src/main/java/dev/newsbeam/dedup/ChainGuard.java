@@ -152,36 +152,94 @@ public final class ChainGuard implements Serializable {
   static final int MAX_CHAIN_COMPONENT = 2_000;
 
   /**
-   * The ids of the members of {@code left} that a chain of contained copies ({@link
-   * DuplicateRule#isContainedCopy}) links to a member the canonical accepts: an abridged copy of an
-   * abridged copy, too short (or too noisy) for the canonical's own test. Only containment extends
-   * a chain, never Jaccard similarity: templated stories resemble each other, they are not cut from
-   * each other. The result is the closure of the accepted members under that relation, so it does
+   * A chain that has descended to a cut climbs again only to a text whose Jaccard similarity to the
+   * canonical is at least this share of {@code --similarity}: another edit of the story that prints
+   * the same cut, not a round-up that prints it beside other stories ({@link #containedChain}).
+   */
+  static final double SIBLING_SIMILARITY_SHARE = 0.5;
+
+  /**
+   * The ids of the members of {@code left} that a chain of cuts ({@link DuplicateRule#isCutFrom})
+   * links to the canonical or a member it accepts: an abridged copy of an abridged copy, too short
+   * (or too noisy) for the canonical's own test. Only a cut extends a chain, never Jaccard
+   * similarity: templated stories resemble each other, they are not cut from each other.
+   *
+   * <p>A chain may climb (to a longer text that holds a member) and descend (to a cut of a member).
+   * Climbing brings a story in when its canonical is itself an abridged copy (the earliest print of
+   * a story can be a local paper's cut). Climbing after a descent would join any two texts that
+   * print one common part, a round-up and the full story of one of its briefs, so after a descent a
+   * chain climbs only to texts whose Jaccard similarity to the canonical is at least {@link
+   * #SIBLING_SIMILARITY_SHARE} of {@code --similarity}: another edit of the same story. The
+   * canonical and the members it accepts that are not cut from it climb freely; the members cut
+   * from it count as descended. Both steps are closures under fixed relations, so the result does
    * not depend on the order of {@code left}.
    */
   private Set<String> containedChain(DocSketch canonical, Collection<DocSketch> left) {
-    List<DocSketch> frontier = new ArrayList<>();
+    List<DocSketch> climbing = new ArrayList<>();
+    List<DocSketch> descending = new ArrayList<>();
     List<DocSketch> waiting = new ArrayList<>();
+    climbing.add(canonical);
     for (DocSketch member : left) {
-      (accepts(canonical, member) ? frontier : waiting).add(member);
+      if (member.id.equals(canonical.id)) {
+        continue;
+      }
+      if (!accepts(canonical, member)) {
+        waiting.add(member);
+      } else if (rule.isCutFrom(member, canonical)) {
+        descending.add(member);
+      } else {
+        climbing.add(member);
+      }
     }
     Set<String> chained = new HashSet<>();
+    // climb freely from the canonical and the members it accepts that are not cut from it
+    List<DocSketch> frontier = climbing;
     while (!frontier.isEmpty() && !waiting.isEmpty()) {
-      List<DocSketch> reached = new ArrayList<>();
-      for (Iterator<DocSketch> it = waiting.iterator(); it.hasNext(); ) {
-        DocSketch member = it.next();
-        for (DocSketch in : frontier) {
-          if (rule.isContainedCopy(member, in)) {
-            reached.add(member);
-            chained.add(member.id);
-            it.remove();
-            break;
-          }
-        }
-      }
+      List<DocSketch> reached = reach(frontier, waiting, true, chained);
+      climbing.addAll(reached);
       frontier = reached;
     }
+    // descend: cuts of any member reached so far, and cuts of those
+    // then descend from anything reached, climbing again only to texts near the canonical
+    frontier = new ArrayList<>(climbing);
+    frontier.addAll(descending);
+    while (!frontier.isEmpty() && !waiting.isEmpty()) {
+      List<DocSketch> down = reach(frontier, waiting, false, chained);
+      List<DocSketch> near = new ArrayList<>();
+      for (DocSketch w : waiting) {
+        if (DocSketch.similarity(canonical, w) >= SIBLING_SIMILARITY_SHARE * rule.similarity()) {
+          near.add(w);
+        }
+      }
+      List<DocSketch> from = new ArrayList<>(frontier);
+      from.addAll(down);
+      List<DocSketch> up = near.isEmpty() ? List.of() : reach(from, near, true, chained);
+      waiting.removeAll(up);
+      frontier = new ArrayList<>(down);
+      frontier.addAll(up);
+    }
     return chained;
+  }
+
+  /**
+   * Moves from {@code waiting} to the result (and their ids to {@code chained}) the members that
+   * hold a member of {@code frontier} ({@code up}) or are cut from one.
+   */
+  private List<DocSketch> reach(
+      List<DocSketch> frontier, List<DocSketch> waiting, boolean up, Set<String> chained) {
+    List<DocSketch> reached = new ArrayList<>();
+    for (Iterator<DocSketch> it = waiting.iterator(); it.hasNext(); ) {
+      DocSketch member = it.next();
+      for (DocSketch in : frontier) {
+        if (up ? rule.isCutFrom(in, member) : rule.isCutFrom(member, in)) {
+          reached.add(member);
+          chained.add(member.id);
+          it.remove();
+          break;
+        }
+      }
+    }
+    return reached;
   }
 
   /** Member id → its canonical and similarity (the {@link #links} of one component, in short). */

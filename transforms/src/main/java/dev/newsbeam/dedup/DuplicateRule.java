@@ -98,27 +98,26 @@ public record DuplicateRule(
   }
 
   /**
-   * True if the shorter of {@code a} and {@code b} is a contained copy of the longer: a duplicate
-   * under this rule whose shorter text is also contained in the longer at least {@code containment}
-   * (with the containment test on). The shorter may then be below {@code minContainmentShingles} if
-   * the pair's Jaccard similarity makes it a duplicate: a short cut of a short copy. Templated
-   * stories of one wording are alike but of similar length, so neither is contained in the other at
-   * that share. What lets the chain guard follow an abridged copy of an abridged copy ({@link
-   * ChainGuard}).
+   * True if {@code cut} is a copy cut from {@code whole}: a duplicate under this rule that is also
+   * contained in {@code whole} at least {@code containment} (with the containment test on) and has
+   * at most {@link #CUT_MAX_SHARE} of its shingles. {@code cut} may then be below {@code
+   * minContainmentShingles} if the pair's Jaccard similarity makes it a duplicate: a short cut of a
+   * short copy. Templated stories of one wording are alike but of similar length, so neither is cut
+   * from the other. Not symmetric: a brief is cut from the round-up that prints it, the round-up's
+   * other stories are not cut from the brief. What lets the chain guard follow an abridged copy of
+   * an abridged copy ({@link ChainGuard}).
    */
-  public boolean isContainedCopy(DocSketch a, DocSketch b) {
-    int shorter = Math.min(a.shingleCount, b.shingleCount);
-    int longer = Math.max(a.shingleCount, b.shingleCount);
+  public boolean isCutFrom(DocSketch cut, DocSketch whole) {
     return containmentOn()
-        && shorter <= CUT_MAX_SHARE * longer
-        && isDuplicate(a, b)
-        && DocSketch.containment(a, b) >= containment;
+        && cut.shingleCount <= CUT_MAX_SHARE * whole.shingleCount
+        && isDuplicate(cut, whole)
+        && DocSketch.containment(cut, whole) >= containment;
   }
 
   /**
    * The largest share of the longer text's shingles the shorter may have and still count as cut
-   * from it ({@link #isContainedCopy}): an abridged copy keeps well under the whole story, while
-   * two stories on one template are about as long as each other.
+   * from it ({@link #isCutFrom}): an abridged copy keeps well under the whole story, while two
+   * stories on one template are about as long as each other.
    */
   public static final double CUT_MAX_SHARE = 0.8;
 

@@ -29,7 +29,12 @@ class ContainmentChainTest {
   @ParameterizedTest
   @EnumSource(DedupSettings.Verify.class)
   void anAbridgedCopyOfAnAbridgedCopyStaysInItsStorysCluster(DedupSettings.Verify verify) {
-    DedupSettings s = DedupSettings.defaults().withVerify(verify);
+    // a floor of fifty words, which the one-paragraph cut is under: the chain, not the floor,
+    // must keep it
+    DedupSettings s =
+        DedupSettings.defaults()
+            .withVerify(verify)
+            .withMinContainmentShingles(ShingleSpec.chars(5).shinglesOfWords(50));
     DocSketch story = sketch(s, "story", 1L, FictionalProse.STORY);
     DocSketch cut = sketch(s, "cut", 2L, FictionalProse.prefix(2)); // the top of the story
     DocSketch cutOfCut = sketch(s, "cut-of-cut", 3L, FictionalProse.prefix(1)); // the top of that
@@ -38,7 +43,8 @@ class ContainmentChainTest {
     assertThat(cutOfCut.shingleCount, lessThan(rule.minContainmentShingles()));
     assertThat(rule.isDuplicate(story, cutOfCut), is(false));
     assertThat(rule.isDuplicate(story, cut), is(true));
-    assertThat(rule.isContainedCopy(cutOfCut, cut), is(true));
+    assertThat(rule.isCutFrom(cutOfCut, cut), is(true));
+    assertThat(rule.isCutFrom(cut, cutOfCut), is(false));
 
     Map<String, ChainGuard.Assignment> clusters =
         s.guard().assign(List.of(cutOfCut, story, cut), CanonicalPolicy.EARLIEST);
@@ -51,6 +57,55 @@ class ContainmentChainTest {
             .assign(List.of(cutOfCut, story, cut), CanonicalPolicy.EARLIEST);
     assertThat(jaccardOnly.get("cut").canonicalId(), equalTo("cut"));
     assertThat(jaccardOnly.get("cut-of-cut").canonicalId(), equalTo("cut"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(DedupSettings.Verify.class)
+  void anotherEditOfTheStoryJoinsThroughACutTheyShare(DedupSettings.Verify verify) {
+    DedupSettings s = DedupSettings.defaults().withVerify(verify);
+    DocSketch story = sketch(s, "story", 1L, FictionalProse.STORY);
+    DocSketch cut = sketch(s, "cut", 2L, FictionalProse.prefix(3));
+    String rewrite =
+        FictionalProse.prefix(4) + "\n\n" + String.join("\n\n", FictionalProse.REWRITTEN_HALF);
+    DocSketch rewritten = sketch(s, "rewritten", 3L, rewrite);
+    DuplicateRule rule = s.rule();
+    // the fixture: the rewrite shares its first half with the story, too little for the rule
+    assertThat(rule.isDuplicate(story, rewritten), is(false));
+    assertThat(
+        DocSketch.similarity(story, rewritten),
+        greaterThan(ChainGuard.SIBLING_SIMILARITY_SHARE * rule.similarity()));
+    assertThat(rule.isCutFrom(cut, story), is(true));
+    assertThat(rule.isCutFrom(cut, rewritten), is(true));
+
+    Map<String, ChainGuard.Assignment> clusters =
+        s.guard().assign(List.of(rewritten, cut, story), CanonicalPolicy.EARLIEST);
+    assertThat(clusters.get("cut").canonicalId(), equalTo("story"));
+    assertThat(clusters.get("rewritten").canonicalId(), equalTo("story"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(DedupSettings.Verify.class)
+  void aBriefThatARoundUpPrintsDoesNotBringItsOwnStoryIntoTheRoundUpsCluster(
+      DedupSettings.Verify verify) {
+    DedupSettings s = DedupSettings.defaults().withVerify(verify);
+    String other = String.join("\n\n", FictionalProse.OTHER_STORY);
+    DocSketch story = sketch(s, "story", 1L, FictionalProse.STORY);
+    // the story again, with the other story's first paragraph printed under it
+    DocSketch roundUp =
+        sketch(s, "round-up", 2L, FictionalProse.STORY + "\n\n" + FictionalProse.OTHER_STORY[0]);
+    DocSketch brief = sketch(s, "brief", 3L, FictionalProse.OTHER_STORY[0]);
+    DocSketch otherStory = sketch(s, "other-story", 4L, other);
+    DuplicateRule rule = s.rule();
+    // the fixture: the brief is cut from both the round-up and its own story
+    assertThat(rule.isDuplicate(story, roundUp), is(true));
+    assertThat(rule.isCutFrom(brief, roundUp), is(true));
+    assertThat(rule.isCutFrom(brief, otherStory), is(true));
+    assertThat(rule.isDuplicate(story, otherStory), is(false));
+
+    Map<String, ChainGuard.Assignment> clusters =
+        s.guard().assign(List.of(otherStory, brief, roundUp, story), CanonicalPolicy.EARLIEST);
+    assertThat(clusters.get("round-up").canonicalId(), equalTo("story"));
+    assertThat(clusters.get("other-story").canonicalId(), equalTo("other-story"));
   }
 
   @ParameterizedTest

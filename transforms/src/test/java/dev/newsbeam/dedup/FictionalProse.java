@@ -55,6 +55,40 @@ final class FictionalProse {
           + " The council agreed to publish its correspondence with the original contractor next"
           + " month.";
 
+  /** A line lifted from {@link #STORY}, shorter than one news sentence: a caption, a pull quote. */
+  static final String LINE =
+      "Mayor Ilse Varendonk said the town could finally plan for the future.";
+
+  /**
+   * Paragraphs that replace the last six paragraphs of {@link #STORY} in another outlet's rewrite
+   * of it: the same event, reported on from a later council meeting.
+   */
+  static final String[] REWRITTEN_HALF = {
+    "By Wednesday morning the council had received more than two hundred questions from residents"
+        + " about whether their streets lay inside the protected zone, a spokeswoman said.",
+    "A map published on the council's website shows the gates shielding the old market, the"
+        + " tannery district and the school on Linden Row, but not the caravan park on the far"
+        + " side of the railway embankment.",
+    "Park owner Betje Harlinck said her tenants felt forgotten. \"We were under a metre of water"
+        + " and nobody has told us what happens next time,\" she said by telephone.",
+    "Council officers said a separate study of the embankment would report before the end of"
+        + " the year and that temporary barriers could be stored nearby in the meantime.",
+    "The regional transport authority said the river road would reopen to lorries once the"
+        + " final inspection of the gate motors was signed off by the engineers."
+  };
+
+  /** Another fictional wire story, on nothing that {@link #STORY} mentions. */
+  static final String[] OTHER_STORY = {
+    "HALVERSTEAD, Monday - The cooperative that runs the Halverstead cheese market voted on"
+        + " Monday to admit farmers from the three neighbouring valleys, ending a membership rule"
+        + " that dates back to the market's founding.",
+    "Members approved the change by 212 votes to 61 after a debate of nearly four hours in the"
+        + " market hall, chair Oswin Trevelde said.",
+    "Producers from the valleys have sold through brokers for decades and paid a fee of about"
+        + " six percent on each wheel, which the cooperative said it would now waive for the"
+        + " first two seasons."
+  };
+
   /** The first {@code paragraphs} paragraphs of the story: an abridged (prefix) copy. */
   static String prefix(int paragraphs) {
     StringBuilder b = new StringBuilder();
