@@ -89,11 +89,13 @@ public record DedupSettings(
 
   /**
    * Words the shorter text of a pair needs, by default, before containment can make it a duplicate:
-   * more than a brief of two or three news sentences (about 20 words each), which can be lifted
-   * whole from a longer story and must not be "contained" in it; fewer than an abridged copy that
-   * keeps a third of a short wire story of a few hundred words.
+   * about one news sentence. A shorter text (a caption, a sign-off, a dateline with a headline) is
+   * made of phrases that many stories repeat. A longer one contained in a story is a cut of it; the
+   * chain guard keeps such a cut from joining other stories that print it ({@link ChainGuard}).
+   * Reuters-length wire stories are often under a hundred words, so their abridged copies are
+   * short.
    */
-  public static final int CONTAINMENT_MIN_WORDS = 50;
+  public static final int CONTAINMENT_MIN_WORDS = 20;
 
   /**
    * The shortest abridgement, as a share of the longer text's shingles, that the derived LSH band

@@ -100,18 +100,18 @@ class CharShinglesTest {
   }
 
   @Test
-  void aboutFiftyWordsReachTheDerivedMinimum() {
+  void aTwoParagraphCutReachesTheDerivedMinimum() {
     String text = FictionalProse.prefix(2);
     int words = ANALYZER.words(text).size();
     assertThat(words, greaterThan(DedupSettings.CONTAINMENT_MIN_WORDS));
     for (ShingleSpec spec : new ShingleSpec[] {ShingleSpec.chars(5), ShingleSpec.words(3)}) {
       int distinct = new Shingler(spec, ANALYZER).shingles(text).length;
-      int perWord50 = spec.shinglesOfWords(DedupSettings.CONTAINMENT_MIN_WORDS);
+      int floor = spec.shinglesOfWords(DedupSettings.CONTAINMENT_MIN_WORDS);
       // the derived count scales with words as the real one does, within a quarter
       double expected = (double) spec.shinglesOfWords(words);
       assertThat(spec + ": " + distinct, distinct / expected, greaterThan(0.75));
       assertThat(spec + ": " + distinct, distinct / expected, lessThan(1.25));
-      assertThat(spec.toString(), distinct, greaterThan(perWord50));
+      assertThat(spec.toString(), distinct, greaterThan(floor));
     }
   }
 }

@@ -29,14 +29,14 @@ class DedupOptionsTest {
             new DuplicateRule(
                 DedupSettings.DEFAULT_SIMILARITY,
                 DedupSettings.DEFAULT_CONTAINMENT,
-                246,
+                96,
                 DedupSettings.DEFAULT_FIGURE_AGREEMENT,
                 DedupSettings.MIN_FIGURES)));
     // the defaults before character shingles, as options
     assertThat(
         settings("--shingle=3", "--similarity=0.3", "--containment=0", "--figureAgreement=0")
             .rule(),
-        equalTo(new DuplicateRule(0.3, 0, 48, 0, DedupSettings.MIN_FIGURES)));
+        equalTo(new DuplicateRule(0.3, 0, 18, 0, DedupSettings.MIN_FIGURES)));
   }
 
   @Test
@@ -82,14 +82,14 @@ class DedupOptionsTest {
   }
 
   @Test
-  void theDerivedFloorIsAboutFiftyWordsOfTheShingleKind() {
-    // word:3: 50 words give 48 shingles; char:5: 50 words of 5 letters give 246
+  void theDerivedFloorIsAboutOneSentenceOfTheShingleKind() {
+    // word:3: 20 words give 18 shingles; char:5: 20 words of 5 letters give 96
     assertThat(
         settings("--containment=0.8", "--shingle=word:3").rule().minContainmentShingles(),
-        equalTo(48));
+        equalTo(18));
     assertThat(
         settings("--containment=0.8", "--shingle=char:5").rule().minContainmentShingles(),
-        equalTo(246));
+        equalTo(96));
     // an explicit value wins whatever the kind
     assertThat(
         settings("--shingle=char:5", "--minContainmentShingles=30").containmentMinShingles(),
