@@ -119,6 +119,7 @@ final class EnrichArticles extends PTransform<PCollection<FileRange>, PCollectio
     private final Counter creditLines = Metrics.counter(EnrichFn.class, "credit_lines_removed");
     private final Counter emptyTexts = Metrics.counter(EnrichFn.class, "empty_texts");
     private final Counter untagged = Metrics.counter(EnrichFn.class, "untagged_articles");
+    private final Counter recordsRead = Progress.recordsRead();
     private final Distribution words = Metrics.distribution(EnrichFn.class, "word_count");
 
     private final long maxArticleBytes;
@@ -201,6 +202,7 @@ final class EnrichArticles extends PTransform<PCollection<FileRange>, PCollectio
       // element rather than an element per band of each article
       bands.drain((shard, block) -> out.get(BAND_ENTRIES).output(KV.of(shard, block)));
       counts.add("input_records", read.records());
+      recordsRead.inc(read.records());
       if (read.blankLines() > 0) {
         counts.add("ingest.blank_lines", read.blankLines());
       }

@@ -11,6 +11,7 @@ import dev.newsbeam.stats.ComputeWordStats;
 import dev.newsbeam.stats.WordStatsSettings;
 import java.util.List;
 import java.util.Map;
+import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollectionView;
@@ -109,6 +110,7 @@ final class FinishArticles {
     private transient ArticleCodec codec;
     private transient Map<String, KV<Long, Long>> table;
     private transient long articles;
+    private final Counter written = Progress.articlesWritten();
 
     RankFn(
         PCollectionView<Map<String, KV<Long, Long>>> termTable,
@@ -152,6 +154,7 @@ final class FinishArticles {
       }
       out.get(FINAL).output(codec.encode(ranked));
       articles++;
+      written.inc();
     }
 
     @FinishBundle

@@ -88,6 +88,7 @@ public final class Main {
         options.setInput(defaultInput());
       }
       relaxDirectRunnerChecks(options, args);
+      returnFromRunAtOnce(options, args);
       FileSystems.setDefaultPipelineOptions(options);
       if (!template) {
         checkInputsMatch(options.getInput());
@@ -115,7 +116,7 @@ public final class Main {
               + "the pipeline runs when the template is launched");
       return 0;
     }
-    PipelineResult.State state = result.waitUntilFinish();
+    PipelineResult.State state = Progress.waitUntilFinish(result, started, err, options.getQuiet());
     if (state != PipelineResult.State.DONE) {
       err.println("newsbeam: pipeline ended in state " + state);
       return 1;
@@ -177,6 +178,17 @@ public final class Main {
     }
     if (Arrays.stream(args).noneMatch(a -> a.startsWith("--enforceEncodability"))) {
       direct.setEnforceEncodability(false);
+    }
+  }
+
+  /**
+   * The DirectRunner's {@code run()} returns at once unless {@code --blockOnRun=true}, so the
+   * launcher can print progress while the pipeline runs ({@link Progress}).
+   */
+  private static void returnFromRunAtOnce(PipelineOptions options, String[] args) {
+    if (NewsPipeline.onDirectRunner(options)
+        && Arrays.stream(args).noneMatch(a -> a.startsWith("--blockOnRun"))) {
+      options.as(DirectOptions.class).setBlockOnRun(false);
     }
   }
 

@@ -26,6 +26,13 @@ public interface NewsbeamOptions
 
   void setShuffleShards(int value);
 
+  @Description(
+      "No progress lines on stderr while the run goes (the final summary is still printed).")
+  @Default.Boolean(false)
+  boolean getQuiet();
+
+  void setQuiet(boolean value);
+
   /** Two per worker thread on the DirectRunner; each stage's default (0) on other runners. */
   final class ShuffleShardsFactory implements DefaultValueFactory<Integer> {
     @Override
