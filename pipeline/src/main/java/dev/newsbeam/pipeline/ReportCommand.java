@@ -33,9 +33,6 @@ public final class ReportCommand {
     ReportOptions options;
     try {
       options = PipelineOptionsFactory.fromArgs(args).withValidation().as(ReportOptions.class);
-      if (options.getOutput() == null) {
-        throw new IllegalArgumentException("--output=DIR (a finished run's output) is required");
-      }
     } catch (IllegalArgumentException e) {
       err.println("newsbeam report: " + Main.usageMessage(e));
       return 2;

@@ -178,7 +178,7 @@ final class Svg {
     b.append(
         String.format(
             Locale.ROOT,
-            "<svg data-chart=\"%s\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"%s\">%n",
+            "<svg data-chart=\"%s\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"%s\">%n",
             esc(name),
             WIDTH,
             height,
