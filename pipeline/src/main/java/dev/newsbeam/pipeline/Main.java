@@ -2,6 +2,8 @@ package dev.newsbeam.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsbeam.ingest.InputCheck;
+import dev.newsbeam.pipeline.report.ReportSettings;
+import dev.newsbeam.pipeline.report.RunReport;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -23,8 +25,8 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
 /**
  * {@code ./newsbeam [command] --key=value ...}: without a command, runs the main pipeline; with
- * {@code train-topics}, trains a topic model. Evaluations, benchmarks and the corpus generator are
- * the lab's ({@code ./newsbeam-lab}).
+ * {@code train-topics}, trains a topic model; with {@code report}, (re)writes a run's report.html.
+ * Evaluations, benchmarks and the corpus generator are the lab's ({@code ./newsbeam-lab}).
  */
 public final class Main {
   /** A sub-command: parses its own {@code --key=value} arguments and returns an exit code. */
@@ -46,6 +48,10 @@ public final class Main {
         "train-topics",
         "train a multi-label topic classifier (a Beam pipeline) on labelled JSONL",
         TrainTopicsCommand::run);
+    register(
+        "report",
+        "write report.html (charts of a finished run's outputs) into --output=DIR",
+        ReportCommand::run);
   }
 
   private Main() {}
@@ -122,7 +128,17 @@ public final class Main {
       return 1;
     }
     printSummary(options, out, err);
+    writeReport(options.getOutput(), out, err);
     return 0;
+  }
+
+  /** The report is a view of the outputs: failing to draw it warns and never fails the run. */
+  private static void writeReport(String output, PrintStream out, PrintStream err) {
+    try {
+      out.println("newsbeam: report " + RunReport.write(output, ReportSettings.DEFAULTS));
+    } catch (IOException | RuntimeException e) {
+      err.println("newsbeam: WARNING the run succeeded but report.html could not be written: " + e);
+    }
   }
 
   private static void printSummary(NewsbeamOptions options, PrintStream out, PrintStream err) {

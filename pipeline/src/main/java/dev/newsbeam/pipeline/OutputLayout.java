@@ -1,5 +1,6 @@
 package dev.newsbeam.pipeline;
 
+import dev.newsbeam.pipeline.report.RunReport;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,9 @@ public final class OutputLayout {
       List.of("articles", "errors", "duplicates", "topics", "terms", "term_keyness", "ngrams");
 
   public static final String MANIFEST = "manifest.json";
+
+  /** The run's report page, written next to the manifest at the end of every successful run. */
+  public static final String REPORT = RunReport.FILE;
 
   private final String root;
 
@@ -40,6 +44,7 @@ public final class OutputLayout {
   public List<ResourceId> existingResults() throws IOException {
     List<String> patterns = new ArrayList<>();
     patterns.add(manifest());
+    patterns.add(root + "/" + REPORT);
     for (String d : DATASETS) {
       patterns.add(root + "/" + d + "/*");
     }

@@ -7,9 +7,12 @@ import org.apache.beam.sdk.options.PipelineOptions;
 
 /** Where and how a run writes its outputs ({@link OutputLayout}). */
 public interface OutputOptions extends PipelineOptions {
+  /** Where a run writes, and where {@code ./newsbeam report} looks, when --output is not given. */
+  String DEFAULT_OUTPUT = "target/newsbeam-out";
+
   @Description(
       "Output directory: articles/, errors/, manifest.json and the stage outputs go under it.")
-  @Default.String("target/newsbeam-out")
+  @Default.String(DEFAULT_OUTPUT)
   String getOutput();
 
   void setOutput(String value);
