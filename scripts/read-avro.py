@@ -17,7 +17,7 @@ def main():
     out = sys.argv[1]
     dataset = sys.argv[2] if len(sys.argv) > 2 else "articles"
     n = 0
-    for path in sorted(glob.glob(f"{out}/{dataset}/*.avro")):
+    for path in sorted(glob.glob(f"{out}/{dataset}/**/*.avro", recursive=True)):
         with open(path, "rb") as f:
             for record in avro.datafile.DataFileReader(f, avro.io.DatumReader()):
                 print(json.dumps(record, default=str, ensure_ascii=False))

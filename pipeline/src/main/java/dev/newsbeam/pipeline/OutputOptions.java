@@ -21,7 +21,7 @@ public interface OutputOptions extends PipelineOptions {
   void setOverwrite(boolean value);
 
   @Description(
-      "Shards of articles/*.avro; 0 = as the runner decides. Default: a few on the DirectRunner "
+      "Shards of articles/ (per partition); 0 = as the runner decides. Default: a few on the DirectRunner "
           + "(it writes a file per bundle), the runner's choice elsewhere. The smaller datasets "
           + "are written as one shard each.")
   @Default.InstanceFactory(ArticleShardsFactory.class)
@@ -34,6 +34,23 @@ public interface OutputOptions extends PipelineOptions {
   AvroCodec getAvroCodec();
 
   void setAvroCodec(AvroCodec value);
+
+  @Description(
+      "Hive-style folders of articles/ and duplicates/ by the article's published_date: day "
+          + "(articles/dt=2025-02-12/), month (dt=2025-02) or none (flat). Articles without a "
+          + "date go to dt=unknown.")
+  @Default.Enum("DAY")
+  PartitionBy getPartitionBy();
+
+  void setPartitionBy(PartitionBy value);
+
+  @Description(
+      "File format of every dataset: avro (<output>/<dataset>/), parquet "
+          + "(<output>/parquet/<dataset>/) or both; the same schema in each.")
+  @Default.Enum("AVRO")
+  OutputFormat getFormat();
+
+  void setFormat(OutputFormat value);
 
   /**
    * Fixed shards on the DirectRunner: it makes a bundle per key after every shuffle, and
