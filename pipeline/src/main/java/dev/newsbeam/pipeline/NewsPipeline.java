@@ -81,7 +81,7 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  *   <li>the article's one shuffle: the join with its fingerprint's dedup link; canonical articles'
  *       counts go on to the term table, keyness and collocations;
  *   <li>top terms ranked against the term table (a side input), and the article written as it
- *       travelled, as Avro bytes.
+ *       travelled, as Avro bytes, into the {@code dt=} folder of its date ({@link WriteDatasets}).
  * </ol>
  *
  * <p>An article whose processing throws in a step leaves the output and becomes a {@code
