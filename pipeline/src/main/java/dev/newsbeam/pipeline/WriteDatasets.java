@@ -146,18 +146,33 @@ final class WriteDatasets {
       int numShards) {
     register(dataset, fileFormat, schema);
     String suffix = fileFormat == OutputFormat.PARQUET ? ".parquet" : ".avro";
-    FileIO.Write<String, KV<Integer, T>> write =
-        FileIO.<String, KV<Integer, T>>writeDynamic()
-            .by(new FolderFn<T>(partitionBy))
-            .withDestinationCoder(StringUtf8Coder.of())
-            .via(toRecord, sink)
-            .to(layout.dir(dataset, fileFormat))
-            .withNaming(new PartNaming(suffix));
-    if (numShards > 0) {
-      write = write.withNumShards(numShards);
+    String step = "Write" + stepName(dataset, fileFormat);
+    String dir = layout.dir(dataset, fileFormat);
+    if (partitionBy == PartitionBy.NONE) {
+      // one destination: the plain write, which may leave sharding to the runner
+      FileIO.Write<Void, KV<Integer, T>> flat =
+          FileIO.<KV<Integer, T>>write()
+              .via(toRecord, sink)
+              .to(dir)
+              .withPrefix("part")
+              .withSuffix(suffix);
+      if (numShards > 0) {
+        flat = flat.withNumShards(numShards);
+      }
+      return records.apply(step, flat).getPerDestinationOutputFilenames();
     }
+    // fixed shards per partition: runner-determined sharding of dynamic destinations names two
+    // bundles' files alike on the Spark runner (one overwrites the other)
     return records
-        .apply("Write" + stepName(dataset, fileFormat), write)
+        .apply(
+            step,
+            FileIO.<String, KV<Integer, T>>writeDynamic()
+                .by(new FolderFn<T>(partitionBy))
+                .withDestinationCoder(StringUtf8Coder.of())
+                .via(toRecord, sink)
+                .to(dir)
+                .withNaming(new PartNaming(suffix))
+                .withNumShards(Math.max(1, numShards)))
         .getPerDestinationOutputFilenames();
   }
 
