@@ -255,6 +255,7 @@ final class EnrichArticles extends PTransform<PCollection<FileRange>, PCollectio
                   new EnrichedArticle(
                       a.getId(),
                       a.getSource(),
+                      PartitionBy.epochDay(a.getPublishedDate()),
                       codec.encode(a),
                       CompactCounts.of(e.profile().termCounts()),
                       CompactCounts.of(e.profile().bigramCounts()),

@@ -9,6 +9,7 @@ import dev.newsbeam.stage.BundleCounts;
 import dev.newsbeam.stage.StageFailures;
 import dev.newsbeam.stats.ComputeWordStats;
 import dev.newsbeam.stats.WordStatsSettings;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.metrics.Counter;
@@ -29,7 +30,10 @@ final class FinishArticles {
   static final TupleTag<Map<String, Integer>> CANONICAL_BIGRAMS = new TupleTag<>() {};
   static final TupleTag<KV<List<String>, Map<String, Integer>>> CANONICAL_GROUPS =
       new TupleTag<>() {};
-  static final TupleTag<byte[]> FINAL = new TupleTag<>() {};
+
+  /** Written articles as Avro bytes, keyed by their publication date (null when unknown). */
+  static final TupleTag<KV<Integer, byte[]>> FINAL = new TupleTag<>() {};
+
   static final TupleTag<KV<String, Long>> COUNTS = new TupleTag<>() {};
 
   /** Manifest counters that hold the totals of canonical articles, also read as side inputs. */
@@ -73,7 +77,11 @@ final class FinishArticles {
       ClusterLink link = joined.getValue();
       DedupInfo dedup = link.dedupInfo(a.id());
       out.get(ANNOTATED).output(new AnnotatedArticle(a.article(), dedup, a.termCounts()));
-      DuplicateRow row = link.duplicateRow(a.id(), a.source());
+      DuplicateRow row =
+          link.duplicateRow(
+              a.id(),
+              a.source(),
+              a.publishedDate() == null ? null : LocalDate.ofEpochDay(a.publishedDate()));
       if (row != null) {
         out.get(ROWS).output(row);
       }
@@ -100,9 +108,10 @@ final class FinishArticles {
 
   /**
    * The article, decoded once, with its dedup record and its top terms by TF-IDF against the
-   * canonical corpus; encoded again for the write.
+   * canonical corpus; encoded again for the write, its publication date beside the bytes so the
+   * partitioned write need not decode it again.
    */
-  static final class RankFn extends DoFn<AnnotatedArticle, byte[]> {
+  static final class RankFn extends DoFn<AnnotatedArticle, KV<Integer, byte[]>> {
     private final PCollectionView<Map<String, KV<Long, Long>>> termTable;
     private final PCollectionView<Long> corpusSize;
     private final WordStatsSettings settings;
@@ -152,7 +161,8 @@ final class FinishArticles {
         failures.route(out, article, e);
         return;
       }
-      out.get(FINAL).output(codec.encode(ranked));
+      out.get(FINAL)
+          .output(KV.of(PartitionBy.epochDay(ranked.getPublishedDate()), codec.encode(ranked)));
       articles++;
       written.inc();
     }

@@ -19,6 +19,13 @@ import org.apache.beam.sdk.io.FileSystems;
  * stage counters such as {@code dedup.clusters}, which land under {@code stages.dedup.clusters}.
  */
 public final class Manifest {
+  /**
+   * Version of the output schemas ({@code outputs.*.schema}). Raised with every schema change; a
+   * change only adds optional fields (with defaults), so files of an earlier version read through
+   * today's schemas (SchemaEvolutionTest holds a copy of the previous version's schemas).
+   */
+  public static final int SCHEMA_VERSION = 2;
+
   static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private Manifest() {}
@@ -34,6 +41,7 @@ public final class Manifest {
       throws IOException {
     ObjectNode root = JSON.createObjectNode();
     root.put("newsbeam_version", Main.version());
+    root.put("schema_version", SCHEMA_VERSION);
     root.put("runner", runner);
     root.put("started_at", startedAt.toString());
     root.put("finished_at", finishedAt.toString());

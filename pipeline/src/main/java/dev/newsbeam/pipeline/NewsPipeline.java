@@ -34,16 +34,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.avro.Schema;
-import org.apache.avro.file.CodecFactory;
 import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.coders.ByteArrayCoder;
+import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.NullableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
-import org.apache.beam.sdk.extensions.avro.io.AvroIO;
-import org.apache.beam.sdk.io.FileIO;
-import org.apache.beam.sdk.io.WriteFilesResult;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.transforms.Create;
@@ -63,6 +62,7 @@ import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
@@ -81,7 +81,7 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  *   <li>the article's one shuffle: the join with its fingerprint's dedup link; canonical articles'
  *       counts go on to the term table, keyness and collocations;
  *   <li>top terms ranked against the term table (a side input), and the article written as it
- *       travelled, as Avro bytes.
+ *       travelled, as Avro bytes, into the {@code dt=} folder of its date ({@link WriteDatasets}).
  * </ol>
  *
  * <p>An article whose processing throws in a step leaves the output and becomes a {@code
@@ -101,6 +101,9 @@ public final class NewsPipeline {
           "stats.tokens",
           FinishArticles.CANONICAL_TERM_TOKENS);
 
+  /** A publication date (days since 1970-01-01), null when the article has none. */
+  private static final Coder<Integer> DATE_CODER = NullableCoder.of(VarIntCoder.of());
+
   private NewsPipeline() {}
 
   /** Builds the whole graph on {@code pipeline} (options from the pipeline). */
@@ -116,7 +119,6 @@ public final class NewsPipeline {
       throws IOException {
     NewsbeamOptions options = pipeline.getOptions().as(NewsbeamOptions.class);
     OutputLayout layout = new OutputLayout(options.getOutput());
-    CodecFactory codec = options.getAvroCodec().factory();
     DedupSettings dedupSettings = DedupSettings.from(options);
     TopicSettings topicSettings = TopicSettings.from(options);
     WordStatsSettings statsSettings = WordStatsSettings.from(options);
@@ -225,7 +227,8 @@ public final class NewsPipeline {
                         TupleTagList.of(FinishArticles.COUNTS)
                             .and(BadRecordRouter.BAD_RECORD_TAG)));
     StageFailures.to(ComputeWordStats.STAGE, failures).collect(ranked);
-    PCollection<byte[]> articles = ranked.get(FinishArticles.FINAL);
+    PCollection<KV<Integer, byte[]>> articles =
+        ranked.get(FinishArticles.FINAL).setCoder(KvCoder.of(DATE_CODER, ByteArrayCoder.of()));
     counts.add(
         ranked
             .get(FinishArticles.COUNTS)
@@ -268,66 +271,28 @@ public final class NewsPipeline {
             .setCoder(AvroCoder.of(ErrorRecord.class));
 
     Map<String, String[]> outputs = new LinkedHashMap<>();
-    List<PCollection<?>> written = new ArrayList<>();
-    outputs.put(
-        "articles",
-        new String[] {layout.root() + "/articles/", Article.getClassSchema().toString()});
-    FileIO.Write<Void, byte[]> writeArticles =
-        FileIO.<byte[]>write()
-            .via(new EncodedAvroSink(Article.getClassSchema(), options.getAvroCodec()))
-            .to(layout.root() + "/articles")
-            .withPrefix("part")
-            .withSuffix(".avro");
-    if (options.getNumShards() > 0) {
-      writeArticles = writeArticles.withNumShards(options.getNumShards());
-    }
-    written.add(articles.apply("WriteArticles", writeArticles).getPerDestinationOutputFilenames());
-    written.add(
-        writeAvro(
-            errors,
-            ErrorRecord.class,
-            ErrorRecord.getClassSchema(),
-            "errors",
-            1,
-            layout,
-            codec,
-            outputs));
-    written.add(
-        writeAvro(
-            duplicates,
-            DuplicateRow.class,
-            DuplicateRow.getClassSchema(),
-            "duplicates",
-            1,
-            layout,
-            codec,
-            outputs));
-    written.add(
-        writeAvro(
-            dayCounts,
-            TopicDayCount.class,
-            TopicDayCount.getClassSchema(),
-            "topics",
-            1,
-            layout,
-            codec,
-            outputs));
-    written.add(
-        writeAvro(
-            terms, TermStat.class, TermStat.getClassSchema(), "terms", 1, layout, codec, outputs));
-    written.add(
-        writeAvro(
-            keyness,
-            TermKeyness.class,
-            TermKeyness.getClassSchema(),
-            "term_keyness",
-            1,
-            layout,
-            codec,
-            outputs));
-    written.add(
-        writeAvro(
-            ngrams, Ngram.class, Ngram.getClassSchema(), "ngrams", 1, layout, codec, outputs));
+    WriteDatasets write = new WriteDatasets(options, outputs);
+    write.articles(articles, Article.getClassSchema(), options.getNumShards());
+    write.single(errors, ErrorRecord.class, ErrorRecord.getClassSchema(), "errors");
+    write.partitioned(
+        duplicates
+            .apply(
+                "KeyDuplicatesByDate",
+                MapElements.into(
+                        TypeDescriptors.kvs(
+                            TypeDescriptors.integers(), TypeDescriptor.of(DuplicateRow.class)))
+                    .via(
+                        (DuplicateRow row) ->
+                            KV.of(PartitionBy.epochDay(row.getPublishedDate()), row)))
+            .setCoder(KvCoder.of(DATE_CODER, AvroCoder.of(DuplicateRow.class))),
+        DuplicateRow.class,
+        DuplicateRow.getClassSchema(),
+        "duplicates");
+    write.single(dayCounts, TopicDayCount.class, TopicDayCount.getClassSchema(), "topics");
+    write.single(terms, TermStat.class, TermStat.getClassSchema(), "terms");
+    write.single(keyness, TermKeyness.class, TermKeyness.getClassSchema(), "term_keyness");
+    write.single(ngrams, Ngram.class, Ngram.getClassSchema(), "ngrams");
+    List<PCollection<?>> written = write.written();
 
     counts.add(
         pipeline.apply(
@@ -370,28 +335,6 @@ public final class NewsPipeline {
     return options.getShuffleShards() > 0 ? options.getShuffleShards() : stageDefault;
   }
 
-  private static <T> PCollection<?> writeAvro(
-      PCollection<T> records,
-      Class<T> type,
-      Schema schema,
-      String dataset,
-      int numShards,
-      OutputLayout layout,
-      CodecFactory codec,
-      Map<String, String[]> outputs) {
-    outputs.put(dataset, new String[] {layout.root() + "/" + dataset + "/", schema.toString()});
-    WriteFilesResult<Void> result =
-        records.apply(
-            "Write" + capitalise(dataset),
-            AvroIO.write(type)
-                .to(layout.prefix(dataset))
-                .withSuffix(".avro")
-                .withCodec(codec)
-                .withNumShards(numShards)
-                .withOutputFilenames());
-    return result.getPerDestinationOutputFilenames();
-  }
-
   static String runnerName(PipelineOptions options) {
     return options.getRunner() == null ? "DirectRunner" : options.getRunner().getSimpleName();
   }
@@ -410,13 +353,5 @@ public final class NewsPipeline {
 
   private static org.apache.beam.sdk.values.TypeDescriptor<KV<String, Long>> countType() {
     return TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.longs());
-  }
-
-  private static String capitalise(String dataset) {
-    StringBuilder b = new StringBuilder();
-    for (String part : dataset.split("_")) {
-      b.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
-    }
-    return b.toString();
   }
 }

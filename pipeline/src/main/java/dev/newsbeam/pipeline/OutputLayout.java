@@ -12,9 +12,18 @@ import org.apache.beam.sdk.io.fs.ResourceId;
 
 /** Where each output goes under {@code --output}, and the guard against mixing two runs. */
 public final class OutputLayout {
-  /** Sub-directories a run writes; each holds {@code part-*.avro} shards. */
+  /**
+   * Datasets a run writes; each holds {@code part-*} shards, in {@code dt=...} folders for the
+   * {@link #PARTITIONED} ones.
+   */
   public static final List<String> DATASETS =
       List.of("articles", "errors", "duplicates", "topics", "terms", "term_keyness", "ngrams");
+
+  /** Datasets split by {@code --partitionBy}. */
+  public static final List<String> PARTITIONED = List.of("articles", "duplicates");
+
+  /** The folder under {@code --output} that holds the Parquet copy of every dataset. */
+  public static final String PARQUET = "parquet";
 
   public static final String MANIFEST = "manifest.json";
 
@@ -36,6 +45,13 @@ public final class OutputLayout {
     return root + "/" + dataset + "/part";
   }
 
+  /** A dataset's folder in {@code format}: {@code out/articles} or {@code out/parquet/articles}. */
+  public String dir(String dataset, OutputFormat format) {
+    return format == OutputFormat.PARQUET
+        ? root + "/" + PARQUET + "/" + dataset
+        : root + "/" + dataset;
+  }
+
   public String manifest() {
     return root + "/" + MANIFEST;
   }
@@ -45,8 +61,10 @@ public final class OutputLayout {
     List<String> patterns = new ArrayList<>();
     patterns.add(manifest());
     patterns.add(root + "/" + REPORT);
+    // '**' reaches into the partition folders (dt=...) at any depth
     for (String d : DATASETS) {
-      patterns.add(root + "/" + d + "/*");
+      patterns.add(dir(d, OutputFormat.AVRO) + "/**");
+      patterns.add(dir(d, OutputFormat.PARQUET) + "/**");
     }
     List<ResourceId> found = new ArrayList<>();
     for (MatchResult m : FileSystems.match(patterns, EmptyMatchTreatment.ALLOW)) {

@@ -68,4 +68,37 @@ class OptionsTest {
     assertThat(run.exitCode(), equalTo(2));
     assertThat(run.stderr(), containsString("--topicModel=DIR"));
   }
+
+  @Test
+  void outputLayoutDefaultsToDayPartitionsInAvro() {
+    NewsbeamOptions options = PipelineOptionsFactory.fromArgs().as(NewsbeamOptions.class);
+    assertThat(options.getPartitionBy(), equalTo(PartitionBy.DAY));
+    assertThat(options.getFormat(), equalTo(OutputFormat.AVRO));
+    NewsbeamOptions chosen =
+        PipelineOptionsFactory.fromArgs("--partitionBy=Month", "--format=BOTH")
+            .as(NewsbeamOptions.class);
+    assertThat(chosen.getPartitionBy(), equalTo(PartitionBy.MONTH));
+    assertThat(chosen.getFormat(), equalTo(OutputFormat.BOTH));
+  }
+
+  @Test
+  void anUnknownPartitioningOrFormatIsRefusedWithTheChoices() {
+    Outputs.Run week = Outputs.main("--input=" + Outputs.testdata(), "--partitionBy=week");
+    assertThat(week.exitCode(), equalTo(2));
+    assertThat(week.stderr(), containsString("--partitionBy must be day, month or none"));
+    Outputs.Run orc = Outputs.main("--input=" + Outputs.testdata(), "--format=orc");
+    assertThat(orc.exitCode(), equalTo(2));
+    assertThat(orc.stderr(), containsString("--format must be avro, parquet or both"));
+  }
+
+  @Test
+  void partitionFoldersAreHiveStyle() {
+    int day = (int) java.time.LocalDate.of(2025, 2, 12).toEpochDay();
+    assertThat(PartitionBy.DAY.folder(day), equalTo("dt=2025-02-12"));
+    assertThat(PartitionBy.MONTH.folder(day), equalTo("dt=2025-02"));
+    assertThat(PartitionBy.NONE.folder(day), equalTo(""));
+    assertThat(PartitionBy.DAY.folder(null), equalTo("dt=unknown"));
+    assertThat(PartitionBy.MONTH.folder(null), equalTo("dt=unknown"));
+    assertThat(PartitionBy.NONE.folder(null), equalTo(""));
+  }
 }

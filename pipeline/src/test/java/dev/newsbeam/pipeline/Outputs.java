@@ -45,8 +45,9 @@ final class Outputs {
     return records;
   }
 
+  /** A dataset's Avro shards, in its partition folders (dt=...) too. */
   static List<Path> shards(Path output, String dataset) throws IOException {
-    try (Stream<Path> s = Files.list(output.resolve(dataset))) {
+    try (Stream<Path> s = Files.walk(output.resolve(dataset))) {
       return s.filter(p -> p.getFileName().toString().endsWith(".avro")).sorted().toList();
     }
   }

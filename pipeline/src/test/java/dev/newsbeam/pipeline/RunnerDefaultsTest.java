@@ -54,10 +54,19 @@ class RunnerDefaultsTest {
   }
 
   @Test
-  void articleShardsAreFixedOnTheDirectRunnerOnly() {
-    assertThat(
-        options().getNumShards(), is(OutputOptions.ArticleShardsFactory.DIRECT_RUNNER_SHARDS));
-    assertThat(onCluster().getNumShards(), is(0));
+  void articleShardsAreOnePerPartitionOnEveryRunner() {
+    assertThat(options().getNumShards(), is(OutputOptions.ArticleShardsFactory.PARTITION_SHARDS));
+    assertThat(onCluster().getNumShards(), is(OutputOptions.ArticleShardsFactory.PARTITION_SHARDS));
+    assertThat(onCluster("--partitionBy=month").getNumShards(), is(1));
     assertThat(onCluster("--numShards=8").getNumShards(), is(8));
+  }
+
+  @Test
+  void unpartitionedArticleShardsAreFixedOnTheDirectRunnerOnly() {
+    assertThat(
+        options("--partitionBy=none").getNumShards(),
+        is(OutputOptions.ArticleShardsFactory.DIRECT_RUNNER_SHARDS));
+    assertThat(onCluster("--partitionBy=none").getNumShards(), is(0));
+    assertThat(onCluster("--partitionBy=none", "--numShards=8").getNumShards(), is(8));
   }
 }

@@ -75,7 +75,7 @@ final class Engine {
     try (Stream<Path> dirs = Files.list(output)) {
       for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
         List<Path> shards;
-        try (Stream<Path> files = Files.list(dir)) {
+        try (Stream<Path> files = Files.walk(dir)) { // partition folders (dt=...) too
           shards =
               files.filter(f -> f.getFileName().toString().endsWith(".avro")).sorted().toList();
         }

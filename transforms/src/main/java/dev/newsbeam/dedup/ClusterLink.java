@@ -77,10 +77,11 @@ public final class ClusterLink implements Serializable {
   }
 
   /**
-   * The {@code duplicates/} row of article {@code id} (read from {@code source}), which shares its
-   * exact text with {@link #repId}; null when the article is its cluster's canonical.
+   * The {@code duplicates/} row of article {@code id} (read from {@code source}, published on
+   * {@code publishedDate}, or null when unknown), which shares its exact text with {@link #repId};
+   * null when the article is its cluster's canonical.
    */
-  public DuplicateRow duplicateRow(String id, String source) {
+  public DuplicateRow duplicateRow(String id, String source, java.time.LocalDate publishedDate) {
     DedupInfo info = dedupInfo(id);
     if (info.getIsCanonical()) {
       return null;
@@ -88,6 +89,7 @@ public final class ClusterLink implements Serializable {
     return DuplicateRow.newBuilder()
         .setId(id)
         .setSource(source)
+        .setPublishedDate(publishedDate)
         .setCanonicalId(canonicalId)
         .setCanonicalSource(canonicalSource)
         .setClusterId(canonicalId)

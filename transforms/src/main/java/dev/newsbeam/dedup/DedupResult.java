@@ -22,7 +22,7 @@ public final class DedupResult extends StageResult {
     this.duplicates = with("duplicates", duplicates);
   }
 
-  /** One row per non-canonical article ({@code <output>/duplicates/*.avro}). */
+  /** One row per non-canonical article ({@code <output>/duplicates/}, in {@code dt=} folders). */
   public PCollection<DuplicateRow> duplicates() {
     return duplicates;
   }

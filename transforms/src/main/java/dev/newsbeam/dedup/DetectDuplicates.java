@@ -507,7 +507,7 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
       }
       ClusterLink link = links.get(0);
       Article deduped = Article.newBuilder(a).setDedup(link.dedupInfo(a.getId())).build();
-      out.emit(KV.of(deduped, link.duplicateRow(a.getId(), a.getSource())));
+      out.emit(KV.of(deduped, link.duplicateRow(a.getId(), a.getSource(), a.getPublishedDate())));
     }
   }
 

@@ -82,7 +82,8 @@ public final class BaselineDedup {
                 Article a = articles.get(i);
                 ClusterLink link = links.byFingerprint().get(sketches[i].sketch().fingerprint);
                 a.setDedup(link.dedupInfo(a.getId()));
-                DuplicateRow row = link.duplicateRow(a.getId(), a.getSource());
+                DuplicateRow row =
+                    link.duplicateRow(a.getId(), a.getSource(), a.getPublishedDate());
                 if (row != null) {
                   out.add(row);
                 }

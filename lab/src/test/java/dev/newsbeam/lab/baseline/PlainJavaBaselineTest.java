@@ -275,12 +275,12 @@ class PlainJavaBaselineTest {
     assertThat(dataset, mine, containsInAnyOrder(theirs.toArray()));
   }
 
-  /** Every record of a dataset, across however many shards were written. */
+  /** Every record of a dataset, across however many shards and partition folders were written. */
   static <T extends SpecificRecord> List<T> read(Path output, String dataset, Class<T> type)
       throws IOException {
     List<T> records = new ArrayList<>();
     List<Path> shards;
-    try (Stream<Path> s = Files.list(output.resolve(dataset))) {
+    try (Stream<Path> s = Files.walk(output.resolve(dataset))) {
       shards = s.filter(p -> p.getFileName().toString().endsWith(".avro")).sorted().toList();
     }
     for (Path shard : shards) {
