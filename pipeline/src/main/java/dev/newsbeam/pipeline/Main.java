@@ -113,7 +113,8 @@ public final class Main {
       err.println("newsbeam: " + usageMessage(e));
       return 2;
     }
-    PipelineResult result = pipeline.run();
+    PipelineResult result =
+        Progress.run(pipeline, NewsPipeline.runnerName(options), started, err, options.getQuiet());
     if (template) {
       out.println(
           "newsbeam: wrote the "

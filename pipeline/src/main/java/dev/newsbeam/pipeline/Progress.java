@@ -4,6 +4,14 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.MetricNameFilter;
@@ -71,6 +79,69 @@ final class Progress {
           articlesPerSecond(),
           stage());
     }
+  }
+
+  /**
+   * {@code pipeline.run()}, with an elapsed-time line on {@code err} every {@link #PERIOD} until it
+   * returns (unless {@code quiet}): on runners whose {@code run()} blocks until the job ends (Flink
+   * in attached mode, Spark) there are no counts to read meanwhile, but the user still sees the run
+   * is alive. What {@code run()} throws is thrown as is.
+   */
+  static PipelineResult run(
+      Pipeline pipeline, String runner, Instant started, PrintStream err, boolean quiet) {
+    return quiet ? pipeline.run() : run(pipeline::run, runner, started, err, PERIOD);
+  }
+
+  static PipelineResult run(
+      Callable<PipelineResult> run,
+      String runner,
+      Instant started,
+      PrintStream err,
+      Duration period) {
+    ExecutorService executor =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "newsbeam-run");
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      Future<PipelineResult> submitted = executor.submit(run);
+      while (true) {
+        try {
+          return submitted.get(period.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+          err.println(running(Duration.between(started, Instant.now()), runner));
+        } catch (ExecutionException e) {
+          Throwable cause = e.getCause();
+          if (cause instanceof RuntimeException re) {
+            throw re;
+          }
+          if (cause instanceof Error error) {
+            throw error;
+          }
+          throw new IllegalStateException("the pipeline failed to start: " + cause, cause);
+        } catch (InterruptedException e) {
+          submitted.cancel(true);
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while the pipeline ran", e);
+        }
+      }
+    } finally {
+      executor.shutdown();
+    }
+  }
+
+  /** The line for a run whose runner reports nothing until it ends. */
+  static String running(Duration elapsed, String runner) {
+    long s = elapsed.toSeconds();
+    return String.format(
+        Locale.ROOT,
+        "newsbeam: %d:%02d:%02d elapsed, running on %s (it reports counts when the job ends)",
+        s / 3600,
+        (s / 60) % 60,
+        s % 60,
+        runner);
   }
 
   /** The progress counters' attempted values summed over steps (0 if the runner has none yet). */

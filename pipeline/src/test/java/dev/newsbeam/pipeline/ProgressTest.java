@@ -4,8 +4,10 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
@@ -81,6 +83,44 @@ class ProgressTest {
     Progress.waitUntilFinish(
         new FakeRun(new long[][] {{1, 1}}), Instant.now(), new PrintStream(quiet, true), true);
     assertThat(quiet.toString(StandardCharsets.UTF_8), is(emptyString()));
+  }
+
+  @Test
+  void aRunWhoseStartBlocksGetsElapsedTimeLinesAndItsResult() {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    FakeRun done = new FakeRun(new long[0][]);
+    PipelineResult result =
+        Progress.run(
+            () -> {
+              Thread.sleep(400);
+              return done;
+            },
+            "FlinkRunner",
+            Instant.now(),
+            new PrintStream(err, true),
+            Duration.ofMillis(50));
+    assertThat(result, is(done));
+    List<String> lines = err.toString(StandardCharsets.UTF_8).lines().toList();
+    assertThat(lines.size(), greaterThanOrEqualTo(2));
+    assertThat(lines.get(0), containsString("elapsed, running on FlinkRunner"));
+  }
+
+  @Test
+  void whatTheRunThrowsIsThrownAsIs() {
+    IllegalStateException failure = new IllegalStateException("the job failed");
+    IllegalStateException thrown =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                Progress.run(
+                    () -> {
+                      throw failure;
+                    },
+                    "FlinkRunner",
+                    Instant.now(),
+                    new PrintStream(new ByteArrayOutputStream(), true),
+                    Duration.ofMillis(50)));
+    assertThat(thrown, is(failure));
   }
 
   /** A run that is still going for as many polls as it has counter readings, then done. */
