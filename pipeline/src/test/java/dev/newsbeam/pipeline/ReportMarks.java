@@ -129,7 +129,7 @@ final class ReportMarks {
   static <T extends SpecificRecord> List<T> read(Path out, String dataset, Class<T> type)
       throws IOException {
     List<T> records = new ArrayList<>();
-    try (var files = Files.list(out.resolve(dataset))) {
+    try (var files = Files.walk(out.resolve(dataset))) {
       for (Path p :
           files
               .filter(f -> f.toString().endsWith(".avro"))

@@ -27,7 +27,9 @@ import org.apache.beam.sdk.io.fs.MatchResult;
 /**
  * Reads a finished run's output folder into a {@link RunSummary}, one record at a time, through
  * Beam's {@link FileSystems} so any filesystem the run could write to (local, gs://, s3://, hdfs)
- * can be reported on. A dataset the run did not write is simply absent from the summary.
+ * can be reported on. Datasets are read from their Avro files, in their partition folders ({@code
+ * dt=...}) too; a dataset the run did not write as Avro ({@code --format=parquet}) is absent from
+ * the summary, whose accounting still comes from the manifest.
  */
 public final class ReportReader {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -98,7 +100,7 @@ public final class ReportReader {
   private <T extends SpecificRecord> void each(String dataset, Class<T> type, Consumer<T> sink)
       throws IOException {
     MatchResult match =
-        FileSystems.match(root + "/" + dataset + "/*.avro", EmptyMatchTreatment.ALLOW);
+        FileSystems.match(root + "/" + dataset + "/**.avro", EmptyMatchTreatment.ALLOW);
     if (match.status() != MatchResult.Status.OK) {
       return;
     }
