@@ -9,8 +9,9 @@ Source format, one article per block:
     Second paragraph...
 <top> is the two-digit IPTC top-level number (11 -> medtop:11000000), <sub> an 8-digit
 second-level code (20000574 -> medtop:20000574). Ids follow file and block order.
-Halves: within every top-level topic, articles are dealt alternately to a and b, balancing
-each style across the halves as far as the topic's counts allow.
+Halves: within every top-level topic and style, articles are dealt alternately to a and b;
+the one left over where a topic has an odd number of a style goes to the half that has
+fewer of that style so far, keeping every topic split exactly in two.
 """
 import glob, json, os, re, sys
 from collections import Counter, defaultdict
@@ -53,17 +54,31 @@ def split(arts):
         by_topic[a["labels"][0]].append(a)
     half = {"a": [], "b": []}
     style_n = {"a": Counter(), "b": Counter()}
+
+    def put(h, a):
+        half[h].append(a); style_n[h][a["style"]] += 1
+
     for topic in sorted(by_topic):
-        items = sorted(by_topic[topic], key=lambda a: (a["style"], a["id"]))
-        n = {"a": 0, "b": 0}
-        for a in items:
-            # keep the topic even first, then the style, then the overall size
-            if n["a"] != n["b"]:
-                h = "a" if n["a"] < n["b"] else "b"
-            else:
-                sa, sb = style_n["a"][a["style"]], style_n["b"][a["style"]]
-                h = "a" if (sa, len(half["a"])) <= (sb, len(half["b"])) else "b"
-            half[h].append(a); n[h] += 1; style_n[h][a["style"]] += 1
+        by_style = defaultdict(list)
+        for a in sorted(by_topic[topic], key=lambda a: a["id"]):
+            by_style[a["style"]].append(a)
+        leftovers = []
+        for style in sorted(by_style):
+            items = by_style[style]
+            for k, a in enumerate(items[: len(items) // 2 * 2]):
+                put("ab"[k % 2], a)
+            if len(items) % 2:
+                leftovers.append(items[-1])
+        # the topic's leftovers (one per style with an odd count) go half to a, half
+        # to b, each to the half that has fewer articles of its style so far
+        room = {"a": len(leftovers) // 2 + len(leftovers) % 2, "b": len(leftovers) // 2}
+        if len(half["a"]) > len(half["b"]):
+            room = {"a": room["b"], "b": room["a"]}
+        leftovers.sort(key=lambda a: -abs(style_n["a"][a["style"]] - style_n["b"][a["style"]]))
+        for a in leftovers:
+            order = sorted("ab", key=lambda h: (style_n[h][a["style"]], len(half[h])))
+            h = order[0] if room[order[0]] else order[1]
+            room[h] -= 1; put(h, a)
     return half
 
 
