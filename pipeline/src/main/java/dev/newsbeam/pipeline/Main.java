@@ -87,6 +87,9 @@ public final class Main {
     // Building a Dataflow template (--templateLocation) only writes the job spec: the inputs and
     // the output are checked when the template runs, and may not even exist yet.
     boolean template = Arrays.stream(args).anyMatch(a -> a.startsWith("--templateLocation="));
+    for (RunnerHooks hooks : RunnerHooks.installed()) {
+      args = hooks.adjustArgs(args);
+    }
     NewsbeamOptions options;
     try {
       options = PipelineOptionsFactory.fromArgs(args).withValidation().as(NewsbeamOptions.class);

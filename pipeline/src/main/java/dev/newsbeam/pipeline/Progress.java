@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -111,7 +112,10 @@ final class Progress {
         try {
           return submitted.get(period.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-          err.println(running(Duration.between(started, Instant.now()), runner));
+          Duration elapsed = Duration.between(started, Instant.now());
+          Optional<MetricResults> live = liveMetrics();
+          err.println(
+              live.isPresent() ? read(live.get(), elapsed).line() : running(elapsed, runner));
         } catch (ExecutionException e) {
           Throwable cause = e.getCause();
           if (cause instanceof RuntimeException re) {
@@ -130,6 +134,21 @@ final class Progress {
     } finally {
       executor.shutdown();
     }
+  }
+
+  /** The first live metrics a runner hook gives, if any; a failing hook is skipped. */
+  private static Optional<MetricResults> liveMetrics() {
+    for (RunnerHooks hooks : RunnerHooks.installed()) {
+      try {
+        Optional<MetricResults> m = hooks.liveMetrics();
+        if (m.isPresent()) {
+          return m;
+        }
+      } catch (RuntimeException e) {
+        // progress is a view: a runner that cannot answer now gets the elapsed-time line
+      }
+    }
+    return Optional.empty();
   }
 
   /** The line for a run whose runner reports nothing until it ends. */
