@@ -2,11 +2,13 @@ package dev.newsbeam.runners;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.apache.beam.runners.core.metrics.MetricsContainerStepMap;
 import org.apache.beam.runners.flink.metrics.FlinkMetricContainer;
 import org.apache.beam.sdk.metrics.MetricName;
@@ -72,7 +75,7 @@ class FlinkProgressIT {
   }
 
   @Test
-  void anEmbeddedFlinkRunPrintsCountsWhileItGoes() throws Exception {
+  void anEmbeddedFlinkRunPrintsCountsWhileItGoesAndWritesEveryOutput() throws Exception {
     Path dir = Reference.runs().resolve("flink-progress");
     Files.createDirectories(dir);
     Path reuters = Engine.home().resolve("../shared/corpora/reuters21578-train.jsonl").normalize();
@@ -85,6 +88,7 @@ class FlinkProgressIT {
             "--parallelism=2",
             "--input=" + reuters,
             "--output=" + dir.resolve("out"),
+            "--format=both",
             "--overwrite");
     assertThat(run.output(), run.exitCode(), equalTo(0));
     List<String> progress =
@@ -104,6 +108,26 @@ class FlinkProgressIT {
     }
     assertThat(String.join("\n", progress), most, equalTo(15_390L));
     assertThat(progress, hasItem(startsWith("newsbeam: ")));
+
+    // on Flink too: day partitions in both formats, and the report
+    Path out = dir.resolve("out");
+    List<String> avroDays = partitions(out.resolve("articles"), ".avro");
+    assertThat(avroDays.size(), greaterThan(1));
+    assertThat(partitions(out.resolve("parquet/articles"), ".parquet"), equalTo(avroDays));
+    assertThat(Files.isRegularFile(out.resolve("report.html")), is(true));
+  }
+
+  /** The dt= folders of a dataset that hold a file ending in {@code suffix}, sorted. */
+  private static List<String> partitions(Path dataset, String suffix) throws IOException {
+    try (Stream<Path> files = Files.walk(dataset)) {
+      return files
+          .filter(f -> f.getFileName().toString().endsWith(suffix))
+          .map(f -> f.getParent().getFileName().toString())
+          .filter(d -> d.startsWith("dt="))
+          .distinct()
+          .sorted()
+          .toList();
+    }
   }
 
   private static long counter(MetricResults results, String name) {
