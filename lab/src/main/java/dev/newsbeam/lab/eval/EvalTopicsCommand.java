@@ -242,26 +242,34 @@ public final class EvalTopicsCommand {
 
   private static void evaluateTaxonomy(
       List<Article> labelled, Taxonomy taxonomy, TaxonomyTagger tagger, LabelMapping mapping) {
-    long right = 0;
-    long untagged = 0;
-    Map<String, Long> wrongRoots = new HashMap<>();
+    TopicScores scores = new TopicScores();
     for (Article art : labelled) {
-      Set<String> gold = mapping.codes(art.getLabels());
-      List<Topic> tags = tagger.tag(art.getTitle(), art.getText());
-      if (tags.isEmpty()) {
-        untagged++;
-        continue;
+      List<String> roots = new ArrayList<>();
+      for (Topic t : tagger.tag(art.getTitle(), art.getText())) {
+        String root = taxonomy.root(t.getCode());
+        if (!roots.contains(root)) {
+          roots.add(root);
+        }
       }
-      String root = taxonomy.root(tags.get(0).getCode());
-      if (gold.contains(root)) {
-        right++;
-      } else {
-        wrongRoots.merge(taxonomy.topics().get(root).name(), 1L, Long::sum);
-      }
+      scores.add(mapping.codes(art.getLabels()), roots);
     }
     System.out.printf(
-        "eval-topics: TAXONOMY top-1 accuracy vs IPTC top-level: %.4f (%d of %d; %d untagged)%n",
-        right / (double) labelled.size(), right, labelled.size(), untagged);
-    System.out.printf("eval-topics:   wrong top-1 by topic: %s%n", wrongRoots);
+        "eval-topics: TAXONOMY top-1 accuracy vs IPTC top-level: %.4f (%d of %d; %d untagged),"
+            + " top-3 %.4f%n",
+        scores.top1(), scores.top1Count(), scores.articles(), scores.untagged(), scores.top3());
+    System.out.printf(
+        "eval-topics:   %-48s %9s %9s %6s %6s%n", "topic", "predicted", "gold", "P", "R");
+    scores
+        .byTopic()
+        .forEach(
+            (code, c) ->
+                System.out.printf(
+                    "eval-topics:   %-48s %9d %9d %6.3f %6.3f%n",
+                    name(taxonomy, code), c.predicted(), c.gold(), c.precision(), c.recall()));
+  }
+
+  private static String name(Taxonomy taxonomy, String code) {
+    Taxonomy.TopicDef t = taxonomy.topics().get(code);
+    return t == null ? code : t.name();
   }
 }

@@ -24,6 +24,9 @@ import java.util.Set;
 public final class LabelMapping {
   public static final String REUTERS_RESOURCE = "reuters-iptc-toplevel.tsv";
 
+  private static final java.util.regex.Pattern IPTC_CODE =
+      java.util.regex.Pattern.compile("medtop:\\d{8}");
+
   private final Map<String, String> codes;
   private final String fallback;
 
@@ -71,11 +74,18 @@ public final class LabelMapping {
     return new LabelMapping(codes, fallback);
   }
 
-  /** The IPTC codes of a set of labels (an article can belong to several top-level topics). */
+  /**
+   * The IPTC codes of a set of labels (an article can belong to several top-level topics). A label
+   * that is already an IPTC Media Topics code ({@code medtop:} and eight digits) and is not listed
+   * stands for itself, so a corpus labelled with IPTC codes needs no mapping file.
+   */
   public Set<String> codes(Collection<String> labels) {
     Set<String> out = new LinkedHashSet<>();
     for (String l : labels) {
-      String c = codes.getOrDefault(l, fallback);
+      String c =
+          codes.containsKey(l) || !IPTC_CODE.matcher(l).matches()
+              ? codes.getOrDefault(l, fallback)
+              : l;
       if (c != null) {
         out.add(c);
       }
