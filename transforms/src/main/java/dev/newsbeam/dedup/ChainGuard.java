@@ -200,22 +200,23 @@ public final class ChainGuard implements Serializable {
       frontier = reached;
     }
     // descend: cuts of any member reached so far, and cuts of those
-    // then descend from anything reached, climbing again only to texts near the canonical
+    // then descend from anything reached, climbing again only to texts near the canonical; who is
+    // near does not change, so the members left are split once
+    List<DocSketch> near = new ArrayList<>();
+    List<DocSketch> far = new ArrayList<>();
+    double nearSimilarity = SIBLING_SIMILARITY_SHARE * rule.similarity();
+    for (DocSketch w : waiting) {
+      (DocSketch.similarity(canonical, w) >= nearSimilarity ? near : far).add(w);
+    }
     frontier = new ArrayList<>(climbing);
     frontier.addAll(descending);
-    while (!frontier.isEmpty() && !waiting.isEmpty()) {
-      List<DocSketch> down = reach(frontier, waiting, false, chained);
-      List<DocSketch> near = new ArrayList<>();
-      for (DocSketch w : waiting) {
-        if (DocSketch.similarity(canonical, w) >= SIBLING_SIMILARITY_SHARE * rule.similarity()) {
-          near.add(w);
-        }
-      }
+    while (!frontier.isEmpty() && (!near.isEmpty() || !far.isEmpty())) {
+      List<DocSketch> down = reach(frontier, near, false, chained);
+      down.addAll(reach(frontier, far, false, chained));
       List<DocSketch> from = new ArrayList<>(frontier);
       from.addAll(down);
-      List<DocSketch> up = near.isEmpty() ? List.of() : reach(from, near, true, chained);
-      waiting.removeAll(up);
-      frontier = new ArrayList<>(down);
+      List<DocSketch> up = reach(from, near, true, chained);
+      frontier = down;
       frontier.addAll(up);
     }
     return chained;
