@@ -7,6 +7,7 @@ import dev.newsbeam.lab.bench.BenchRunCommand;
 import dev.newsbeam.lab.bench.BenchTopicsCommand;
 import dev.newsbeam.lab.bench.BenchWordStatsCommand;
 import dev.newsbeam.lab.corpus.GenerateCorpusCommand;
+import dev.newsbeam.lab.eval.BuildIdfCommand;
 import dev.newsbeam.lab.eval.EvalBylinesCommand;
 import dev.newsbeam.lab.eval.EvalDedupCommand;
 import dev.newsbeam.lab.eval.EvalTopicsCommand;
@@ -48,6 +49,10 @@ public final class Lab {
         "eval-topics",
         "train/test the classifier on Reuters (--split=date or kfold); score the default taxonomy",
         EvalTopicsCommand::run);
+    register(
+        "build-idf",
+        "write the reference idf table the taxonomy tagger weighs its terms with",
+        BuildIdfCommand::run);
     register(
         "generate",
         "write a seeded synthetic corpus with known duplicate clusters (+ truth file)",

@@ -19,8 +19,8 @@ import java.util.Map;
  *
  * <p>The default taxonomy ({@code iptc-default-taxonomy.json} next to this class) uses the codes
  * and names of <a href="https://iptc.org/standards/media-topics/">IPTC Media Topics</a> (© IPTC, CC
- * BY 4.0): the 17 top-level topics and a set of second- and third-level ones. The terms are
- * newsbeam's own.
+ * BY 4.0): the 17 top-level topics and the second- and third-level ones general news covers daily.
+ * The terms are newsbeam's own.
  *
  * <p><b>File format</b> ({@code newsbeam-taxonomy/1}, JSON, UTF-8):
  *
@@ -43,6 +43,8 @@ import java.util.Map;
  *       sides, so {@code "end the war"} matches "end the war" and "end war"). An optional {@code
  *       ^w} suffix sets the weight (default 1), e.g. {@code "ceasefire^2"}, {@code "deal^0.5"}.
  *   <li>Entries that analyse to nothing (only stopwords) are rejected.
+ *   <li>Other keys are ignored: the bundled file's {@code departures} lists where it departs from
+ *       IPTC's definitions.
  * </ul>
  */
 public final class Taxonomy {

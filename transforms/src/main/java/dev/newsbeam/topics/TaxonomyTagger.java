@@ -15,32 +15,74 @@ import java.util.Map;
  * Tags an article with the topics of a {@link Taxonomy} and says why (pure core, no Beam).
  *
  * <p>Title and body are analysed with {@link NewsAnalyzer}; every taxonomy entry (a term or a
- * phrase matched as a sequence of terms) that occurs contributes {@code weight × (1 + ln(bodyCount
- * + titleBoost × titleCount))} to each topic whose subtree lists it — so a parent collects its
- * children's evidence and a tagged child always implies its parent (the parent's score is at least
- * the child's). The sum is length-normalised: {@code score = raw / sqrt(max(terms, lengthFloor) /
- * 100)}, i.e. per 100 terms for articles of 100 terms, growing with the square root of length
- * beyond. Topics scoring at least {@code threshold} are kept, highest first (a parent before its
- * child on ties), at most {@code topK}. Every tag carries evidence {@code "term×count"} (the entry
- * as written in the taxonomy, occurrences in title and body).
+ * phrase matched as a sequence of terms) that occurs contributes {@code weight × rarity^r × (1 +
+ * ln(bodyCount + titleBoost × titleCount))} to each topic whose subtree lists it — so a parent
+ * collects its children's evidence and a tagged child always implies its parent (the parent's score
+ * is at least the child's). {@code rarity} is the entry's weight in a reference idf table ({@link
+ * TermRarity}): words every story uses count less than words only some stories use. The sum is
+ * length-normalised: {@code score = raw / sqrt(max(terms, lengthFloor) / 100)}, i.e. per 100 terms
+ * for articles of 100 terms, growing with the square root of length beyond. A topic is kept when
+ * its score reaches {@code threshold} and its subtree matched at least {@code minEvidence} distinct
+ * entries, or one entry weighted {@code strongWeight} or more (a single ambiguous word such as
+ * "court" never tags an article, however often it occurs). Kept topics come highest first (a parent
+ * before its child on ties), at most {@code topK}. Every tag carries evidence {@code "term×count"}
+ * (the entry as written in the taxonomy, occurrences in title and body).
  *
  * <p>Instances are immutable and thread-safe.
  */
 public final class TaxonomyTagger {
-  /** Scoring settings; {@link #defaults()} are what the bundled term lists are written for. */
+  /**
+   * Scoring settings; {@link #defaults()} are what the bundled term lists are written for.
+   *
+   * @param titleBoost how many body occurrences one title occurrence counts as
+   * @param threshold the least length-normalised score a kept topic has
+   * @param topK at most this many topics per article
+   * @param lengthFloor articles shorter than this many terms are normalised as if this long
+   * @param maxEvidence at most this many evidence entries per tag
+   * @param minEvidence a kept topic has at least this many distinct entries matched in its subtree
+   *     (title and body occurrences of one entry are one piece), or one strong entry
+   * @param strongWeight an entry the taxonomy weighs at least this much is unambiguous: it is
+   *     evidence enough on its own
+   * @param rarity how much an entry's reference rarity weighs ({@link TermRarity}): its weight is
+   *     multiplied by {@code rarity(entry)^rarity}, so 0 ignores rarity and 1 takes it in full
+   */
   public record Settings(
-      double titleBoost, double threshold, int topK, int lengthFloor, int maxEvidence)
+      double titleBoost,
+      double threshold,
+      int topK,
+      int lengthFloor,
+      int maxEvidence,
+      int minEvidence,
+      double strongWeight,
+      double rarity)
       implements Serializable {
     public static Settings defaults() {
-      return new Settings(2.0, 1.0, 6, 60, 8);
+      return new Settings(2.0, 1.0, 6, 60, 8, 2, 3.0, 0.5);
     }
 
     public Settings withThreshold(double t) {
-      return new Settings(titleBoost, t, topK, lengthFloor, maxEvidence);
+      return new Settings(
+          titleBoost, t, topK, lengthFloor, maxEvidence, minEvidence, strongWeight, rarity);
     }
 
     public Settings withTopK(int k) {
-      return new Settings(titleBoost, threshold, k, lengthFloor, maxEvidence);
+      return new Settings(
+          titleBoost, threshold, k, lengthFloor, maxEvidence, minEvidence, strongWeight, rarity);
+    }
+
+    public Settings withTitleBoost(double b) {
+      return new Settings(
+          b, threshold, topK, lengthFloor, maxEvidence, minEvidence, strongWeight, rarity);
+    }
+
+    public Settings withMinEvidence(int m) {
+      return new Settings(
+          titleBoost, threshold, topK, lengthFloor, maxEvidence, m, strongWeight, rarity);
+    }
+
+    public Settings withRarity(double r) {
+      return new Settings(
+          titleBoost, threshold, topK, lengthFloor, maxEvidence, minEvidence, strongWeight, r);
     }
   }
 
@@ -51,6 +93,7 @@ public final class TaxonomyTagger {
     final String[] rest; // terms after the first; empty for a single term
     int[] topics = new int[0];
     double[] weights = new double[0];
+    int[] pieces = new int[0];
 
     Match(int id, String display, String[] rest) {
       this.id = id;
@@ -58,17 +101,20 @@ public final class TaxonomyTagger {
       this.rest = rest;
     }
 
-    void add(int topic, double weight) {
+    void add(int topic, double weight, int piece) {
       for (int i = 0; i < topics.length; i++) {
         if (topics[i] == topic) {
           weights[i] = Math.max(weights[i], weight);
+          pieces[i] = Math.max(pieces[i], piece);
           return;
         }
       }
       topics = Arrays.copyOf(topics, topics.length + 1);
       weights = Arrays.copyOf(weights, weights.length + 1);
+      pieces = Arrays.copyOf(pieces, pieces.length + 1);
       topics[topics.length - 1] = topic;
       weights[weights.length - 1] = weight;
+      pieces[pieces.length - 1] = piece;
     }
   }
 
@@ -84,6 +130,12 @@ public final class TaxonomyTagger {
   private final int matchCount;
 
   public TaxonomyTagger(Taxonomy taxonomy, NewsAnalyzer analyzer, Settings settings) {
+    this(taxonomy, analyzer, settings, TermRarity.defaults());
+  }
+
+  /** A tagger that weighs entries by the reference table {@code rarity}. */
+  public TaxonomyTagger(
+      Taxonomy taxonomy, NewsAnalyzer analyzer, Settings settings, TermRarity rarity) {
     this.settings = settings;
     this.analyzer = analyzer;
     List<String> codeList = new ArrayList<>(taxonomy.topics().keySet());
@@ -115,9 +167,11 @@ public final class TaxonomyTagger {
                         byKey.size(),
                         e.text(),
                         terms.subList(1, terms.size()).toArray(String[]::new)));
-        m.add(ti, e.weight());
+        double w = e.weight() * Math.pow(rarity.weight(e.text()), settings.rarity());
+        int piece = e.weight() >= settings.strongWeight() ? settings.minEvidence() : 1;
+        m.add(ti, w, piece);
         for (String a : ancestors) {
-          m.add(index.get(a), e.weight());
+          m.add(index.get(a), w, piece);
         }
       }
     }
@@ -174,18 +228,22 @@ public final class TaxonomyTagger {
       return List.of();
     }
     double[] raw = new double[codes.length];
+    int[] pieces = new int[codes.length];
     for (int i = 0; i < nSeen[0]; i++) {
       Match m = seen[i];
       double effective = bodyCounts[m.id] + settings.titleBoost() * titleCounts[m.id];
       double tf = 1.0 + Math.log(effective);
       for (int j = 0; j < m.topics.length; j++) {
         raw[m.topics[j]] += m.weights[j] * tf;
+        pieces[m.topics[j]] += m.pieces[j];
       }
     }
     double norm = Math.sqrt(Math.max(n, settings.lengthFloor()) / 100.0);
     List<Integer> kept = new ArrayList<>();
     for (int t = 0; t < raw.length; t++) {
-      if (raw[t] > 0 && raw[t] / norm >= settings.threshold()) {
+      if (raw[t] > 0
+          && raw[t] / norm >= settings.threshold()
+          && pieces[t] >= settings.minEvidence()) {
         kept.add(t);
       }
     }

@@ -40,8 +40,16 @@ class TaxonomyTaggerTest {
     return new TaxonomyTagger(Taxonomy.parse(TINY), NewsAnalyzer.defaults(), s);
   }
 
+  /**
+   * Settings for the matching and scoring mechanics: every entry counts in full and one entry is
+   * evidence enough ({@link TaxonomyEvidenceTest} covers the evidence rules).
+   */
+  static TaxonomyTagger.Settings mechanics() {
+    return TaxonomyTagger.Settings.defaults().withMinEvidence(1).withRarity(0);
+  }
+
   static TaxonomyTagger tagger() {
-    return tagger(TaxonomyTagger.Settings.defaults().withThreshold(0.01));
+    return tagger(mechanics().withThreshold(0.01));
   }
 
   static Optional<Topic> find(List<Topic> tags, String code) {
@@ -127,14 +135,10 @@ class TaxonomyTaggerTest {
     List<Topic> all = tagger().tag(null, text);
     assertThat(all.size(), greaterThanOrEqualTo(2));
     double lowest = all.get(all.size() - 1).getScore();
-    List<Topic> strict =
-        tagger(TaxonomyTagger.Settings.defaults().withThreshold(lowest + 1e-9)).tag(null, text);
+    List<Topic> strict = tagger(mechanics().withThreshold(lowest + 1e-9)).tag(null, text);
     assertThat(strict, hasSize(all.size() - 1));
-    assertThat(
-        tagger(TaxonomyTagger.Settings.defaults().withThreshold(0.01).withTopK(1)).tag(null, text),
-        hasSize(1));
-    assertThat(
-        tagger(TaxonomyTagger.Settings.defaults().withThreshold(1e9)).tag(null, text), empty());
+    assertThat(tagger(mechanics().withThreshold(0.01).withTopK(1)).tag(null, text), hasSize(1));
+    assertThat(tagger(mechanics().withThreshold(1e9)).tag(null, text), empty());
   }
 
   @Test
