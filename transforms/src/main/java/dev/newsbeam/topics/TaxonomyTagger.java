@@ -70,11 +70,6 @@ public final class TaxonomyTagger {
           titleBoost, threshold, k, lengthFloor, maxEvidence, minEvidence, strongWeight, rarity);
     }
 
-    public Settings withTitleBoost(double b) {
-      return new Settings(
-          b, threshold, topK, lengthFloor, maxEvidence, minEvidence, strongWeight, rarity);
-    }
-
     public Settings withMinEvidence(int m) {
       return new Settings(
           titleBoost, threshold, topK, lengthFloor, maxEvidence, m, strongWeight, rarity);

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -24,61 +23,51 @@ import java.util.Map;
  * {@code term<TAB>idf}. Terms are analysed with the default {@link NewsAnalyzer} (Porter stems,
  * classic stopwords), whatever analysis the tagger itself uses, so one table serves every setting.
  *
- * <p>{@link #weight} of an entry is its idf divided by the unseen idf: in (0, 1], a term no
- * reference article holds counts fully, one that every article holds counts nothing. The idf of a
- * phrase is the sum of its terms' idfs, at most the unseen idf (as if its words occurred
- * independently).
+ * <p>{@link #weight} of an entry is its idf divided by the unseen idf: a term no reference article
+ * holds counts fully, one that every article holds counts least (a floor of {@value #MIN_WEIGHT},
+ * so no entry the taxonomy lists vanishes). The idf of a phrase is the sum of its terms' idfs, at
+ * most the unseen idf (as if its words occurred independently).
  *
  * <p>Instances are immutable and thread-safe.
  */
-public final class TermRarity implements Serializable {
+public final class TermRarity {
   /** The format tag on the first line of a table. */
   public static final String FORMAT = "newsbeam-idf/1";
 
   /** Classpath resource of the bundled reference table. */
   public static final String DEFAULT_RESOURCE = "reference-idf.tsv";
 
-  /** Weight of every term when no table is used. */
-  private static final TermRarity NONE = new TermRarity(Map.of(), 1.0, false);
-
-  private static volatile TermRarity defaults;
+  /** The smallest weight an entry takes, however common its words. */
+  static final double MIN_WEIGHT = 0.05;
 
   private final Map<String, Double> idf;
   private final double unseen;
-  private final boolean enabled;
   private final NewsAnalyzer analyzer = NewsAnalyzer.defaults();
 
-  private TermRarity(Map<String, Double> idf, double unseen, boolean enabled) {
+  private TermRarity(Map<String, Double> idf, double unseen) {
     this.idf = idf;
     this.unseen = unseen;
-    this.enabled = enabled;
   }
 
-  /** Every term weighs 1: the scoring of a tagger that ignores how common its terms are. */
-  public static TermRarity none() {
-    return NONE;
-  }
+  /** The bundled table, read once per JVM when first asked for (class-holder idiom). */
+  private static final class Bundled {
+    static final TermRarity TABLE = read();
 
-  /** The bundled reference table, read once per JVM. */
-  public static TermRarity defaults() {
-    TermRarity d = defaults;
-    if (d == null) {
-      synchronized (TermRarity.class) {
-        d = defaults;
-        if (d == null) {
-          try (InputStream in = TermRarity.class.getResourceAsStream(DEFAULT_RESOURCE)) {
-            if (in == null) {
-              throw new IllegalStateException("missing resource " + DEFAULT_RESOURCE);
-            }
-            d = parse(new InputStreamReader(in, StandardCharsets.UTF_8));
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-          defaults = d;
+    private static TermRarity read() {
+      try (InputStream in = TermRarity.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+        if (in == null) {
+          throw new IllegalStateException("missing resource " + DEFAULT_RESOURCE);
         }
+        return parse(new InputStreamReader(in, StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
     }
-    return d;
+  }
+
+  /** The bundled reference table. */
+  public static TermRarity defaults() {
+    return Bundled.TABLE;
   }
 
   /** Reads a table in the {@value #FORMAT} format. */
@@ -123,17 +112,14 @@ public final class TermRarity implements Serializable {
             "idf table: '" + e.getKey() + "' is rarer than an unseen term");
       }
     }
-    return new TermRarity(Map.copyOf(idf), unseen, true);
+    return new TermRarity(Map.copyOf(idf), unseen);
   }
 
   /**
-   * The weight of a taxonomy entry written as {@code text}: in (0, 1], 1 without a table. An entry
+   * The weight of a taxonomy entry written as {@code text}: in [{@value #MIN_WEIGHT}, 1]. An entry
    * whose words are all stopwords to the default analysis counts fully (its tagger may keep them).
    */
   public double weight(String text) {
-    if (!enabled) {
-      return 1.0;
-    }
     List<String> terms = analyzer.terms(text);
     if (terms.isEmpty()) {
       return 1.0;
@@ -145,9 +131,6 @@ public final class TermRarity implements Serializable {
     // a floor keeps an entry the taxonomy lists from vanishing altogether
     return Math.max(Math.min(sum, unseen) / unseen, MIN_WEIGHT);
   }
-
-  /** The smallest weight an entry takes, however common its words. */
-  static final double MIN_WEIGHT = 0.05;
 
   /** Terms in the table. */
   public int size() {

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Maps a corpus's own labels to IPTC Media Topics top-level codes, so the taxonomy tagger can be
@@ -24,8 +25,7 @@ import java.util.Set;
 public final class LabelMapping {
   public static final String REUTERS_RESOURCE = "reuters-iptc-toplevel.tsv";
 
-  private static final java.util.regex.Pattern IPTC_CODE =
-      java.util.regex.Pattern.compile("medtop:\\d{8}");
+  private static final Pattern IPTC_CODE = Pattern.compile("medtop:\\d{8}");
 
   private final Map<String, String> codes;
   private final String fallback;
@@ -83,9 +83,7 @@ public final class LabelMapping {
     Set<String> out = new LinkedHashSet<>();
     for (String l : labels) {
       String c =
-          codes.containsKey(l) || !IPTC_CODE.matcher(l).matches()
-              ? codes.getOrDefault(l, fallback)
-              : l;
+          codes.containsKey(l) ? codes.get(l) : IPTC_CODE.matcher(l).matches() ? l : fallback;
       if (c != null) {
         out.add(c);
       }
