@@ -17,7 +17,9 @@ import java.util.Locale;
  * </ul>
  *
  * Articles without a publication time rank after dated ones under {@code earliest} and {@code
- * latest}.
+ * latest}. Under every policy the canonical articles of earlier runs ({@code --previous}, {@link
+ * DocSketch#isArchived}) rank before this run's articles: an earlier output is never changed, so a
+ * story it holds keeps its canonical, and a new copy joins it whatever its date.
  */
 public enum CanonicalPolicy {
   EARLIEST,
@@ -33,6 +35,8 @@ public enum CanonicalPolicy {
   private static final Comparator<DocSketch> LONGER_FIRST =
       Comparator.comparingInt((DocSketch d) -> d.length).reversed();
   private static final Comparator<DocSketch> ID = Comparator.comparing((DocSketch d) -> d.id);
+  private static final Comparator<DocSketch> ARCHIVED_FIRST =
+      Comparator.comparing((DocSketch d) -> !d.isArchived());
 
   /** The value as users write it: {@code earliest}, {@code latest} or {@code longest}. */
   @JsonValue
@@ -55,11 +59,12 @@ public enum CanonicalPolicy {
 
   /** Orders candidates best first: the canonical is the minimum. */
   public Comparator<DocSketch> order() {
-    return switch (this) {
-      case EARLIEST -> PUBLISHED_ASC.thenComparing(LONGER_FIRST).thenComparing(ID);
-      case LATEST -> PUBLISHED_DESC.thenComparing(LONGER_FIRST).thenComparing(ID);
-      case LONGEST -> LONGER_FIRST.thenComparing(PUBLISHED_ASC).thenComparing(ID);
-    };
+    return ARCHIVED_FIRST.thenComparing(
+        switch (this) {
+          case EARLIEST -> PUBLISHED_ASC.thenComparing(LONGER_FIRST).thenComparing(ID);
+          case LATEST -> PUBLISHED_DESC.thenComparing(LONGER_FIRST).thenComparing(ID);
+          case LONGEST -> LONGER_FIRST.thenComparing(PUBLISHED_ASC).thenComparing(ID);
+        });
   }
 
   /**
