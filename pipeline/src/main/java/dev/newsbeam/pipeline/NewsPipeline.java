@@ -183,8 +183,7 @@ public final class NewsPipeline {
                   MapElements.into(countType()).via(n -> KV.of(PREVIOUS_SKETCHES, n))));
     }
     PCollectionTuple clusters =
-        clusterInput.apply(
-            "ClusterDuplicates", new DuplicateClusters(dedupSettings, dedupShards));
+        clusterInput.apply("ClusterDuplicates", new DuplicateClusters(dedupSettings, dedupShards));
     PCollection<KV<String, ClusterLink>> links = clusters.get(DuplicateClusters.LINKS);
     counts.add(DuplicateClusters.clusterCounts(links));
     PCollection<ArticleSketch> sketches =

@@ -98,8 +98,7 @@ final class PreviousRuns {
   /** The scheme in a sketch file's header (only the header is read). */
   private static String schemeOf(MatchResult.Metadata file) throws IOException {
     try (InputStream in = Channels.newInputStream(FileSystems.open(file.resourceId()));
-        DataFileStream<GenericRecord> avro =
-            new DataFileStream<>(in, new GenericDatumReader<>())) {
+        DataFileStream<GenericRecord> avro = new DataFileStream<>(in, new GenericDatumReader<>())) {
       if (!avro.getSchema().getFullName().equals(ArticleSketch.getClassSchema().getFullName())) {
         throw new IllegalArgumentException(
             "--previous: " + file.resourceId() + " is not a sketches/ file: " + avro.getSchema());

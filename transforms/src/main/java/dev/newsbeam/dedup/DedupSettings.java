@@ -425,8 +425,8 @@ public record DedupSettings(
 
   /**
    * What a signature depends on: the shingles and the MinHash permutations. A later run matches
-   * earlier sketches ({@code --previous}) only if theirs is the same; the LSH bands, thresholds
-   * and policy may differ (bands are cut from the signature by the matching run).
+   * earlier sketches ({@code --previous}) only if theirs is the same; the LSH bands, thresholds and
+   * policy may differ (bands are cut from the signature by the matching run).
    */
   public String sketchScheme() {
     return "shingle=" + shingle + ";numPerm=" + numPerm + ";seed=" + seed;

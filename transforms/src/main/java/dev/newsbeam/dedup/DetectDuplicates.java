@@ -101,10 +101,7 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
   private final transient PCollection<DocSketch> previous;
 
   private DetectDuplicates(
-      DedupSettings settings,
-      int shards,
-      StageFailures failures,
-      PCollection<DocSketch> previous) {
+      DedupSettings settings, int shards, StageFailures failures, PCollection<DocSketch> previous) {
     if (shards < 1) {
       throw new IllegalArgumentException("shards must be >= 1, not " + shards);
     }
@@ -187,8 +184,7 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
     }
     PCollectionTuple clusters =
         clusterInput.apply("ClusterDuplicates", new DuplicateClusters(settings, shards));
-    PCollection<KV<String, ClusterLink>> linksByFingerprint =
-        clusters.get(DuplicateClusters.LINKS);
+    PCollection<KV<String, ClusterLink>> linksByFingerprint = clusters.get(DuplicateClusters.LINKS);
 
     PCollection<KV<Article, DuplicateRow>> attached =
         articlesByFingerprint.apply(

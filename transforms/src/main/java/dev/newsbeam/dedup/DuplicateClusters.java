@@ -3,15 +3,17 @@ package dev.newsbeam.dedup;
 import dev.newsbeam.schema.DuplicateRow;
 import dev.newsbeam.shuffle.ShardedLookupJoin;
 import dev.newsbeam.shuffle.Shards;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.beam.sdk.coders.BooleanCoder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.NullableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
-import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Filter;
@@ -21,13 +23,11 @@ import org.apache.beam.sdk.transforms.Max;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Values;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
-import java.util.ArrayList;
-import java.util.List;
-import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 
@@ -35,9 +35,9 @@ import org.apache.beam.sdk.values.TupleTagList;
  * The corpus-wide half of dedup, over sketches only (no article text): from every article's {@link
  * DocSketch} (keyed by {@link #sketchEntry}) and LSH band entries ({@link #bandGatherer}), the
  * {@link ClusterLink} of every distinct fingerprint ({@link #LINKS}) and the sketch of every
- * canonical article ({@link #CANONICAL_SKETCHES}: what {@code sketches/} holds for later runs). {@link DetectDuplicates} runs it between its sketch
- * step and its join back to the articles; the newsbeam pipeline runs it on the sketches its
- * per-article step emits.
+ * canonical article ({@link #CANONICAL_SKETCHES}: what {@code sketches/} holds for later runs).
+ * {@link DetectDuplicates} runs it between its sketch step and its join back to the articles; the
+ * newsbeam pipeline runs it on the sketches its per-article step emits.
  *
  * <pre>{@code
  * PCollectionTuple clusters =
@@ -158,8 +158,8 @@ public final class DuplicateClusters extends PTransform<PCollectionTuple, PColle
 
     PCollection<KV<String, String>> verifiedEdges =
         candidates.apply(
-                "VerifyEdges",
-                new DetectDuplicates.VerifyEdges(repsByFingerprint, settings.rule(), shards));
+            "VerifyEdges",
+            new DetectDuplicates.VerifyEdges(repsByFingerprint, settings.rule(), shards));
     PCollection<KV<String, String>> components =
         verifiedEdges.apply("ConnectedComponents", new DetectDuplicates.ConnectedComponents());
     PCollection<KV<String, ClusterLink>> graphLinks = applyChainGuard(components, repsById);
@@ -172,7 +172,8 @@ public final class DuplicateClusters extends PTransform<PCollectionTuple, PColle
                     graphLinks,
                     DedupCoders.link(),
                     DetectDuplicates.sketchCoder(),
-                    KvCoder.of(DedupCoders.link(), NullableCoder.of(DetectDuplicates.sketchCoder())),
+                    KvCoder.of(
+                        DedupCoders.link(), NullableCoder.of(DetectDuplicates.sketchCoder())),
                     shards,
                     new DetectDuplicates.LinkEveryRepresentativeFn()))
             .apply(
@@ -300,7 +301,8 @@ public final class DuplicateClusters extends PTransform<PCollectionTuple, PColle
     }
   }
 
-  static class TagBlocksFn extends DoFn<KV<Integer, BandBlock>, KV<Integer, KV<Boolean, BandBlock>>> {
+  static class TagBlocksFn
+      extends DoFn<KV<Integer, BandBlock>, KV<Integer, KV<Boolean, BandBlock>>> {
     private final boolean archived;
 
     TagBlocksFn(boolean archived) {
@@ -309,7 +311,8 @@ public final class DuplicateClusters extends PTransform<PCollectionTuple, PColle
 
     @ProcessElement
     public void process(
-        @Element KV<Integer, BandBlock> e, OutputReceiver<KV<Integer, KV<Boolean, BandBlock>>> out) {
+        @Element KV<Integer, BandBlock> e,
+        OutputReceiver<KV<Integer, KV<Boolean, BandBlock>>> out) {
       out.output(KV.of(e.getKey(), KV.of(archived, e.getValue())));
     }
   }
@@ -457,7 +460,8 @@ public final class DuplicateClusters extends PTransform<PCollectionTuple, PColle
 
   /**
    * {@code dedup.exact_duplicates}, {@code dedup.near_duplicates} and {@code
-   * dedup.matched_earlier_runs} (rows whose canonical is an earlier run's) from the duplicates rows.
+   * dedup.matched_earlier_runs} (rows whose canonical is an earlier run's) from the duplicates
+   * rows.
    */
   public static PCollection<KV<String, Long>> duplicateCounts(PCollection<DuplicateRow> rows) {
     PCollection<KV<String, Long>> exact =
@@ -475,8 +479,7 @@ public final class DuplicateClusters extends PTransform<PCollectionTuple, PColle
     PCollection<KV<String, Long>> earlier =
         rows.apply("EarlierRunRows", Filter.by((DuplicateRow r) -> r.getCanonicalRun() != null))
             .apply("CountEarlierRuns", Count.globally())
-            .apply(
-                "NameEarlierRuns", ParDo.of(new DetectDuplicates.NameFn(MATCHED_EARLIER_RUNS)));
+            .apply("NameEarlierRuns", ParDo.of(new DetectDuplicates.NameFn(MATCHED_EARLIER_RUNS)));
     return PCollectionList.of(exact)
         .and(near)
         .and(earlier)
