@@ -8,6 +8,7 @@ import dev.newsbeam.lab.bench.BenchTopicsCommand;
 import dev.newsbeam.lab.bench.BenchWordStatsCommand;
 import dev.newsbeam.lab.corpus.GenerateCorpusCommand;
 import dev.newsbeam.lab.eval.EvalBylinesCommand;
+import dev.newsbeam.lab.eval.EvalDailyCommand;
 import dev.newsbeam.lab.eval.EvalDedupCommand;
 import dev.newsbeam.lab.eval.EvalTopicsCommand;
 import java.io.PrintStream;
@@ -44,6 +45,10 @@ public final class Lab {
         "eval-dedup",
         "generate a corpus, run dedup, score precision/recall/F1/ARI against the truth",
         EvalDedupCommand::run);
+    register(
+        "eval-daily",
+        "day batches with --previous against one run over all days: F1/ARI, time, heap",
+        EvalDailyCommand::run);
     register(
         "eval-topics",
         "train/test the classifier on Reuters (--split=date or kfold); score the default taxonomy",
