@@ -6,6 +6,7 @@ import dev.newsbeam.lab.bench.BenchCommand;
 import dev.newsbeam.lab.bench.BenchRunCommand;
 import dev.newsbeam.lab.bench.BenchTopicsCommand;
 import dev.newsbeam.lab.bench.BenchWordStatsCommand;
+import dev.newsbeam.lab.bench.InflateSketchesCommand;
 import dev.newsbeam.lab.corpus.GenerateCorpusCommand;
 import dev.newsbeam.lab.eval.EvalBylinesCommand;
 import dev.newsbeam.lab.eval.EvalDailyCommand;
@@ -65,6 +66,10 @@ public final class Lab {
         "bench-run",
         "one measured run of one engine on one corpus (used by bench)",
         BenchRunCommand::run);
+    register(
+        "inflate-sketches",
+        "an archive of N sketches from one run's sketches/ (for daily runs against a large archive)",
+        InflateSketchesCommand::run);
     register("bench-bylines", "byline parser throughput on one core", BenchBylinesCommand::run);
     register("bench-topics", "taxonomy tagger throughput on one core", BenchTopicsCommand::run);
     register(

@@ -28,12 +28,12 @@ import org.apache.beam.sdk.values.PCollectionList;
  * and how a later run reads them back ({@code --previous}) as {@link DocSketch#archived archived}
  * sketches for {@code DuplicateClusters}. Earlier outputs are only read.
  */
-final class PreviousRuns {
+public final class PreviousRuns {
   /** The dataset of canonical sketches under {@code --output}. */
-  static final String SKETCHES = "sketches";
+  public static final String SKETCHES = "sketches";
 
   /** Avro file metadata naming what the signatures were made with ({@code sketchScheme}). */
-  static final String SCHEME_KEY = "newsbeam.sketch_scheme";
+  public static final String SCHEME_KEY = "newsbeam.sketch_scheme";
 
   private PreviousRuns() {}
 

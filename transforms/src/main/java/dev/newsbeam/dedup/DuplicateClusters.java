@@ -4,7 +4,9 @@ import dev.newsbeam.schema.DuplicateRow;
 import dev.newsbeam.shuffle.ShardedLookupJoin;
 import dev.newsbeam.shuffle.Shards;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.beam.sdk.coders.BooleanCoder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.NullableCoder;
@@ -23,11 +25,13 @@ import org.apache.beam.sdk.transforms.Max;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Values;
+import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 
@@ -53,8 +57,9 @@ import org.apache.beam.sdk.values.TupleTagList;
  * this run's articles are matched against them by the same LSH and {@link DuplicateRule}: the
  * archive's band entries meet the new ones in the bucket shards ({@link ArchiveStars}: only pairs
  * with a new side), and only the archived sketches that share a bucket or a fingerprint with a new
- * article join the clustering, where they rank first ({@link CanonicalPolicy}) and never join
- * another cluster ({@link ChainGuard}). Pairs of two archived articles are never verified.
+ * article join the clustering (the archive is filtered where it is read), where they rank first
+ * ({@link CanonicalPolicy}) and never join another cluster ({@link ChainGuard}). Pairs of two
+ * archived articles are never verified.
  *
  * <p>See {@link DetectDuplicates} for the steps: exact representatives by a combiner per
  * fingerprint shard, star edges of the LSH buckets, verification, union-find components, the chain
@@ -226,36 +231,30 @@ public final class DuplicateClusters extends PTransform<PCollectionTuple, PColle
 
   /**
    * The archived sketches some new article may match: those in a candidate pair, and those with a
-   * new article's exact fingerprint. The archive streams through a sharded join; the rest of it is
-   * dropped here.
+   * new article's exact fingerprint. The archive is filtered where it is read, against the set of
+   * wanted fingerprints (a side input bounded by the new batch: its fingerprints and candidate
+   * pairs, never the archive), so only matched sketches cross a shuffle.
    */
   private PCollection<KV<Integer, DocSketch>> matchedArchive(
       PCollection<DocSketch> previous,
       PCollection<KV<String, String>> candidates,
       PCollection<KV<Integer, DocSketch>> sketchesByShard) {
-    PCollection<KV<String, String>> wanted =
+    PCollectionView<List<String>> wanted =
         PCollectionList.of(
                 candidates
-                    .apply("ByArchivedFingerprint", ParDo.of(new SwapFn()))
-                    .setCoder(DetectDuplicates.stringPairCoder()))
+                    .apply("ArchivedFingerprints", ParDo.of(new ArchivedFingerprintFn()))
+                    .setCoder(StringUtf8Coder.of()))
             .and(
                 sketchesByShard
                     .apply("NewFingerprints", ParDo.of(new FingerprintOfFn()))
-                    .setCoder(DetectDuplicates.stringPairCoder()))
+                    .setCoder(StringUtf8Coder.of()))
             .apply("FlattenWanted", Flatten.pCollections())
-            .setCoder(DetectDuplicates.stringPairCoder());
+            .setCoder(StringUtf8Coder.of())
+            .apply("ViewWanted", View.asList());
     return previous
-        .apply("KeyArchiveByFingerprint", ParDo.of(new KeyByFingerprintFn()))
-        .setCoder(DetectDuplicates.keyedSketchCoder())
         .apply(
-            "KeepMatchedArchive",
-            new ShardedLookupJoin<>(
-                wanted,
-                StringUtf8Coder.of(),
-                DetectDuplicates.sketchCoder(),
-                sketchEntryCoder(),
-                shards,
-                new KeepWantedFn(shards)));
+            "KeepMatchedArchive", ParDo.of(new KeepWantedFn(wanted, shards)).withSideInputs(wanted))
+        .setCoder(sketchEntryCoder());
   }
 
   /** Band entries of archived sketches, gathered per bundle into one block per bucket shard. */
@@ -355,46 +354,43 @@ public final class DuplicateClusters extends PTransform<PCollectionTuple, PColle
     }
   }
 
-  static class SwapFn extends DoFn<KV<String, String>, KV<String, String>> {
+  static class ArchivedFingerprintFn extends DoFn<KV<String, String>, String> {
     @ProcessElement
-    public void process(@Element KV<String, String> e, OutputReceiver<KV<String, String>> out) {
-      out.output(KV.of(e.getValue(), e.getKey()));
+    public void process(@Element KV<String, String> pair, OutputReceiver<String> out) {
+      out.output(pair.getValue());
     }
   }
 
-  static class FingerprintOfFn extends DoFn<KV<Integer, DocSketch>, KV<String, String>> {
+  static class FingerprintOfFn extends DoFn<KV<Integer, DocSketch>, String> {
     @ProcessElement
-    public void process(@Element KV<Integer, DocSketch> e, OutputReceiver<KV<String, String>> out) {
-      out.output(KV.of(e.getValue().fingerprint, e.getValue().fingerprint));
-    }
-  }
-
-  static class KeyByFingerprintFn extends DoFn<DocSketch, KV<String, DocSketch>> {
-    @ProcessElement
-    public void process(@Element DocSketch d, OutputReceiver<KV<String, DocSketch>> out) {
-      out.output(KV.of(d.fingerprint, d));
+    public void process(@Element KV<Integer, DocSketch> e, OutputReceiver<String> out) {
+      out.output(e.getValue().fingerprint);
     }
   }
 
   /** An archived sketch that some new article wants, keyed for the exact groups. */
-  static class KeepWantedFn
-      implements ShardedLookupJoin.JoinFn<String, DocSketch, KV<Integer, DocSketch>> {
+  static class KeepWantedFn extends DoFn<DocSketch, KV<Integer, DocSketch>> {
     private final Counter matched = Metrics.counter(DetectDuplicates.class, "archive_matched");
+    private final PCollectionView<List<String>> wanted;
     private final int shards;
+    // the global window's one value: read into a set once per instance (the DirectRunner would
+    // otherwise rebuild it per element)
+    private transient Set<String> wantedSet;
 
-    KeepWantedFn(int shards) {
+    KeepWantedFn(PCollectionView<List<String>> wanted, int shards) {
+      this.wanted = wanted;
       this.shards = shards;
     }
 
-    @Override
-    public void join(
-        String fingerprint,
-        DocSketch archived,
-        List<String> wantedBy,
-        ShardedLookupJoin.Emitter<KV<Integer, DocSketch>> out) {
-      if (!wantedBy.isEmpty()) {
+    @ProcessElement
+    public void process(
+        @Element DocSketch archived, ProcessContext c, OutputReceiver<KV<Integer, DocSketch>> out) {
+      if (wantedSet == null) {
+        wantedSet = new HashSet<>(c.sideInput(wanted));
+      }
+      if (wantedSet.contains(archived.fingerprint)) {
         matched.inc();
-        out.emit(sketchEntry(archived, shards));
+        out.output(sketchEntry(archived, shards));
       }
     }
   }
