@@ -79,7 +79,9 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  *       sketch, topics and word statistics); the article leaves it as Avro bytes, with its term and
  *       bigram counts, keyed by its fingerprint;
  *   <li>corpus-wide, on sketches and counts only: duplicate clusters ({@link DuplicateClusters}),
- *       the {@code topics/} day counts;
+ *       matched against earlier runs' canonical sketches too with {@code --previous} ({@link
+ *       PreviousRuns}; this run's canonical sketches go to {@code sketches/}), the {@code topics/}
+ *       day counts;
  *   <li>the article's one shuffle: the join with its fingerprint's dedup link; canonical articles'
  *       counts go on to the term table, keyness and collocations;
  *   <li>top terms ranked against the term table (a side input), and the article written as it
