@@ -23,9 +23,9 @@ import org.apache.avro.specific.SpecificDatumReader;
 import org.junit.jupiter.api.Test;
 
 /**
- * Daily runs on Flink embedded: a first batch writes its sketches, a second batch (the same
- * articles) runs with {@code --previous} and finds every article an earlier one, as on the
- * DirectRunner; its first run writes what the DirectRunner writes.
+ * Daily runs on Flink embedded: a first batch writes its sketches (what the DirectRunner writes), a
+ * second batch (the same articles) runs with {@code --previous} and finds every article an earlier
+ * one, and writes what the DirectRunner writes from the same earlier output.
  */
 class FlinkDailyRunsIT {
   @Test
@@ -42,6 +42,21 @@ class FlinkDailyRunsIT {
     Engine.Run two =
         flink(dir.resolve("day-2.log"), second, "--runId=day-2", "--previous=" + first);
     assertThat(two.output(), two.exitCode(), equalTo(0));
+    // the second batch on the DirectRunner, against the same earlier output: the same records
+    Path directSecond = dir.resolve("day-2-direct");
+    Engine.Run direct =
+        Engine.newsbeam(
+            dir.resolve("day-2-direct.log"),
+            15,
+            "--runner=DirectRunner",
+            "--input=" + Engine.testdata(),
+            "--output=" + directSecond,
+            "--overwrite",
+            "--quiet",
+            "--runId=day-2",
+            "--previous=" + first);
+    assertThat(direct.output(), direct.exitCode(), equalTo(0));
+    Parity.assertSameOutput("day 2 with --previous, Flink vs DirectRunner", directSecond, second);
 
     Map<String, Article> before =
         read(first, "articles", Article.class).stream()
