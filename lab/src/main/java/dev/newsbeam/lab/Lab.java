@@ -6,9 +6,11 @@ import dev.newsbeam.lab.bench.BenchCommand;
 import dev.newsbeam.lab.bench.BenchRunCommand;
 import dev.newsbeam.lab.bench.BenchTopicsCommand;
 import dev.newsbeam.lab.bench.BenchWordStatsCommand;
+import dev.newsbeam.lab.bench.InflateSketchesCommand;
 import dev.newsbeam.lab.corpus.GenerateCorpusCommand;
 import dev.newsbeam.lab.eval.BuildIdfCommand;
 import dev.newsbeam.lab.eval.EvalBylinesCommand;
+import dev.newsbeam.lab.eval.EvalDailyCommand;
 import dev.newsbeam.lab.eval.EvalDedupCommand;
 import dev.newsbeam.lab.eval.EvalTopicsCommand;
 import java.io.PrintStream;
@@ -46,6 +48,10 @@ public final class Lab {
         "generate a corpus, run dedup, score precision/recall/F1/ARI against the truth",
         EvalDedupCommand::run);
     register(
+        "eval-daily",
+        "day batches with --previous against one run over all days: F1/ARI, time, heap",
+        EvalDailyCommand::run);
+    register(
         "eval-topics",
         "train/test the classifier on Reuters (--split=date or kfold); score the default taxonomy",
         EvalTopicsCommand::run);
@@ -65,6 +71,10 @@ public final class Lab {
         "bench-run",
         "one measured run of one engine on one corpus (used by bench)",
         BenchRunCommand::run);
+    register(
+        "inflate-sketches",
+        "an archive of N sketches from one run's sketches/ (for daily runs against a large archive)",
+        InflateSketchesCommand::run);
     register("bench-bylines", "byline parser throughput on one core", BenchBylinesCommand::run);
     register("bench-topics", "taxonomy tagger throughput on one core", BenchTopicsCommand::run);
     register(

@@ -101,6 +101,8 @@ public final class Main {
       FileSystems.setDefaultPipelineOptions(options);
       if (!template) {
         checkInputsMatch(options.getInput());
+        // before --overwrite clears the output: an earlier output must never be touched
+        checkPrevious(options);
         new OutputLayout(options.getOutput()).prepare(options.getOverwrite());
       }
     } catch (IllegalArgumentException | IOException e) {
@@ -224,6 +226,16 @@ public final class Main {
       }
     }
     return e.getMessage();
+  }
+
+  /** Fails fast when a --previous entry holds no usable sketches ({@link PreviousRuns#check}). */
+  private static void checkPrevious(NewsbeamOptions options) throws IOException {
+    if (options.getPrevious() != null && !options.getPrevious().isBlank()) {
+      PreviousRuns.check(
+          options.getPrevious(),
+          options.getOutput(),
+          dev.newsbeam.dedup.DedupSettings.from(options).sketchScheme());
+    }
   }
 
   /** Fails fast, before any worker starts, when an --input entry matches no file. */

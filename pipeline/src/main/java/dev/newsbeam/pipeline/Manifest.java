@@ -24,7 +24,7 @@ public final class Manifest {
    * change only adds optional fields (with defaults), so files of an earlier version read through
    * today's schemas (SchemaEvolutionTest holds a copy of the previous version's schemas).
    */
-  public static final int SCHEMA_VERSION = 2;
+  public static final int SCHEMA_VERSION = 3;
 
   static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -33,6 +33,7 @@ public final class Manifest {
   /** Builds the manifest document. {@code schemas} maps output name to (path, Avro schema JSON). */
   public static ObjectNode build(
       Map<String, Long> counts,
+      String runId,
       String runner,
       String optionsJson,
       Instant startedAt,
@@ -42,6 +43,7 @@ public final class Manifest {
     ObjectNode root = JSON.createObjectNode();
     root.put("newsbeam_version", Main.version());
     root.put("schema_version", SCHEMA_VERSION);
+    root.put("run_id", runId);
     root.put("runner", runner);
     root.put("started_at", startedAt.toString());
     root.put("finished_at", finishedAt.toString());

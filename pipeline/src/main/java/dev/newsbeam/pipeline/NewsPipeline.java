@@ -7,9 +7,11 @@ import dev.newsbeam.dedup.ClusterLink;
 import dev.newsbeam.dedup.DedupCoders;
 import dev.newsbeam.dedup.DedupSettings;
 import dev.newsbeam.dedup.DetectDuplicates;
+import dev.newsbeam.dedup.DocSketch;
 import dev.newsbeam.dedup.DuplicateClusters;
 import dev.newsbeam.ingest.PlanFileRanges;
 import dev.newsbeam.schema.Article;
+import dev.newsbeam.schema.ArticleSketch;
 import dev.newsbeam.schema.DuplicateRow;
 import dev.newsbeam.schema.ErrorRecord;
 import dev.newsbeam.schema.Ngram;
@@ -77,7 +79,9 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  *       sketch, topics and word statistics); the article leaves it as Avro bytes, with its term and
  *       bigram counts, keyed by its fingerprint;
  *   <li>corpus-wide, on sketches and counts only: duplicate clusters ({@link DuplicateClusters}),
- *       the {@code topics/} day counts;
+ *       matched against earlier runs' canonical sketches too with {@code --previous} ({@link
+ *       PreviousRuns}; this run's canonical sketches go to {@code sketches/}), the {@code topics/}
+ *       day counts;
  *   <li>the article's one shuffle: the join with its fingerprint's dedup link; canonical articles'
  *       counts go on to the term table, keyness and collocations;
  *   <li>top terms ranked against the term table (a side input), and the article written as it
@@ -100,6 +104,9 @@ public final class NewsPipeline {
           FinishArticles.CANONICAL_ARTICLES,
           "stats.tokens",
           FinishArticles.CANONICAL_TERM_TOKENS);
+
+  /** Manifest count: the earlier runs' canonical sketches read (--previous). */
+  static final String PREVIOUS_SKETCHES = "dedup.previous_sketches";
 
   /** A publication date (days since 1970-01-01), null when the article has none. */
   private static final Coder<Integer> DATE_CODER = NullableCoder.of(VarIntCoder.of());
@@ -125,6 +132,13 @@ public final class NewsPipeline {
     int dedupShards = shards(options, DetectDuplicates.DEFAULT_SHARDS);
     int statsShards = shards(options, ComputeWordStats.DEFAULT_SHARDS);
     int topicShards = shards(options, TagTopics.DEFAULT_SHARDS);
+
+    String previousRuns = blankToNull(options.getPrevious());
+    PCollection<DocSketch> previous = null;
+    if (previousRuns != null) {
+      PreviousRuns.check(previousRuns, options.getOutput(), dedupSettings.sketchScheme());
+      previous = PreviousRuns.read(pipeline, previousRuns);
+    }
 
     PlanFileRanges.Result planned =
         pipeline.apply(
@@ -158,11 +172,27 @@ public final class NewsPipeline {
             .get(EnrichArticles.DAY_TOPICS)
             .apply("CountDayTopics", new CountDayTopics(topicShards));
 
-    PCollection<KV<String, ClusterLink>> links =
+    PCollectionTuple clusterInput =
         PCollectionTuple.of(DuplicateClusters.SKETCHES, enriched.get(EnrichArticles.SKETCHES))
-            .and(DuplicateClusters.BAND_ENTRIES, enriched.get(EnrichArticles.BAND_ENTRIES))
-            .apply("ClusterDuplicates", new DuplicateClusters(dedupSettings, dedupShards));
+            .and(DuplicateClusters.BAND_ENTRIES, enriched.get(EnrichArticles.BAND_ENTRIES));
+    if (previous != null) {
+      clusterInput = clusterInput.and(DuplicateClusters.PREVIOUS, previous);
+      counts.add(
+          previous
+              .apply("CountPreviousSketches", Count.globally())
+              .apply(
+                  "NamePreviousSketches",
+                  MapElements.into(countType()).via(n -> KV.of(PREVIOUS_SKETCHES, n))));
+    }
+    PCollectionTuple clusters =
+        clusterInput.apply("ClusterDuplicates", new DuplicateClusters(dedupSettings, dedupShards));
+    PCollection<KV<String, ClusterLink>> links = clusters.get(DuplicateClusters.LINKS);
     counts.add(DuplicateClusters.clusterCounts(links));
+    PCollection<ArticleSketch> sketches =
+        clusters
+            .get(DuplicateClusters.CANONICAL_SKETCHES)
+            .apply("ToSketchRows", ParDo.of(new PreviousRuns.ToRowFn(options.getRunId())))
+            .setCoder(AvroCoder.of(ArticleSketch.class));
 
     // the article's one shuffle: joined with its fingerprint's link
     PCollectionTuple annotated =
@@ -292,6 +322,7 @@ public final class NewsPipeline {
     write.single(terms, TermStat.class, TermStat.getClassSchema(), "terms");
     write.single(keyness, TermKeyness.class, TermKeyness.getClassSchema(), "term_keyness");
     write.single(ngrams, Ngram.class, Ngram.getClassSchema(), "ngrams");
+    write.sketches(sketches, dedupSettings.sketchScheme());
     List<PCollection<?>> written = write.written();
 
     counts.add(
@@ -313,6 +344,7 @@ public final class NewsPipeline {
             "WriteManifest",
             new WriteManifest(
                 layout.manifest(),
+                options.getRunId(),
                 runnerName(options),
                 optionsJson(options),
                 startedAt,
@@ -328,6 +360,10 @@ public final class NewsPipeline {
         .apply("Take" + step, Values.create())
         .apply("Sum" + step, Sum.longsGlobally())
         .apply("View" + step, View.asSingleton());
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
   }
 
   /** {@code --shuffleShards}, or the stage's own default when that is 0. */

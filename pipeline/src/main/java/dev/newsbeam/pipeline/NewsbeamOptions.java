@@ -15,7 +15,12 @@ import org.apache.beam.sdk.options.PipelineOptions;
  * sharded. Runner options come in through {@code --runner=...}.
  */
 public interface NewsbeamOptions
-    extends IngestOptions, DedupOptions, TopicOptions, WordStatsOptions, OutputOptions {
+    extends IngestOptions,
+        DedupOptions,
+        TopicOptions,
+        WordStatsOptions,
+        OutputOptions,
+        PreviousRunsOptions {
   @Description(
       "Shuffle shards of the joins and sums (dedup, topic counts, word statistics, the "
           + "redistribution after reading); the output does not depend on it. 0 = each stage's "

@@ -17,7 +17,15 @@ public final class OutputLayout {
    * {@link #PARTITIONED} ones.
    */
   public static final List<String> DATASETS =
-      List.of("articles", "errors", "duplicates", "topics", "terms", "term_keyness", "ngrams");
+      List.of(
+          "articles",
+          "errors",
+          "duplicates",
+          "topics",
+          "terms",
+          "term_keyness",
+          "ngrams",
+          PreviousRuns.SKETCHES);
 
   /** Datasets split by {@code --partitionBy}. */
   public static final List<String> PARTITIONED = List.of("articles", "duplicates");

@@ -1,5 +1,6 @@
 package dev.newsbeam.pipeline;
 
+import dev.newsbeam.schema.ArticleSketch;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -134,6 +135,27 @@ final class WriteDatasets {
                       .withNumShards(1))
               .getPerDestinationOutputFilenames());
     }
+  }
+
+  /**
+   * {@code sketches/}: Avro whatever {@code --format} (it is what later runs read, not a dataset to
+   * analyse), with the signature scheme in the file metadata ({@link PreviousRuns#SCHEME_KEY}).
+   */
+  void sketches(PCollection<ArticleSketch> sketches, String scheme) {
+    String dataset = PreviousRuns.SKETCHES;
+    register(dataset, OutputFormat.AVRO, ArticleSketch.getClassSchema());
+    written.add(
+        sketches
+            .apply(
+                "WriteSketches",
+                AvroIO.write(ArticleSketch.class)
+                    .to(layout.prefix(dataset))
+                    .withSuffix(".avro")
+                    .withCodec(codec.factory())
+                    .withMetadata(Map.of(PreviousRuns.SCHEME_KEY, scheme))
+                    .withNumShards(1)
+                    .withOutputFilenames())
+            .getPerDestinationOutputFilenames());
   }
 
   private <T, R> PCollection<?> partitioned(

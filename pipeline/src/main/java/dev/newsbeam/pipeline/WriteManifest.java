@@ -26,6 +26,7 @@ import org.apache.beam.sdk.values.PDone;
  */
 final class WriteManifest extends PTransform<PCollection<KV<String, Long>>, PDone> {
   private final String path;
+  private final String runId;
   private final String runner;
   private final String optionsJson;
   private final Instant startedAt;
@@ -34,12 +35,14 @@ final class WriteManifest extends PTransform<PCollection<KV<String, Long>>, PDon
 
   WriteManifest(
       String path,
+      String runId,
       String runner,
       String optionsJson,
       Instant startedAt,
       Map<String, String[]> outputs,
       List<PCollection<?>> after) {
     this.path = path;
+    this.runId = runId;
     this.runner = runner;
     this.optionsJson = optionsJson;
     this.startedAt = startedAt;
@@ -60,7 +63,7 @@ final class WriteManifest extends PTransform<PCollection<KV<String, Long>>, PDon
             "WriteManifestJson",
             ParDo.of(
                     new WriteManifestFn(
-                        runner, optionsJson, startedAt.toEpochMilli(), outputs, totals))
+                        runId, runner, optionsJson, startedAt.toEpochMilli(), outputs, totals))
                 .withSideInputs(totals));
     return PDone.in(counts.getPipeline());
   }
@@ -107,6 +110,7 @@ final class WriteManifest extends PTransform<PCollection<KV<String, Long>>, PDon
   }
 
   static final class WriteManifestFn extends DoFn<String, Void> {
+    private final String runId;
     private final String runner;
     private final String optionsJson;
     private final long startedAtMillis;
@@ -114,11 +118,13 @@ final class WriteManifest extends PTransform<PCollection<KV<String, Long>>, PDon
     private final PCollectionView<Map<String, Long>> totals;
 
     WriteManifestFn(
+        String runId,
         String runner,
         String optionsJson,
         long startedAtMillis,
         Map<String, String[]> outputs,
         PCollectionView<Map<String, Long>> totals) {
+      this.runId = runId;
       this.runner = runner;
       this.optionsJson = optionsJson;
       this.startedAtMillis = startedAtMillis;
@@ -132,6 +138,7 @@ final class WriteManifest extends PTransform<PCollection<KV<String, Long>>, PDon
           manifestPath,
           Manifest.build(
               c.sideInput(totals),
+              runId,
               runner,
               optionsJson,
               Instant.ofEpochMilli(startedAtMillis),

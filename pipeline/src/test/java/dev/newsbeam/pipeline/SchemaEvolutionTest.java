@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import dev.newsbeam.schema.Article;
+import dev.newsbeam.schema.DedupInfo;
 import dev.newsbeam.schema.DuplicateRow;
 import java.io.File;
 import java.io.IOException;
@@ -46,11 +47,12 @@ class SchemaEvolutionTest {
 
   @Test
   void duplicatesOfThePreviousVersionReadThroughTodaysSchema() throws IOException {
-    Schema v1 = previous("DuplicateRow");
-    assertCompatible(DuplicateRow.getClassSchema(), v1);
-    GenericRecord old = new GenericData.Record(v1);
+    Schema v2 = previous("DuplicateRow");
+    assertCompatible(DuplicateRow.getClassSchema(), v2);
+    GenericRecord old = new GenericData.Record(v2);
     old.put("id", "a");
     old.put("source", "in/a.txt");
+    old.put("published_date", (int) LocalDate.of(2025, 2, 12).toEpochDay());
     old.put("canonical_id", "b");
     old.put("canonical_source", "in/b.txt");
     old.put("cluster_id", "b");
@@ -58,13 +60,33 @@ class SchemaEvolutionTest {
     old.put("similarity", 1.0);
     old.put("matched_via", null);
 
-    List<DuplicateRow> read = writeThenRead(v1, old, DuplicateRow.class);
+    List<DuplicateRow> read = writeThenRead(v2, old, DuplicateRow.class);
 
     assertThat(read, hasSize(1));
     assertThat(read.get(0).getId(), equalTo("a"));
     assertThat(read.get(0).getCanonicalId(), equalTo("b"));
+    assertThat(read.get(0).getPublishedDate(), equalTo(LocalDate.of(2025, 2, 12)));
     assertThat(
-        "a field added since reads as its default", read.get(0).getPublishedDate(), nullValue());
+        "a field added since reads as its default", read.get(0).getCanonicalRun(), nullValue());
+  }
+
+  @Test
+  void dedupRecordsOfThePreviousVersionReadThroughTodaysSchema() throws IOException {
+    Schema v2 = previous("DedupInfo");
+    assertCompatible(DedupInfo.getClassSchema(), v2);
+    GenericRecord old = new GenericData.Record(v2);
+    old.put("cluster_id", "b");
+    old.put("canonical_id", "b");
+    old.put("is_canonical", false);
+    old.put("kind", "near");
+    old.put("similarity", 0.8);
+
+    List<DedupInfo> read = writeThenRead(v2, old, DedupInfo.class);
+
+    assertThat(read, hasSize(1));
+    assertThat(read.get(0).getCanonicalId(), equalTo("b"));
+    assertThat(
+        "a field added since reads as its default", read.get(0).getCanonicalRun(), nullValue());
   }
 
   /**

@@ -102,7 +102,15 @@ final class Engine {
     return SORTED.readTree(output.resolve("manifest.json").toFile());
   }
 
+  /**
+   * The record as JSON with sorted keys, without {@code run_id}: the sketches/ rows name the run
+   * that wrote them, which differs between any two runs by design (--runId).
+   */
   private static String normalise(String json) throws IOException {
-    return SORTED.writeValueAsString(SORTED.readValue(json, Object.class));
+    Object record = SORTED.readValue(json, Object.class);
+    if (record instanceof Map<?, ?> fields) {
+      fields.remove("run_id");
+    }
+    return SORTED.writeValueAsString(record);
   }
 }

@@ -7,8 +7,8 @@ import java.util.Locale;
 
 /**
  * Which article of a duplicate cluster is kept ({@code --keep}). Every policy is a total order
- * ending in the smallest id, so the choice never depends on arrival order, bundle boundaries or the
- * runner.
+ * ending in the smallest id, then the smallest source, so the choice never depends on arrival
+ * order, bundle boundaries or the runner.
  *
  * <ul>
  *   <li>{@code earliest} (default): earliest published, then longest text, then smallest id;
@@ -17,7 +17,9 @@ import java.util.Locale;
  * </ul>
  *
  * Articles without a publication time rank after dated ones under {@code earliest} and {@code
- * latest}.
+ * latest}. Under every policy the canonical articles of earlier runs ({@code --previous}, {@link
+ * DocSketch#isArchived}) rank before this run's articles: an earlier output is never changed, so a
+ * story it holds keeps its canonical, and a new copy joins it whatever its date.
  */
 public enum CanonicalPolicy {
   EARLIEST,
@@ -33,6 +35,17 @@ public enum CanonicalPolicy {
   private static final Comparator<DocSketch> LONGER_FIRST =
       Comparator.comparingInt((DocSketch d) -> d.length).reversed();
   private static final Comparator<DocSketch> ID = Comparator.comparing((DocSketch d) -> d.id);
+
+  /**
+   * The last tie-break: the same record read twice under one id (one JSONL file copied into two
+   * folders) differs only in where it was read, and the sketch a run keeps names that place.
+   */
+  private static final Comparator<DocSketch> SOURCE =
+      Comparator.comparing(
+          (DocSketch d) -> d.source, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+  private static final Comparator<DocSketch> ARCHIVED_FIRST =
+      Comparator.comparing((DocSketch d) -> !d.isArchived());
 
   /** The value as users write it: {@code earliest}, {@code latest} or {@code longest}. */
   @JsonValue
@@ -55,11 +68,15 @@ public enum CanonicalPolicy {
 
   /** Orders candidates best first: the canonical is the minimum. */
   public Comparator<DocSketch> order() {
-    return switch (this) {
-      case EARLIEST -> PUBLISHED_ASC.thenComparing(LONGER_FIRST).thenComparing(ID);
-      case LATEST -> PUBLISHED_DESC.thenComparing(LONGER_FIRST).thenComparing(ID);
-      case LONGEST -> LONGER_FIRST.thenComparing(PUBLISHED_ASC).thenComparing(ID);
-    };
+    return ARCHIVED_FIRST.thenComparing(
+        switch (this) {
+          case EARLIEST ->
+              PUBLISHED_ASC.thenComparing(LONGER_FIRST).thenComparing(ID).thenComparing(SOURCE);
+          case LATEST ->
+              PUBLISHED_DESC.thenComparing(LONGER_FIRST).thenComparing(ID).thenComparing(SOURCE);
+          case LONGEST ->
+              LONGER_FIRST.thenComparing(PUBLISHED_ASC).thenComparing(ID).thenComparing(SOURCE);
+        });
   }
 
   /**

@@ -109,26 +109,30 @@ public final class ChainGuard implements Serializable {
     Collection<DocSketch> left = component;
     boolean guarded = rounds > 0;
     boolean chains = guarded && rule.containmentOn() && component.size() <= MAX_CHAIN_COMPONENT;
-    for (int pass = 0; pass < Math.max(rounds, 1) && !left.isEmpty(); pass++) {
+    // an earlier run's canonical (archived) ranks first and never joins another cluster: each
+    // takes a pass of its own, so no cluster of an earlier output is ever changed
+    for (int pass = 0;
+        !left.isEmpty() && (pass < Math.max(rounds, 1) || hasArchived(left));
+        pass++) {
       DocSketch canonical = Collections.min(left, order);
       long clusterSize = canonical.exactCopies;
       List<DocSketch> next = new ArrayList<>();
-      Set<String> viaChain = chains ? containedChain(canonical, left) : Set.of();
+      List<DocSketch> joinable = new ArrayList<>(left.size());
       for (DocSketch member : left) {
         if (member.id.equals(canonical.id)) {
           continue; // its link needs the cluster size, known after the pass
         }
+        if (member.isArchived()) {
+          next.add(member);
+        } else {
+          joinable.add(member);
+        }
+      }
+      Set<String> viaChain = chains ? containedChain(canonical, joinable) : Set.of();
+      for (DocSketch member : joinable) {
         if (!guarded || accepts(canonical, member) || viaChain.contains(member.id)) {
           clusterSize += member.exactCopies;
-          links.add(
-              new ClusterLink(
-                  member.id,
-                  member.fingerprint,
-                  canonical.id,
-                  canonical.source,
-                  similarity(canonical, member),
-                  0,
-                  canonical.exactCopies));
+          links.add(ClusterLink.to(member, canonical, similarity(canonical, member), 0));
         } else {
           detached++;
           next.add(member);
@@ -143,6 +147,15 @@ public final class ChainGuard implements Serializable {
       links.add(ClusterLink.alone(member));
     }
     return new Outcome(links, detached);
+  }
+
+  private static boolean hasArchived(Collection<DocSketch> members) {
+    for (DocSketch d : members) {
+      if (d.isArchived()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -27,6 +27,13 @@ public final class ClusterLink implements Serializable {
   /** Articles sharing the canonical's exact text, the canonical included. */
   public long canonicalExactCopies;
 
+  /**
+   * Run id of the earlier run whose canonical this is ({@link DocSketch#isArchived}); {@link
+   * #canonicalId} is then the canonical's node id ({@link DocSketch#archivedId}). Null when the
+   * canonical is an article of this run.
+   */
+  public String canonicalRun;
+
   public ClusterLink() {}
 
   public ClusterLink(
@@ -48,7 +55,28 @@ public final class ClusterLink implements Serializable {
 
   /** The link of a representative that is its own cluster: itself plus its exact copies. */
   public static ClusterLink alone(DocSketch d) {
-    return new ClusterLink(d.id, d.fingerprint, d.id, d.source, 1.0, d.exactCopies, d.exactCopies);
+    return to(d, d, 1.0, d.exactCopies);
+  }
+
+  /** The link of {@code member} to the canonical {@code canonical}. */
+  public static ClusterLink to(
+      DocSketch member, DocSketch canonical, double similarity, long clusterSize) {
+    ClusterLink l =
+        new ClusterLink(
+            member.id,
+            member.fingerprint,
+            canonical.id,
+            canonical.source,
+            similarity,
+            clusterSize,
+            canonical.exactCopies);
+    l.canonicalRun = canonical.run;
+    return l;
+  }
+
+  /** The canonical's article id (in its own run's output when {@link #canonicalRun} is set). */
+  public String canonicalArticleId() {
+    return DocSketch.articleId(canonicalId);
   }
 
   public boolean isCanonical() {
@@ -62,6 +90,7 @@ public final class ClusterLink implements Serializable {
         && canonicalId.equals(l.canonicalId)
         && Objects.equals(canonicalSource, l.canonicalSource)
         && similarity == l.similarity
+        && Objects.equals(canonicalRun, l.canonicalRun)
         && clusterSize == l.clusterSize
         && canonicalExactCopies == l.canonicalExactCopies;
   }
@@ -73,7 +102,9 @@ public final class ClusterLink implements Serializable {
 
   @Override
   public String toString() {
-    return repId + "->" + canonicalId + "@" + similarity + " size=" + clusterSize;
+    String canonical =
+        canonicalRun == null ? canonicalId : canonicalRun + "/" + canonicalArticleId();
+    return repId + "->" + canonical + "@" + similarity + " size=" + clusterSize;
   }
 
   /**
@@ -90,21 +121,30 @@ public final class ClusterLink implements Serializable {
         .setId(id)
         .setSource(source)
         .setPublishedDate(publishedDate)
-        .setCanonicalId(canonicalId)
+        .setCanonicalId(info.getCanonicalId())
         .setCanonicalSource(canonicalSource)
-        .setClusterId(canonicalId)
+        .setClusterId(info.getClusterId())
         .setKind(info.getKind())
         .setSimilarity(info.getSimilarity())
         .setMatchedVia(
             DetectDuplicates.NEAR.equals(info.getKind()) && !id.equals(repId) ? repId : null)
+        .setCanonicalRun(canonicalRun)
         .build();
   }
 
-  /** The dedup record of article {@code id}, which shares its exact text with {@link #repId}. */
+  /**
+   * The dedup record of article {@code id} of this run, which shares its exact text with {@link
+   * #repId}. An article is canonical only when the canonical is of this run: the same article run
+   * again against its own earlier output is an exact copy of its earlier self.
+   */
   public DedupInfo dedupInfo(String id) {
+    String canonical = canonicalArticleId();
     DedupInfo.Builder info =
-        DedupInfo.newBuilder().setClusterId(canonicalId).setCanonicalId(canonicalId);
-    if (id.equals(canonicalId)) {
+        DedupInfo.newBuilder()
+            .setClusterId(canonical)
+            .setCanonicalId(canonical)
+            .setCanonicalRun(canonicalRun);
+    if (canonicalRun == null && id.equals(canonicalId)) {
       String kind =
           canonicalExactCopies > 1
               ? DetectDuplicates.EXACT

@@ -21,6 +21,7 @@ import org.apache.beam.sdk.util.VarInt;
 public final class DedupCoders {
   private static final Coder<String> STRING = StringUtf8Coder.of();
   private static final Coder<Long> NULLABLE_LONG = NullableCoder.of(VarLongCoder.of());
+  private static final Coder<String> NULLABLE_STRING = NullableCoder.of(StringUtf8Coder.of());
 
   private DedupCoders() {}
 
@@ -49,6 +50,7 @@ public final class DedupCoders {
       writeInts(d.shingles, out);
       VarInt.encode(d.shingleCount, out);
       writeInts(d.figures, out);
+      NULLABLE_STRING.encode(d.run, out);
     }
 
     @Override
@@ -64,6 +66,7 @@ public final class DedupCoders {
       d.shingles = readInts(in);
       d.shingleCount = VarInt.decodeInt(in);
       d.figures = readInts(in);
+      d.run = NULLABLE_STRING.decode(in);
       return d;
     }
 
@@ -83,18 +86,22 @@ public final class DedupCoders {
       DoubleCoder.of().encode(l.similarity, out);
       VarInt.encode(l.clusterSize, out);
       VarInt.encode(l.canonicalExactCopies, out);
+      NULLABLE_STRING.encode(l.canonicalRun, out);
     }
 
     @Override
     public ClusterLink decode(InputStream in) throws IOException {
-      return new ClusterLink(
-          STRING.decode(in),
-          STRING.decode(in),
-          STRING.decode(in),
-          STRING.decode(in),
-          DoubleCoder.of().decode(in),
-          VarInt.decodeLong(in),
-          VarInt.decodeLong(in));
+      ClusterLink l =
+          new ClusterLink(
+              STRING.decode(in),
+              STRING.decode(in),
+              STRING.decode(in),
+              STRING.decode(in),
+              DoubleCoder.of().decode(in),
+              VarInt.decodeLong(in),
+              VarInt.decodeLong(in));
+      l.canonicalRun = NULLABLE_STRING.decode(in);
+      return l;
     }
 
     @Override

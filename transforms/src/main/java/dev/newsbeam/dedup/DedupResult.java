@@ -13,13 +13,21 @@ import org.apache.beam.sdk.values.PCollection;
  */
 public final class DedupResult extends StageResult {
   private final PCollection<DuplicateRow> duplicates;
+  private final PCollection<DocSketch> canonicalSketches;
 
   DedupResult(
       PCollection<Article> articles,
       PCollection<DuplicateRow> duplicates,
+      PCollection<DocSketch> canonicalSketches,
       PCollection<KV<String, Long>> counts) {
     super(articles, counts);
     this.duplicates = with("duplicates", duplicates);
+    this.canonicalSketches = with("canonicalSketches", canonicalSketches);
+  }
+
+  /** The sketch of every canonical article: what a later run matches against. */
+  public PCollection<DocSketch> canonicalSketches() {
+    return canonicalSketches;
   }
 
   /** One row per non-canonical article ({@code <output>/duplicates/}, in {@code dt=} folders). */

@@ -423,6 +423,15 @@ public record DedupSettings(
     return verify == Verify.EXACT ? Shingler.compact(shingles) : new int[0];
   }
 
+  /**
+   * What a signature depends on: the shingles and the MinHash permutations. A later run matches
+   * earlier sketches ({@code --previous}) only if theirs is the same; the LSH bands, thresholds and
+   * policy may differ (bands are cut from the signature by the matching run).
+   */
+  public String sketchScheme() {
+    return "shingle=" + shingle + ";numPerm=" + numPerm + ";seed=" + seed;
+  }
+
   public MinHasher minHasher() {
     return new MinHasher(numPerm, seed);
   }

@@ -45,7 +45,11 @@ import org.apache.beam.sdk.values.TupleTagList;
  * dedup.articles();    // every article, dedup set
  * dedup.duplicates();  // one DuplicateRow per non-canonical article
  * dedup.counts();      // dedup.clusters, dedup.exact_duplicates, dedup.near_duplicates, ...
+ * dedup.canonicalSketches();  // one DocSketch per canonical: what a later run matches against
  * }</pre>
+ *
+ * <p>{@link #withPrevious} matches the batch against earlier runs' canonicals as well ({@link
+ * DuplicateClusters}).
  *
  * <p>How, with nothing quadratic and no group held in memory:
  *
@@ -94,23 +98,35 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
   private final DedupSettings settings;
   private final int shards;
   private final StageFailures failures;
+  private final transient PCollection<DocSketch> previous;
 
-  private DetectDuplicates(DedupSettings settings, int shards, StageFailures failures) {
+  private DetectDuplicates(
+      DedupSettings settings, int shards, StageFailures failures, PCollection<DocSketch> previous) {
     if (shards < 1) {
       throw new IllegalArgumentException("shards must be >= 1, not " + shards);
     }
     this.settings = settings;
     this.shards = shards;
     this.failures = failures;
+    this.previous = previous;
   }
 
   public static DetectDuplicates with(DedupSettings settings) {
-    return new DetectDuplicates(settings, DEFAULT_SHARDS, StageFailures.none(STAGE));
+    return new DetectDuplicates(settings, DEFAULT_SHARDS, StageFailures.none(STAGE), null);
   }
 
   /** An article whose sketch throws leaves the output as a bad record of {@code handler}. */
   public DetectDuplicates withBadRecordErrorHandler(ErrorHandler<BadRecord, ?> handler) {
-    return new DetectDuplicates(settings, shards, StageFailures.to(STAGE, handler));
+    return new DetectDuplicates(settings, shards, StageFailures.to(STAGE, handler), previous);
+  }
+
+  /**
+   * Matches the articles against the canonical articles of earlier runs too ({@link
+   * DocSketch#archived}, as read back from their {@code sketches/}): an article that copies one
+   * gets that canonical and its run ({@code canonical_run}); earlier clusters never change.
+   */
+  public DetectDuplicates withPrevious(PCollection<DocSketch> earlierCanonicals) {
+    return new DetectDuplicates(settings, shards, failures, earlierCanonicals);
   }
 
   /**
@@ -120,7 +136,7 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
    * every incoming bundle and runs a bundle per key downstream).
    */
   public DetectDuplicates withShards(int n) {
-    return new DetectDuplicates(settings, n, failures);
+    return new DetectDuplicates(settings, n, failures, previous);
   }
 
   static Coder<DocSketch> sketchCoder() {
@@ -158,12 +174,17 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
             .get(KEYED_ARTICLES)
             .setCoder(KvCoder.of(StringUtf8Coder.of(), AvroCoder.of(Article.class)));
 
-    PCollection<KV<String, ClusterLink>> linksByFingerprint =
+    PCollectionTuple clusterInput =
         PCollectionTuple.of(DuplicateClusters.SKETCHES, sketchesByShard)
             .and(
                 DuplicateClusters.BAND_ENTRIES,
-                sketched.get(BAND_ENTRIES).setCoder(DuplicateClusters.bandEntryCoder()))
-            .apply("ClusterDuplicates", new DuplicateClusters(settings, shards));
+                sketched.get(BAND_ENTRIES).setCoder(DuplicateClusters.bandEntryCoder()));
+    if (previous != null) {
+      clusterInput = clusterInput.and(DuplicateClusters.PREVIOUS, previous);
+    }
+    PCollectionTuple clusters =
+        clusterInput.apply("ClusterDuplicates", new DuplicateClusters(settings, shards));
+    PCollection<KV<String, ClusterLink>> linksByFingerprint = clusters.get(DuplicateClusters.LINKS);
 
     PCollection<KV<Article, DuplicateRow>> attached =
         articlesByFingerprint.apply(
@@ -189,6 +210,7 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
     return new DedupResult(
         deduped,
         duplicates,
+        clusters.get(DuplicateClusters.CANONICAL_SKETCHES),
         PCollectionList.of(DuplicateClusters.clusterCounts(linksByFingerprint))
             .and(DuplicateClusters.duplicateCounts(duplicates))
             .apply("FlattenCounts", Flatten.pCollections()));
@@ -304,6 +326,9 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
         List<KV<String, DocSketch>> halves,
         ShardedLookupJoin.Emitter<KV<String, String>> out) {
       for (KV<String, DocSketch> half : halves) {
+        if (half.getValue().isArchived() && target.isArchived()) {
+          continue; // two earlier runs' canonicals: their outputs are final, never re-compared
+        }
         if (rule.isDuplicate(half.getValue(), target)) {
           verified.inc();
           out.emit(KV.of(half.getKey(), target.id));
@@ -477,15 +502,17 @@ public final class DetectDuplicates extends PTransform<PCollection<Article>, Ded
    * (fingerprint, link): the component link, or a link to itself for a representative with none.
    */
   static class LinkEveryRepresentativeFn
-      implements ShardedLookupJoin.JoinFn<ClusterLink, DocSketch, KV<String, ClusterLink>> {
+      implements ShardedLookupJoin.JoinFn<ClusterLink, DocSketch, KV<ClusterLink, DocSketch>> {
     @Override
     public void join(
         String id,
         DocSketch doc,
         List<ClusterLink> links,
-        ShardedLookupJoin.Emitter<KV<String, ClusterLink>> out) {
+        ShardedLookupJoin.Emitter<KV<ClusterLink, DocSketch>> out) {
       // a representative in no component is its own cluster: itself plus its exact copies
-      out.emit(KV.of(doc.fingerprint, links.isEmpty() ? ClusterLink.alone(doc) : links.get(0)));
+      ClusterLink link = links.isEmpty() ? ClusterLink.alone(doc) : links.get(0);
+      // the sketch goes to sketches/ when the representative is a canonical of this run
+      out.emit(KV.of(link, link.isCanonical() && !doc.isArchived() ? doc : null));
     }
   }
 

@@ -53,6 +53,13 @@ public final class DocSketch implements Serializable {
   /** The body's figures ({@link Figures}): sorted distinct hashes; empty when it has none. */
   public int[] figures = new int[0];
 
+  /**
+   * Run id of the earlier run whose canonical article this is ({@code --previous}); null for an
+   * article of this run. An archived sketch's {@link #id} is {@link #archivedId}: an article of
+   * this run may carry the same article id (a batch run twice), and the two must stay two nodes.
+   */
+  @Nullable public String run;
+
   public DocSketch() {}
 
   public DocSketch(
@@ -65,8 +72,44 @@ public final class DocSketch implements Serializable {
     this.signature = signature;
   }
 
+  /**
+   * The sketch of a canonical article of the earlier run {@code run}, as read back from its {@code
+   * sketches/}: its {@link #id} is {@link #archivedId}, and it counts no article of this run
+   * ({@link #exactCopies} 0), so cluster sizes count this run's articles only.
+   */
+  public static DocSketch archived(
+      String run, String id, String source, String fingerprint, Long published, int length) {
+    DocSketch d =
+        new DocSketch(archivedId(run, id), source, fingerprint, published, length, new int[0]);
+    d.run = run;
+    d.exactCopies = 0;
+    return d;
+  }
+
+  /** Separates run and article id in an {@link #archivedId}; occurs in neither. */
+  private static final char ARCHIVE_MARK = '\u0000';
+
+  /** The node id of article {@code id} of the earlier run {@code run}. */
+  public static String archivedId(String run, String id) {
+    return ARCHIVE_MARK + run + ARCHIVE_MARK + id;
+  }
+
+  /** The article id of a node id: itself for this run's articles, the id part of an archived. */
+  public static String articleId(String nodeId) {
+    if (nodeId.isEmpty() || nodeId.charAt(0) != ARCHIVE_MARK) {
+      return nodeId;
+    }
+    return nodeId.substring(nodeId.indexOf(ARCHIVE_MARK, 1) + 1);
+  }
+
+  /** Whether this is a canonical article of an earlier run ({@link #archived}). */
+  public boolean isArchived() {
+    return run != null;
+  }
+
   public DocSketch withExactCopies(long copies) {
     DocSketch d = new DocSketch(id, source, fingerprint, published, length, signature);
+    d.run = run;
     d.shingles = shingles;
     d.shingleCount = shingleCount;
     d.figures = figures;
@@ -149,6 +192,7 @@ public final class DocSketch implements Serializable {
         && Objects.equals(source, d.source)
         && Objects.equals(fingerprint, d.fingerprint)
         && Objects.equals(published, d.published)
+        && Objects.equals(run, d.run)
         && Arrays.equals(signature, d.signature)
         && Arrays.equals(shingles, d.shingles);
   }

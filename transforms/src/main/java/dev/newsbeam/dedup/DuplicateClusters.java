@@ -3,12 +3,21 @@ package dev.newsbeam.dedup;
 import dev.newsbeam.schema.DuplicateRow;
 import dev.newsbeam.shuffle.ShardedLookupJoin;
 import dev.newsbeam.shuffle.Shards;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.beam.sdk.coders.BooleanCoder;
 import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.NullableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Count;
+import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
@@ -16,32 +25,47 @@ import org.apache.beam.sdk.transforms.Max;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Values;
+import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
 
 /**
  * The corpus-wide half of dedup, over sketches only (no article text): from every article's {@link
- * DocSketch} (keyed by {@link #sketchEntry}) and LSH band entries ({@link #bandEntry}), the {@link
- * ClusterLink} of every distinct fingerprint. {@link DetectDuplicates} runs it between its sketch
- * step and its join back to the articles; the newsbeam pipeline runs it on the sketches its
- * per-article step emits.
+ * DocSketch} (keyed by {@link #sketchEntry}) and LSH band entries ({@link #bandGatherer}), the
+ * {@link ClusterLink} of every distinct fingerprint ({@link #LINKS}) and the sketch of every
+ * canonical article ({@link #CANONICAL_SKETCHES}: what {@code sketches/} holds for later runs).
+ * {@link DetectDuplicates} runs it between its sketch step and its join back to the articles; the
+ * newsbeam pipeline runs it on the sketches its per-article step emits.
  *
  * <pre>{@code
- * PCollection<KV<String, ClusterLink>> links =
+ * PCollectionTuple clusters =
  *     PCollectionTuple.of(DuplicateClusters.SKETCHES, sketches)
  *         .and(DuplicateClusters.BAND_ENTRIES, bandEntries)
+ *         .and(DuplicateClusters.PREVIOUS, earlierCanonicals)   // optional: --previous
  *         .apply(new DuplicateClusters(settings, shards));
+ * clusters.get(DuplicateClusters.LINKS);               // (fingerprint, link)
+ * clusters.get(DuplicateClusters.CANONICAL_SKETCHES);  // one sketch per canonical of this run
  * }</pre>
+ *
+ * <p>With {@link #PREVIOUS} (the canonical articles of earlier runs, {@link DocSketch#archived}),
+ * this run's articles are matched against them by the same LSH and {@link DuplicateRule}: the
+ * archive's band entries meet the new ones in the bucket shards ({@link ArchiveStars}: only pairs
+ * with a new side), and only the archived sketches that share a bucket or a fingerprint with a new
+ * article join the clustering (the archive is filtered where it is read), where they rank first
+ * ({@link CanonicalPolicy}) and never join another cluster ({@link ChainGuard}). Pairs of two
+ * archived articles are never verified.
  *
  * <p>See {@link DetectDuplicates} for the steps: exact representatives by a combiner per
  * fingerprint shard, star edges of the LSH buckets, verification, union-find components, the chain
  * guard.
  */
-public final class DuplicateClusters
-    extends PTransform<PCollectionTuple, PCollection<KV<String, ClusterLink>>> {
+public final class DuplicateClusters extends PTransform<PCollectionTuple, PCollectionTuple> {
   /** (fingerprint shard, sketch) of every article. */
   public static final TupleTag<KV<Integer, DocSketch>> SKETCHES = new TupleTag<>() {};
 
@@ -50,6 +74,18 @@ public final class DuplicateClusters
    * with words; {@link #bandGatherer} makes them.
    */
   public static final TupleTag<KV<Integer, BandBlock>> BAND_ENTRIES = new TupleTag<>() {};
+
+  /** Optional input: the canonical articles of earlier runs ({@link DocSketch#archived}). */
+  public static final TupleTag<DocSketch> PREVIOUS = new TupleTag<>() {};
+
+  /** Output: (fingerprint, link) of every distinct fingerprint of this run's articles. */
+  public static final TupleTag<KV<String, ClusterLink>> LINKS = new TupleTag<>() {};
+
+  /** Output: the sketch of every canonical article of this run (none of an earlier run's). */
+  public static final TupleTag<DocSketch> CANONICAL_SKETCHES = new TupleTag<>() {};
+
+  /** Manifest count: articles of this run whose canonical is an earlier run's. */
+  public static final String MATCHED_EARLIER_RUNS = "dedup.matched_earlier_runs";
 
   private final DedupSettings settings;
   private final int shards;
@@ -86,8 +122,27 @@ public final class DuplicateClusters
   }
 
   @Override
-  public PCollection<KV<String, ClusterLink>> expand(PCollectionTuple input) {
+  public PCollectionTuple expand(PCollectionTuple input) {
     PCollection<KV<Integer, DocSketch>> sketchesByShard = input.get(SKETCHES);
+    PCollection<KV<String, String>> candidates = candidateEdges(input.get(BAND_ENTRIES));
+    if (input.has(PREVIOUS)) {
+      // archived candidates and the archived sketches they need join this run's before the
+      // exact groups: an archived text equal to a new one is that fingerprint's representative
+      PCollection<KV<String, String>> archiveCandidates =
+          archiveCandidates(input.get(PREVIOUS), input.get(BAND_ENTRIES));
+      PCollection<KV<Integer, DocSketch>> archived =
+          matchedArchive(input.get(PREVIOUS), archiveCandidates, sketchesByShard);
+      sketchesByShard =
+          PCollectionList.of(sketchesByShard)
+              .and(archived)
+              .apply("WithMatchedArchive", Flatten.pCollections())
+              .setCoder(sketchEntryCoder());
+      candidates =
+          PCollectionList.of(candidates)
+              .and(archiveCandidates)
+              .apply("WithArchiveCandidates", Flatten.pCollections())
+              .setCoder(DetectDuplicates.stringPairCoder());
+    }
     // exact groups: one combiner per fingerprint shard, its accumulator the best sketch per
     // fingerprint
     PCollection<KV<String, DocSketch>> repsByFingerprint =
@@ -107,23 +162,237 @@ public final class DuplicateClusters
             .setCoder(DetectDuplicates.keyedSketchCoder());
 
     PCollection<KV<String, String>> verifiedEdges =
-        candidateEdges(input.get(BAND_ENTRIES))
-            .apply(
-                "VerifyEdges",
-                new DetectDuplicates.VerifyEdges(repsByFingerprint, settings.rule(), shards));
+        candidates.apply(
+            "VerifyEdges",
+            new DetectDuplicates.VerifyEdges(repsByFingerprint, settings.rule(), shards));
     PCollection<KV<String, String>> components =
         verifiedEdges.apply("ConnectedComponents", new DetectDuplicates.ConnectedComponents());
     PCollection<KV<String, ClusterLink>> graphLinks = applyChainGuard(components, repsById);
 
-    return repsById.apply(
-        "JoinRepresentativeLinks",
-        new ShardedLookupJoin<>(
-            graphLinks,
-            DedupCoders.link(),
-            DetectDuplicates.sketchCoder(),
-            DetectDuplicates.keyedLinkCoder(),
-            shards,
-            new DetectDuplicates.LinkEveryRepresentativeFn()));
+    PCollectionTuple out =
+        repsById
+            .apply(
+                "JoinRepresentativeLinks",
+                new ShardedLookupJoin<>(
+                    graphLinks,
+                    DedupCoders.link(),
+                    DetectDuplicates.sketchCoder(),
+                    KvCoder.of(
+                        DedupCoders.link(), NullableCoder.of(DetectDuplicates.sketchCoder())),
+                    shards,
+                    new DetectDuplicates.LinkEveryRepresentativeFn()))
+            .apply(
+                "SplitLinksAndCanonicals",
+                ParDo.of(new SplitLinksFn())
+                    .withOutputTags(LINKS, TupleTagList.of(CANONICAL_SKETCHES)));
+    out.get(LINKS).setCoder(DetectDuplicates.keyedLinkCoder());
+    out.get(CANONICAL_SKETCHES).setCoder(DetectDuplicates.sketchCoder());
+    return out;
+  }
+
+  /** (fingerprint, link) of every representative; the sketch of each canonical of this run. */
+  static class SplitLinksFn extends DoFn<KV<ClusterLink, DocSketch>, KV<String, ClusterLink>> {
+    @ProcessElement
+    public void process(@Element KV<ClusterLink, DocSketch> e, MultiOutputReceiver out) {
+      ClusterLink link = e.getKey();
+      out.get(LINKS).output(KV.of(link.repFingerprint, link));
+      if (e.getValue() != null) {
+        out.get(CANONICAL_SKETCHES).output(e.getValue());
+      }
+    }
+  }
+
+  // ---- matching against earlier runs ---------------------------------------------------------
+
+  /**
+   * (new fingerprint, archived fingerprint) pairs that share an LSH bucket: the archive's band
+   * entries, made from its signatures by this run's bands, meet the new ones in the bucket shards.
+   */
+  private PCollection<KV<String, String>> archiveCandidates(
+      PCollection<DocSketch> previous, PCollection<KV<Integer, BandBlock>> bandEntries) {
+    KvCoder<Integer, KV<Boolean, BandBlock>> tagged =
+        KvCoder.of(VarIntCoder.of(), KvCoder.of(BooleanCoder.of(), BandBlock.coder()));
+    PCollection<KV<Integer, KV<Boolean, BandBlock>>> fresh =
+        bandEntries.apply("TagNewBands", ParDo.of(new TagBlocksFn(false))).setCoder(tagged);
+    PCollection<KV<Integer, KV<Boolean, BandBlock>>> archived =
+        previous
+            .apply("ArchivedBandEntries", ParDo.of(new ArchivedBandsFn(settings, shards)))
+            .setCoder(bandEntryCoder())
+            .apply("TagArchivedBands", ParDo.of(new TagBlocksFn(true)))
+            .setCoder(tagged);
+    return PCollectionList.of(fresh)
+        .and(archived)
+        .apply("FlattenBandSides", Flatten.pCollections())
+        .setCoder(tagged)
+        .apply("GroupArchiveBucketShards", GroupByKey.create())
+        .apply("PairWithArchive", ParDo.of(new ArchivePairsFn(settings.maxBucketSize())))
+        .setCoder(DetectDuplicates.stringPairCoder());
+  }
+
+  /**
+   * The archived sketches some new article may match: those in a candidate pair, and those with a
+   * new article's exact fingerprint. The archive is filtered where it is read, against the set of
+   * wanted fingerprints (a side input bounded by the new batch: its fingerprints and candidate
+   * pairs, never the archive), so only matched sketches cross a shuffle.
+   */
+  private PCollection<KV<Integer, DocSketch>> matchedArchive(
+      PCollection<DocSketch> previous,
+      PCollection<KV<String, String>> candidates,
+      PCollection<KV<Integer, DocSketch>> sketchesByShard) {
+    PCollectionView<List<String>> wanted =
+        PCollectionList.of(
+                candidates
+                    .apply("ArchivedFingerprints", ParDo.of(new ArchivedFingerprintFn()))
+                    .setCoder(StringUtf8Coder.of()))
+            .and(
+                sketchesByShard
+                    .apply("NewFingerprints", ParDo.of(new FingerprintOfFn()))
+                    .setCoder(StringUtf8Coder.of()))
+            .apply("FlattenWanted", Flatten.pCollections())
+            .setCoder(StringUtf8Coder.of())
+            .apply("ViewWanted", View.asList());
+    return previous
+        .apply(
+            "KeepMatchedArchive", ParDo.of(new KeepWantedFn(wanted, shards)).withSideInputs(wanted))
+        .setCoder(sketchEntryCoder());
+  }
+
+  /** Band entries of archived sketches, gathered per bundle into one block per bucket shard. */
+  static class ArchivedBandsFn extends DoFn<DocSketch, KV<Integer, BandBlock>> {
+    private final DedupSettings settings;
+    private final int shards;
+    private transient LshBands bands;
+    private transient BandBlock.Gatherer gatherer;
+
+    ArchivedBandsFn(DedupSettings settings, int shards) {
+      this.settings = settings;
+      this.shards = shards;
+    }
+
+    @Setup
+    public void setup() {
+      bands = settings.bands();
+    }
+
+    @StartBundle
+    public void startBundle() {
+      gatherer = bandGatherer(shards);
+    }
+
+    @ProcessElement
+    public void process(@Element DocSketch d) {
+      if (d.signature.length == 0) {
+        return; // no words: matched by fingerprint only
+      }
+      for (long key : bands.bandKeys(d.signature)) {
+        gatherer.add(key, d.fingerprint);
+      }
+    }
+
+    @FinishBundle
+    public void finishBundle(FinishBundleContext c) {
+      gatherer.drain(
+          (shard, block) ->
+              c.output(
+                  KV.of(shard, block),
+                  GlobalWindow.INSTANCE.maxTimestamp(),
+                  GlobalWindow.INSTANCE));
+    }
+  }
+
+  static class TagBlocksFn
+      extends DoFn<KV<Integer, BandBlock>, KV<Integer, KV<Boolean, BandBlock>>> {
+    private final boolean archived;
+
+    TagBlocksFn(boolean archived) {
+      this.archived = archived;
+    }
+
+    @ProcessElement
+    public void process(
+        @Element KV<Integer, BandBlock> e,
+        OutputReceiver<KV<Integer, KV<Boolean, BandBlock>>> out) {
+      out.output(KV.of(e.getKey(), KV.of(archived, e.getValue())));
+    }
+  }
+
+  /** The candidate pairs of one bucket shard ({@link ArchiveStars}). */
+  static class ArchivePairsFn
+      extends DoFn<KV<Integer, Iterable<KV<Boolean, BandBlock>>>, KV<String, String>> {
+    private final Counter giant =
+        Metrics.counter(DetectDuplicates.class, "archive_giant_buckets_skipped");
+    private final Counter pairs = Metrics.counter(DetectDuplicates.class, "archive_candidates");
+    private final int maxBucketSize;
+
+    ArchivePairsFn(int maxBucketSize) {
+      this.maxBucketSize = maxBucketSize;
+    }
+
+    @ProcessElement
+    public void process(
+        @Element KV<Integer, Iterable<KV<Boolean, BandBlock>>> shard,
+        OutputReceiver<KV<String, String>> out) {
+      ArchiveStars stars = new ArchiveStars(maxBucketSize);
+      List<BandBlock> archivedBlocks = new ArrayList<>();
+      // one pass (a one-shot iterable on Flink): new entries first, archived blocks kept packed
+      for (KV<Boolean, BandBlock> block : shard.getValue()) {
+        if (block.getKey()) {
+          archivedBlocks.add(block.getValue());
+        } else {
+          block.getValue().forEach(stars::addNew);
+        }
+      }
+      for (BandBlock block : archivedBlocks) {
+        block.forEach(stars::addArchived);
+      }
+      stars.emit(
+          (fresh, archived) -> {
+            pairs.inc();
+            out.output(KV.of(fresh, archived));
+          });
+      giant.inc(stars.giantBuckets());
+    }
+  }
+
+  static class ArchivedFingerprintFn extends DoFn<KV<String, String>, String> {
+    @ProcessElement
+    public void process(@Element KV<String, String> pair, OutputReceiver<String> out) {
+      out.output(pair.getValue());
+    }
+  }
+
+  static class FingerprintOfFn extends DoFn<KV<Integer, DocSketch>, String> {
+    @ProcessElement
+    public void process(@Element KV<Integer, DocSketch> e, OutputReceiver<String> out) {
+      out.output(e.getValue().fingerprint);
+    }
+  }
+
+  /** An archived sketch that some new article wants, keyed for the exact groups. */
+  static class KeepWantedFn extends DoFn<DocSketch, KV<Integer, DocSketch>> {
+    private final Counter matched = Metrics.counter(DetectDuplicates.class, "archive_matched");
+    private final PCollectionView<List<String>> wanted;
+    private final int shards;
+    // the global window's one value: read into a set once per instance (the DirectRunner would
+    // otherwise rebuild it per element)
+    private transient Set<String> wantedSet;
+
+    KeepWantedFn(PCollectionView<List<String>> wanted, int shards) {
+      this.wanted = wanted;
+      this.shards = shards;
+    }
+
+    @ProcessElement
+    public void process(
+        @Element DocSketch archived, ProcessContext c, OutputReceiver<KV<Integer, DocSketch>> out) {
+      if (wantedSet == null) {
+        wantedSet = new HashSet<>(c.sideInput(wanted));
+      }
+      if (wantedSet.contains(archived.fingerprint)) {
+        matched.inc();
+        out.output(sketchEntry(archived, shards));
+      }
+    }
   }
 
   /** (fingerprint, bucket-minimum fingerprint) star edges of the shared LSH buckets. */
@@ -185,7 +454,11 @@ public final class DuplicateClusters
         .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
   }
 
-  /** {@code dedup.exact_duplicates} and {@code dedup.near_duplicates} from the duplicates rows. */
+  /**
+   * {@code dedup.exact_duplicates}, {@code dedup.near_duplicates} and {@code
+   * dedup.matched_earlier_runs} (rows whose canonical is an earlier run's) from the duplicates
+   * rows.
+   */
   public static PCollection<KV<String, Long>> duplicateCounts(PCollection<DuplicateRow> rows) {
     PCollection<KV<String, Long>> exact =
         rows.apply(
@@ -199,8 +472,13 @@ public final class DuplicateClusters
                 Filter.by((DuplicateRow r) -> DetectDuplicates.NEAR.equals(r.getKind())))
             .apply("CountNear", Count.globally())
             .apply("NameNear", ParDo.of(new DetectDuplicates.NameFn("dedup.near_duplicates")));
+    PCollection<KV<String, Long>> earlier =
+        rows.apply("EarlierRunRows", Filter.by((DuplicateRow r) -> r.getCanonicalRun() != null))
+            .apply("CountEarlierRuns", Count.globally())
+            .apply("NameEarlierRuns", ParDo.of(new DetectDuplicates.NameFn(MATCHED_EARLIER_RUNS)));
     return PCollectionList.of(exact)
         .and(near)
+        .and(earlier)
         .apply("FlattenRowCounts", Flatten.pCollections())
         .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
   }

@@ -50,6 +50,18 @@ class CanonicalPolicyTest {
   }
 
   @Test
+  void oneRecordReadTwiceUnderOneIdKeepsTheSmallerSourceWhateverTheOrder() {
+    DocSketch first = doc("nb-1", 100L, 10);
+    first.source = "copy-2/sample.jsonl:1";
+    DocSketch second = doc("nb-1", 100L, 10);
+    second.source = "copy-1/sample.jsonl:1";
+    for (CanonicalPolicy policy : CanonicalPolicy.values()) {
+      assertThat(policy.better(first, second).source, equalTo("copy-1/sample.jsonl:1"));
+      assertThat(policy.better(second, first).source, equalTo("copy-1/sample.jsonl:1"));
+    }
+  }
+
+  @Test
   void rejectsUnknownPolicy() {
     org.junit.jupiter.api.Assertions.assertThrows(
         IllegalArgumentException.class, () -> CanonicalPolicy.parse("random"));

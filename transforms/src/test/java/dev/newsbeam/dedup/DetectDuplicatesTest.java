@@ -259,7 +259,8 @@ class DetectDuplicatesTest {
             KV.of("dedup.clusters", clusters),
             KV.of("dedup.exact_duplicates", exact),
             KV.of("dedup.near_duplicates", near),
-            KV.of("dedup.largest_cluster", largest));
+            KV.of("dedup.largest_cluster", largest),
+            KV.of(DuplicateClusters.MATCHED_EARLIER_RUNS, 0L));
     assertThat(exact, not(equalTo(0L)));
     assertThat(near, not(equalTo(0L)));
     pipeline.run().waitUntilFinish();

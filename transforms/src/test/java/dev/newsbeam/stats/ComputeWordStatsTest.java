@@ -258,7 +258,8 @@ class ComputeWordStatsTest {
   }
 
   private static DedupInfo dedup(String canonicalId, boolean canonical) {
-    return new DedupInfo(canonicalId, canonicalId, canonical, canonical ? "unique" : "exact", 1.0);
+    return new DedupInfo(
+        canonicalId, canonicalId, canonical, canonical ? "unique" : "exact", 1.0, null);
   }
 
   private static Article article(

@@ -6,6 +6,7 @@ import dev.newsbeam.byline.ArticleBylines;
 import dev.newsbeam.byline.ParseBylines;
 import dev.newsbeam.dedup.ArticleSketcher;
 import dev.newsbeam.dedup.DedupSettings;
+import dev.newsbeam.dedup.DuplicateClusters;
 import dev.newsbeam.ingest.ReadArticles;
 import dev.newsbeam.lab.BaselineOptions;
 import dev.newsbeam.lab.LabCli;
@@ -159,6 +160,8 @@ public final class PlainJavaBaseline {
       counts.put("dedup.exact_duplicates", dedup.exactDuplicates());
       counts.put("dedup.near_duplicates", dedup.nearDuplicates());
       counts.put("dedup.largest_cluster", dedup.largestCluster());
+      // the baseline deduplicates one batch on its own: no earlier runs to match
+      counts.put(DuplicateClusters.MATCHED_EARLIER_RUNS, 0L);
       stages.done("DetectDuplicates");
 
       List<TopicDayCount> dayCounts = new ArrayList<>(enriched.dayCounts());

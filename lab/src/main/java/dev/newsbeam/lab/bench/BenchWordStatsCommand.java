@@ -202,7 +202,7 @@ public final class BenchWordStatsCommand {
               .setDedup(
                   copy
                       ? new DedupInfo(
-                          "gen-" + (index - 1), "gen-" + (index - 1), false, "near", 0.9)
+                          "gen-" + (index - 1), "gen-" + (index - 1), false, "near", 0.9, null)
                       : null)
               .build());
     }

@@ -454,7 +454,7 @@ public final class EvalDedupCommand {
   }
 
   /** Samples used heap while the pipeline runs. */
-  private static final class HeapWatch extends Thread {
+  static final class HeapWatch extends Thread {
     volatile long peakMb;
 
     HeapWatch() {
