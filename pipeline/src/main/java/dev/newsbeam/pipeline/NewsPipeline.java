@@ -9,6 +9,7 @@ import dev.newsbeam.dedup.DedupSettings;
 import dev.newsbeam.dedup.DetectDuplicates;
 import dev.newsbeam.dedup.DuplicateClusters;
 import dev.newsbeam.ingest.PlanFileRanges;
+import dev.newsbeam.language.LanguageSettings;
 import dev.newsbeam.schema.Article;
 import dev.newsbeam.schema.DuplicateRow;
 import dev.newsbeam.schema.ErrorRecord;
@@ -146,6 +147,7 @@ public final class NewsPipeline {
                 "Enrich",
                 new EnrichArticles(
                     options.getMaxArticleBytes(),
+                    LanguageSettings.from(options),
                     new ArticleSpine.Settings(dedupSettings, topicSettings, statsSettings),
                     bylines,
                     model,

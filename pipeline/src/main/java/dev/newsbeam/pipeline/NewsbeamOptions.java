@@ -2,6 +2,7 @@ package dev.newsbeam.pipeline;
 
 import dev.newsbeam.dedup.DedupOptions;
 import dev.newsbeam.ingest.IngestOptions;
+import dev.newsbeam.language.LanguageOptions;
 import dev.newsbeam.stats.WordStatsOptions;
 import dev.newsbeam.topics.TopicOptions;
 import org.apache.beam.runners.direct.DirectOptions;
@@ -15,7 +16,12 @@ import org.apache.beam.sdk.options.PipelineOptions;
  * sharded. Runner options come in through {@code --runner=...}.
  */
 public interface NewsbeamOptions
-    extends IngestOptions, DedupOptions, TopicOptions, WordStatsOptions, OutputOptions {
+    extends IngestOptions,
+        LanguageOptions,
+        DedupOptions,
+        TopicOptions,
+        WordStatsOptions,
+        OutputOptions {
   @Description(
       "Shuffle shards of the joins and sums (dedup, topic counts, word statistics, the "
           + "redistribution after reading); the output does not depend on it. 0 = each stage's "
