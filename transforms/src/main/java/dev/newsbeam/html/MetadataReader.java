@@ -107,6 +107,7 @@ public final class MetadataReader {
             absUrl(doc.selectFirst("link[rel=canonical]")),
             meta(doc, "property", "og:url"),
             ld.url,
+            articleItemUrl(doc),
             fallbackUrl);
     String site =
         first(
@@ -345,6 +346,25 @@ public final class MetadataReader {
       return null;
     }
     return first(e.attr("datetime"), e.attr("content"), e.text());
+  }
+
+  /** The {@code itemprop=url} of a microdata article (not of its author or publisher). */
+  private static String articleItemUrl(Document doc) {
+    for (Element scope : doc.select("[itemscope][itemtype]")) {
+      if (!scope.attr("itemtype").matches("(?i).*schema.org/\\w*(Article|BlogPosting)$")) {
+        continue;
+      }
+      for (Element u : scope.select("[itemprop=url]")) {
+        Element owner = u.parent() == null ? null : u.parent().closest("[itemscope]");
+        if (owner == scope) {
+          String v = u.hasAttr("content") ? u.attr("content") : u.absUrl("href");
+          if (!v.isBlank()) {
+            return v.strip();
+          }
+        }
+      }
+    }
+    return null;
   }
 
   private static String itempropPublisher(Document doc) {

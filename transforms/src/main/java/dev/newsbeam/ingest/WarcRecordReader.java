@@ -161,6 +161,10 @@ final class WarcRecordReader {
       }
       body = read.bytes;
       length = read.length;
+      if (!declared(type) && !looksLikeMarkup(body, length)) {
+        sink.skipped(SkipReason.NOT_HTML);
+        return;
+      }
     } catch (IOException | RuntimeException e) {
       sink.error(
           Errors.of(
@@ -188,13 +192,32 @@ final class WarcRecordReader {
         sink);
   }
 
-  /** Whether a payload is HTML: its declared type, or no type and HTML-looking bytes. */
+  /** Whether a payload may be HTML: its declared type says so, or it declares none. */
   private static boolean isHtml(MediaType type) {
-    if (type == null || !type.isValid()) {
-      return true; // undeclared: let the extractor decide whether there is an article
+    if (!declared(type)) {
+      return true; // undeclared: the bytes decide (looksLikeMarkup)
     }
     String base = type.base().toString().toLowerCase(Locale.ROOT);
     return base.equals("text/html") || base.equals("application/xhtml+xml");
+  }
+
+  private static boolean declared(MediaType type) {
+    return type != null && type.isValid();
+  }
+
+  /** Whether the payload starts, after white space and a BOM, with a tag. */
+  private static boolean looksLikeMarkup(byte[] body, int length) {
+    for (int i = 0; i < Math.min(length, 1024); i++) {
+      int b = body[i] & 0xff;
+      if (b == '<') {
+        return true;
+      }
+      if (!(b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == 0xEF || b == 0xBB
+          || b == 0xBF)) {
+        return false;
+      }
+    }
+    return false;
   }
 
   private record Bytes(byte[] bytes, int length) {}

@@ -17,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Tells the language of an article body with Lingua, in its low-accuracy (trigram) mode over a
  * fixed set of candidate languages, on the start of the text. A page's declared language ({@code
  * <html lang>}) is a hint: it wins when Lingua finds it nearly as likely as its own first choice,
- * since on short or mixed text the page knows better than the statistics.
+ * since on short or mixed text the page knows better than the statistics. The confidence is the
+ * margin of the chosen language over the next one in Lingua's relative values.
  *
  * <p>Lingua's models are large and slow to load, and a detector is thread-safe: {@link #shared}
  * builds one per candidate set per JVM, preloaded, and every DoFn instance of a worker uses it.
@@ -35,8 +36,11 @@ public final class LanguageIdentifier {
   /** Characters of the text looked at: enough to be sure, few enough to keep up with reading. */
   public static final int SAMPLE_CHARS = 1000;
 
-  /** A hint is taken when Lingua gives it at least this share of its first choice's confidence. */
-  static final double HINT_RATIO = 0.5;
+  /**
+   * Lingua's confidence values are relative (1 for its first choice, the others a share of it); a
+   * hint is taken when its value is within this of the first choice's.
+   */
+  static final double HINT_MARGIN = 0.1;
 
   private static final Map<Set<String>, LanguageIdentifier> SHARED = new ConcurrentHashMap<>();
 
@@ -78,24 +82,34 @@ public final class LanguageIdentifier {
     if (values.isEmpty()) {
       return Guess.UNKNOWN;
     }
-    double sum = 0;
-    for (double v : values.values()) {
-      sum += v;
-    }
     Language top = values.firstKey();
-    double topValue = values.get(top);
-    if (top == Language.UNKNOWN || sum <= 0) {
+    if (top == Language.UNKNOWN) {
       return Guess.UNKNOWN;
     }
     String code = code(top);
+    Language chosen = top;
     if (hint != null && !hint.equals(code)) {
       for (Map.Entry<Language, Double> e : values.entrySet()) {
-        if (code(e.getKey()).equals(hint) && e.getValue() >= topValue * HINT_RATIO) {
-          return new Guess(hint, e.getValue() / sum);
+        if (code(e.getKey()).equals(hint) && e.getValue() >= values.get(top) - HINT_MARGIN) {
+          chosen = e.getKey();
         }
       }
     }
-    return new Guess(code, topValue / sum);
+    return new Guess(code(chosen), margin(values, chosen));
+  }
+
+  /**
+   * The confidence of {@code chosen}: its relative value less the best other language's, in [0, 1];
+   * 0 when another language is as likely, near 1 when no other is close.
+   */
+  private static double margin(SortedMap<Language, Double> values, Language chosen) {
+    double other = 0;
+    for (Map.Entry<Language, Double> e : values.entrySet()) {
+      if (e.getKey() != chosen) {
+        other = Math.max(other, e.getValue());
+      }
+    }
+    return Math.max(0, Math.min(1, values.get(chosen) - other));
   }
 
   private static String code(Language language) {
