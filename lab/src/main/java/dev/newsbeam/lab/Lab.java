@@ -10,6 +10,9 @@ import dev.newsbeam.lab.corpus.GenerateCorpusCommand;
 import dev.newsbeam.lab.eval.EvalBylinesCommand;
 import dev.newsbeam.lab.eval.EvalDedupCommand;
 import dev.newsbeam.lab.eval.EvalTopicsCommand;
+import dev.newsbeam.lab.html.BenchExtractionCommand;
+import dev.newsbeam.lab.html.EvalExtractionCommand;
+import dev.newsbeam.lab.html.GenerateWarcCommand;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -49,6 +52,10 @@ public final class Lab {
         "train/test the classifier on Reuters (--split=date or kfold); score the default taxonomy",
         EvalTopicsCommand::run);
     register(
+        "eval-extraction",
+        "score HTML article extraction (body shingle F1, title/date/authors/language) on fixtures",
+        EvalExtractionCommand::run);
+    register(
         "generate",
         "write a seeded synthetic corpus with known duplicate clusters (+ truth file)",
         GenerateCorpusCommand::run);
@@ -60,6 +67,14 @@ public final class Lab {
         "bench-run",
         "one measured run of one engine on one corpus (used by bench)",
         BenchRunCommand::run);
+    register(
+        "generate-warc",
+        "compose a crawl-like WARC.gz from the HTML fixtures (for pipeline throughput runs)",
+        GenerateWarcCommand::run);
+    register(
+        "bench-extraction",
+        "HTML extraction and language identification throughput on one core",
+        BenchExtractionCommand::run);
     register("bench-bylines", "byline parser throughput on one core", BenchBylinesCommand::run);
     register("bench-topics", "taxonomy tagger throughput on one core", BenchTopicsCommand::run);
     register(

@@ -211,16 +211,20 @@ public final class BodyExtractor {
     return out;
   }
 
+  /** A container scoring this share of the best one is a rival: part of the same body, maybe. */
+  static final double RIVAL_SHARE = 0.5;
+
   /**
-   * Climbs from {@code top} to an ancestor (within three levels) that also holds another container
-   * scoring at least a third of it: the entries of a live blog, a body split into several wrappers.
+   * Climbs from {@code top} to an ancestor (within three levels) that also holds rival containers
+   * ({@link #RIVAL_SHARE}): two of them, or a single one nearly as good as the best: the entries of
+   * a live blog, a body split into several wrappers.
    */
   private static Element climb(
       Element top, double best, Map<Element, Double> scores, Element root) {
     List<Element> rivals = new ArrayList<>();
     for (Map.Entry<Element, Double> e : scores.entrySet()) {
       if (e.getKey() != top
-          && e.getValue() >= best / 3
+          && e.getValue() >= best * RIVAL_SHARE
           && !isAncestor(e.getKey(), top)
           && !isAncestor(top, e.getKey())) {
         rivals.add(e.getKey());
@@ -237,7 +241,8 @@ public final class BodyExtractor {
           inside++;
         }
       }
-      if (inside >= 2 || (inside == 1 && rivals.size() == 1)) {
+      if (inside >= 2
+          || (inside == 1 && rivals.size() == 1 && strongest(rivals, scores) >= best * 0.75)) {
         return p;
       }
       if (p == root) {
@@ -246,6 +251,14 @@ public final class BodyExtractor {
       p = p.parent();
     }
     return top;
+  }
+
+  private static double strongest(List<Element> rivals, Map<Element, Double> scores) {
+    double s = 0;
+    for (Element r : rivals) {
+      s = Math.max(s, scores.get(r));
+    }
+    return s;
   }
 
   private static Set<Element> siblings(Element top, double best, Map<Element, Double> scores) {
