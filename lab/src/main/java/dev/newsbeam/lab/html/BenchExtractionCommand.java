@@ -113,8 +113,9 @@ public final class BenchExtractionCommand {
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     long until = System.nanoTime() + (long) (warmupSeconds * 1e9);
     int i = 0;
+    long warm = 0;
     while (System.nanoTime() < until) {
-      op.applyAsLong(i++);
+      warm += op.applyAsLong(i++);
     }
     long cpu0 = mx.getCurrentThreadCpuTime();
     long end = System.nanoTime() + (long) (seconds * 1e9);
@@ -124,6 +125,7 @@ public final class BenchExtractionCommand {
       bytes += op.applyAsLong(i++);
       ops++;
     }
-    return new Measurement(ops, bytes, mx.getCurrentThreadCpuTime() - cpu0);
+    long cpu = mx.getCurrentThreadCpuTime() - cpu0;
+    return new Measurement(ops, bytes + (warm < 0 ? 1 : 0), cpu);
   }
 }
