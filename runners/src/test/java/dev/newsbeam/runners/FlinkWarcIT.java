@@ -58,7 +58,7 @@ class FlinkWarcIT {
     assertThat(run.output(), run.exitCode(), equalTo(0));
 
     JsonNode c = Engine.manifest(dir.resolve("out")).path("counts");
-    long articlePages = pages.size() - 1; // the section front is no article
+    long articlePages = pages.size() - 1L; // the section front is no article
     long articles = 0;
     for (int i = 0; i < CAPTURES; i++) {
       articles += i % pages.size() < articlePages ? 1 : 0;
