@@ -4,7 +4,9 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -121,6 +123,12 @@ class HtmlInputTest {
     assertThat(
         german.getAuthors().stream().map(Author::getName).toList(),
         equalTo(List.of("Lukas Brenner", "Miriam Öztürk")));
+    // German terms: German stopwords are no terms (English analysis would keep "die", "und", ...)
+    List<String> topTerms = german.getStats().getTopTerms().stream().map(t -> t.getTerm()).toList();
+    assertThat(topTerms.isEmpty(), is(false));
+    for (String stop : List.of("die", "der", "und", "das", "den", "mit", "von", "für")) {
+      assertThat(topTerms, not(hasItem(stop)));
+    }
     Article fromWarc = byId("crawl.warc.gz:4");
     assertThat(
         fromWarc.getUrl(), equalTo("https://coastline.example/nature/basking-sharks-record"));
