@@ -16,7 +16,7 @@ import java.util.Locale;
 import java.util.function.IntToLongFunction;
 
 /**
- * {@code ./newsbeam-lab bench-extraction [--input=DIR] [--warmupSeconds=S] [--seconds=S]} ({@link
+ * {@code ./newsbeam-lab bench-extraction [--pages=DIR] [--warmupSeconds=S] [--seconds=S]} ({@link
  * BenchExtractionOptions}): on one thread, cycles the pages through {@link ArticleExtractor}
  * (decode, parse, metadata, body) and prints pages and MB of HTML per CPU-second; then cycles the
  * extracted bodies through {@link LanguageIdentifier} (the product's mode and candidates) and
@@ -24,7 +24,7 @@ import java.util.function.IntToLongFunction;
  */
 public final class BenchExtractionCommand {
   static final String USAGE =
-      "Usage: ./newsbeam-lab bench-extraction [--input=DIR] [--warmupSeconds=S] [--seconds=S]";
+      "Usage: ./newsbeam-lab bench-extraction [--pages=DIR] [--warmupSeconds=S] [--seconds=S]";
 
   private BenchExtractionCommand() {}
 
@@ -44,7 +44,7 @@ public final class BenchExtractionCommand {
       return 0;
     }
     BenchExtractionOptions options = LabCli.parse(args, BenchExtractionOptions.class);
-    Path dir = LabPaths.resolve(options.getInput());
+    Path dir = LabPaths.resolve(options.getPages());
     if (!Files.isDirectory(dir)) {
       System.err.println("bench-extraction: no such folder " + dir.toAbsolutePath());
       return 2;

@@ -8,14 +8,14 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * {@code ./newsbeam-lab eval-extraction [--input=DIR] [--extractors=newsbeam,readability4j]}
+ * {@code ./newsbeam-lab eval-extraction [--pages=DIR] [--extractors=newsbeam,readability4j]}
  * ({@link EvalExtractionOptions}): scores article extraction on pages with expected extractions
  * ({@link ExtractionEvaluation}): body shingle precision, recall and F1, title, date, author and
  * language accuracy, article/non-article accuracy; per extractor, with per-page lines.
  */
 public final class EvalExtractionCommand {
   static final String USAGE =
-      "Usage: ./newsbeam-lab eval-extraction [--input=DIR] [--extractors=newsbeam,readability4j]";
+      "Usage: ./newsbeam-lab eval-extraction [--pages=DIR] [--extractors=newsbeam,readability4j]";
 
   private EvalExtractionCommand() {}
 
@@ -28,7 +28,7 @@ public final class EvalExtractionCommand {
       return 0;
     }
     EvalExtractionOptions options = LabCli.parse(args, EvalExtractionOptions.class);
-    Path dir = LabPaths.resolve(options.getInput());
+    Path dir = LabPaths.resolve(options.getPages());
     if (!Files.isDirectory(dir)) {
       err.println("eval-extraction: no such folder " + dir.toAbsolutePath());
       return 2;

@@ -9,7 +9,7 @@ public interface ExtractionSetOptions extends PipelineOptions {
   @Description(
       "Folder of NAME.html pages, each with NAME.expected.json (default: the product's fixtures).")
   @Default.String(ExtractionSet.FIXTURES)
-  String getInput();
+  String getPages();
 
-  void setInput(String value);
+  void setPages(String value);
 }

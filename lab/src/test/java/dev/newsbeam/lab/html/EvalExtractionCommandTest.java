@@ -25,7 +25,7 @@ class EvalExtractionCommandTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     int rc =
         EvalExtractionCommand.run(
-            new String[] {"--input=" + FIXTURES, "--extractors=newsbeam"},
+            new String[] {"--pages=" + FIXTURES, "--extractors=newsbeam"},
             new PrintStream(out, true, StandardCharsets.UTF_8),
             System.err);
     String printed = out.toString(StandardCharsets.UTF_8);
