@@ -7,13 +7,13 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * {@code ./newsbeam-lab generate-warc --output=FILE.warc.gz [--captures=N] [--pages=DIR]} ({@link
+ * {@code ./newsbeam-lab generate-warc --warc=FILE.warc.gz [--captures=N] [--pages=DIR]} ({@link
  * GenerateWarcOptions}): composes a crawl-like WARC from the fixture pages ({@link WarcComposer})
  * for throughput runs of the pipeline on WARC input.
  */
 public final class GenerateWarcCommand {
   static final String USAGE =
-      "Usage: ./newsbeam-lab generate-warc --output=FILE.warc.gz [--captures=N] [--pages=DIR]";
+      "Usage: ./newsbeam-lab generate-warc --warc=FILE.warc.gz [--captures=N] [--pages=DIR]";
 
   private GenerateWarcCommand() {}
 
@@ -24,7 +24,7 @@ public final class GenerateWarcCommand {
     GenerateWarcOptions options = LabCli.parse(args, GenerateWarcOptions.class);
     Path dir = LabPaths.resolve(options.getPages());
     ExtractionSet set = ExtractionSet.read(dir);
-    Path out = Path.of(options.getOutput());
+    Path out = Path.of(options.getWarc());
     if (out.getParent() != null) {
       Files.createDirectories(out.getParent());
     }

@@ -14,7 +14,7 @@ public interface GenerateWarcOptions extends ExtractionSetOptions {
 
   @Description("The WARC.gz file to write (keep it out of git, e.g. under target/).")
   @Validation.Required
-  String getOutput();
+  String getWarc();
 
-  void setOutput(String value);
+  void setWarc(String value);
 }
