@@ -13,6 +13,9 @@ import dev.newsbeam.lab.eval.EvalBylinesCommand;
 import dev.newsbeam.lab.eval.EvalDailyCommand;
 import dev.newsbeam.lab.eval.EvalDedupCommand;
 import dev.newsbeam.lab.eval.EvalTopicsCommand;
+import dev.newsbeam.lab.html.BenchExtractionCommand;
+import dev.newsbeam.lab.html.EvalExtractionCommand;
+import dev.newsbeam.lab.html.GenerateWarcCommand;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -60,6 +63,10 @@ public final class Lab {
         "write the reference idf table the taxonomy tagger weighs its terms with",
         BuildIdfCommand::run);
     register(
+        "eval-extraction",
+        "score HTML article extraction (body shingle F1, title/date/authors/language) on fixtures",
+        EvalExtractionCommand::run);
+    register(
         "generate",
         "write a seeded synthetic corpus with known duplicate clusters (+ truth file)",
         GenerateCorpusCommand::run);
@@ -75,6 +82,14 @@ public final class Lab {
         "inflate-sketches",
         "an archive of N sketches from one run's sketches/ (for daily runs against a large archive)",
         InflateSketchesCommand::run);
+    register(
+        "generate-warc",
+        "compose a crawl-like WARC.gz from the HTML fixtures (for pipeline throughput runs)",
+        GenerateWarcCommand::run);
+    register(
+        "bench-extraction",
+        "HTML extraction and language identification throughput on one core",
+        BenchExtractionCommand::run);
     register("bench-bylines", "byline parser throughput on one core", BenchBylinesCommand::run);
     register("bench-topics", "taxonomy tagger throughput on one core", BenchTopicsCommand::run);
     register(

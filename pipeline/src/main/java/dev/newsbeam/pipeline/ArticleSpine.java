@@ -105,10 +105,11 @@ public final class ArticleSpine {
     }
     // the body is analysed once, with the word statistics' analysis: the taxonomy tagger shares
     // it (both follow --stem and --stopwords), the shingler needs only its words, and a core
-    // given another analysis than its own analyses again
+    // given another analysis than its own analyses again. Its terms follow the article's
+    // language where Lucene has that language's stopwords and stemmer; words do not depend on it
     AnalyzedText body;
     try {
-      body = analyzer.analyze(credited.getText());
+      body = analyzer.forLanguage(credited.getLanguage()).analyze(credited.getText());
     } catch (RuntimeException | StackOverflowError e) {
       throw new StageFailure(ComputeWordStats.STAGE, e);
     }

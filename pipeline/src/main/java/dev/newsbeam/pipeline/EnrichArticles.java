@@ -9,6 +9,8 @@ import dev.newsbeam.ingest.FileRange;
 import dev.newsbeam.ingest.FileRangeReader;
 import dev.newsbeam.ingest.FileRecordReader;
 import dev.newsbeam.ingest.RecordSink;
+import dev.newsbeam.ingest.SkipReason;
+import dev.newsbeam.language.LanguageSettings;
 import dev.newsbeam.schema.Article;
 import dev.newsbeam.schema.ErrorRecord;
 import dev.newsbeam.schema.TopicModel;
@@ -41,11 +43,11 @@ import org.apache.beam.sdk.values.TupleTagList;
 
 /**
  * The per-article step of the pipeline, one fused {@code DoFn}: it reads a planned range of an
- * input file ({@link FileRangeReader}: every record an article or an error record) and runs {@link
- * ArticleSpine} on every article (bylines, dedup sketch, topics, word statistics), emitting
- * everything the corpus-wide steps need of it as small records. The article itself leaves as Avro
- * bytes inside an {@link EnrichedArticle}, keyed by its fingerprint for the one join it takes part
- * in.
+ * input file ({@link FileRangeReader}: every record an article, an error record or a counted skip)
+ * and runs {@link ArticleSpine} on every article (bylines, dedup sketch, topics, word statistics),
+ * emitting everything the corpus-wide steps need of it as small records. The article itself leaves
+ * as Avro bytes inside an {@link EnrichedArticle}, keyed by its fingerprint for the one join it
+ * takes part in.
  *
  * <p>Outputs ({@link #ENRICHED} and the small ones): the sketch and band entries for {@link
  * DuplicateClusters}, the day × topic keys for the {@code topics/} dataset, manifest counts per
@@ -60,6 +62,7 @@ final class EnrichArticles extends PTransform<PCollection<FileRange>, PCollectio
   static final TupleTag<KV<String, Long>> COUNTS = new TupleTag<>() {};
 
   private final long maxArticleBytes;
+  private final LanguageSettings languages;
   private final ArticleSpine.Settings settings;
   private final SerializableFunction<Article, ArticleBylines.Result> bylines;
   private final PCollectionView<TopicModel> model;
@@ -72,12 +75,14 @@ final class EnrichArticles extends PTransform<PCollection<FileRange>, PCollectio
    */
   EnrichArticles(
       long maxArticleBytes,
+      LanguageSettings languages,
       ArticleSpine.Settings settings,
       SerializableFunction<Article, ArticleBylines.Result> bylines,
       PCollectionView<TopicModel> model,
       int shards,
       StageFailures failures) {
     this.maxArticleBytes = maxArticleBytes;
+    this.languages = languages;
     this.settings = settings;
     this.bylines = bylines;
     this.model = model;
@@ -88,7 +93,8 @@ final class EnrichArticles extends PTransform<PCollection<FileRange>, PCollectio
   @Override
   public PCollectionTuple expand(PCollection<FileRange> ranges) {
     ParDo.SingleOutput<FileRange, KV<String, EnrichedArticle>> enrich =
-        ParDo.of(new EnrichFn(maxArticleBytes, settings, bylines, model, shards, failures));
+        ParDo.of(
+            new EnrichFn(maxArticleBytes, languages, settings, bylines, model, shards, failures));
     PCollectionTuple out =
         ranges.apply(
             "ReadAndEnrichArticles",
@@ -123,6 +129,7 @@ final class EnrichArticles extends PTransform<PCollection<FileRange>, PCollectio
     private final Distribution words = Metrics.distribution(EnrichFn.class, "word_count");
 
     private final long maxArticleBytes;
+    private final LanguageSettings languages;
     private final ArticleSpine.Settings settings;
     private final SerializableFunction<Article, ArticleBylines.Result> bylines;
     private final PCollectionView<TopicModel> model;
@@ -138,12 +145,14 @@ final class EnrichArticles extends PTransform<PCollection<FileRange>, PCollectio
 
     EnrichFn(
         long maxArticleBytes,
+        LanguageSettings languages,
         ArticleSpine.Settings settings,
         SerializableFunction<Article, ArticleBylines.Result> bylines,
         PCollectionView<TopicModel> model,
         int shards,
         StageFailures failures) {
       this.maxArticleBytes = maxArticleBytes;
+      this.languages = languages;
       this.settings = settings;
       this.bylines = bylines;
       this.model = model;
@@ -153,7 +162,7 @@ final class EnrichArticles extends PTransform<PCollection<FileRange>, PCollectio
 
     @Setup
     public void setup() {
-      reader = new FileRangeReader(maxArticleBytes);
+      reader = new FileRangeReader(maxArticleBytes, languages);
       spine = new ArticleSpine(settings, bylines);
       codec = new ArticleCodec();
     }
@@ -193,6 +202,11 @@ final class EnrichArticles extends PTransform<PCollection<FileRange>, PCollectio
                 @Override
                 public void error(ErrorRecord error) {
                   out.get(INPUT_ERRORS).output(error);
+                }
+
+                @Override
+                public void skipped(SkipReason reason) {
+                  counts.add(reason.counter(), 1);
                 }
               });
       if (failed[0] != null) {

@@ -166,14 +166,18 @@ public final class Main {
         reasons.append(')');
       }
       out.printf(
-          "newsbeam: %d files, %d input records -> %d articles, %d errors%s%n",
+          "newsbeam: %d files, %d input records -> %d articles, %d errors%s%s%n",
           c.path("files").asLong(),
           c.path("input_records").asLong(),
           c.path("articles").asLong(),
           c.path("errors").asLong(),
-          reasons);
+          reasons,
+          c.path("skipped").asLong() == 0
+              ? ""
+              : ", " + c.path("skipped").asLong() + " skipped " + c.path("skipped_by_reason"));
       if (!c.path("accounting").path("balanced").asBoolean()) {
-        err.println("newsbeam: WARNING input records != articles + errors; see manifest.json");
+        err.println(
+            "newsbeam: WARNING input records != articles + errors + skipped; see manifest.json");
       }
       out.printf(
           "newsbeam: wrote %s (articles/, errors/, manifest.json) in %.1f s on %s%n",

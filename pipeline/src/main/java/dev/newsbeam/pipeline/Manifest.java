@@ -15,8 +15,9 @@ import org.apache.beam.sdk.io.FileSystems;
 
 /**
  * {@code manifest.json}: what a run read and wrote. Counts arrive as dotted names summed over the
- * pipeline: {@code files}, {@code input_records}, {@code articles}, {@code errors.<reason>} and
- * stage counters such as {@code dedup.clusters}, which land under {@code stages.dedup.clusters}.
+ * pipeline: {@code files}, {@code input_records}, {@code articles}, {@code errors.<reason>}, {@code
+ * skipped.<reason>} and stage counters such as {@code dedup.clusters}, which land under {@code
+ * stages.dedup.clusters}.
  */
 public final class Manifest {
   /**
@@ -54,11 +55,14 @@ public final class Manifest {
     long records = counts.getOrDefault("input_records", 0L);
     long articles = counts.getOrDefault("articles", 0L);
     Map<String, Long> byReason = new TreeMap<>();
+    Map<String, Long> skippedByReason = new TreeMap<>();
     Map<String, Map<String, Long>> stages = new TreeMap<>();
     for (Map.Entry<String, Long> e : counts.entrySet()) {
       String k = e.getKey();
       if (k.startsWith("errors.")) {
         byReason.put(k.substring("errors.".length()), e.getValue());
+      } else if (k.startsWith("skipped.")) {
+        skippedByReason.put(k.substring("skipped.".length()), e.getValue());
       } else if (k.contains(".")) {
         int dot = k.indexOf('.');
         stages
@@ -67,16 +71,20 @@ public final class Manifest {
       }
     }
     long errors = byReason.values().stream().mapToLong(Long::longValue).sum();
+    long skipped = skippedByReason.values().stream().mapToLong(Long::longValue).sum();
     ObjectNode c = root.putObject("counts");
     c.put("files", files);
     c.put("input_records", records);
     c.put("articles", articles);
     c.put("errors", errors);
     c.set("errors_by_reason", JSON.valueToTree(byReason));
+    c.put("skipped", skipped);
+    c.set("skipped_by_reason", JSON.valueToTree(skippedByReason));
     ObjectNode acc = c.putObject("accounting");
     acc.put("input_records", records);
     acc.put("articles_plus_errors", articles + errors);
-    acc.put("balanced", records == articles + errors);
+    acc.put("skipped", skipped);
+    acc.put("balanced", records == articles + errors + skipped);
     root.set("stages", JSON.valueToTree(stages));
 
     ObjectNode out = root.putObject("outputs");

@@ -10,6 +10,7 @@ import dev.newsbeam.dedup.DetectDuplicates;
 import dev.newsbeam.dedup.DocSketch;
 import dev.newsbeam.dedup.DuplicateClusters;
 import dev.newsbeam.ingest.PlanFileRanges;
+import dev.newsbeam.language.LanguageSettings;
 import dev.newsbeam.schema.Article;
 import dev.newsbeam.schema.ArticleSketch;
 import dev.newsbeam.schema.DuplicateRow;
@@ -160,6 +161,7 @@ public final class NewsPipeline {
                 "Enrich",
                 new EnrichArticles(
                     options.getMaxArticleBytes(),
+                    LanguageSettings.from(options),
                     new ArticleSpine.Settings(dedupSettings, topicSettings, statsSettings),
                     bylines,
                     model,

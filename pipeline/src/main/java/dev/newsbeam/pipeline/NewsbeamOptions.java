@@ -2,6 +2,7 @@ package dev.newsbeam.pipeline;
 
 import dev.newsbeam.dedup.DedupOptions;
 import dev.newsbeam.ingest.IngestOptions;
+import dev.newsbeam.language.LanguageOptions;
 import dev.newsbeam.stats.WordStatsOptions;
 import dev.newsbeam.topics.TopicOptions;
 import org.apache.beam.runners.direct.DirectOptions;
@@ -16,6 +17,7 @@ import org.apache.beam.sdk.options.PipelineOptions;
  */
 public interface NewsbeamOptions
     extends IngestOptions,
+        LanguageOptions,
         DedupOptions,
         TopicOptions,
         WordStatsOptions,

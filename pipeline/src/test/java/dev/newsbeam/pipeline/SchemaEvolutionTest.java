@@ -89,6 +89,28 @@ class SchemaEvolutionTest {
         "a field added since reads as its default", read.get(0).getCanonicalRun(), nullValue());
   }
 
+  @Test
+  void articlesOfThePreviousVersionReadThroughTodaysSchema() throws IOException {
+    Schema older = previous("Article");
+    assertCompatible(Article.getClassSchema(), older);
+    GenericRecord old = new GenericData.Record(older);
+    for (Schema.Field f : older.getFields()) {
+      old.put(f.name(), f.hasDefaultValue() ? GenericData.get().getDefaultValue(f) : null);
+    }
+    old.put("id", "a");
+    old.put("source", "in/a.txt");
+    old.put("input_format", "text");
+    old.put("text", "Body.");
+    old.put("published_date", (int) LocalDate.of(2025, 2, 12).toEpochDay());
+
+    List<Article> read = writeThenRead(older, old, Article.class);
+
+    assertThat(read, hasSize(1));
+    assertThat(read.get(0).getText(), equalTo("Body."));
+    assertThat("a field added since reads as its default", read.get(0).getLanguage(), nullValue());
+    assertThat(read.get(0).getSite(), nullValue());
+  }
+
   /**
    * Any optional field of today's Article could have been the newest: a file written without it
    * reads through today's schema, the field at its default.

@@ -24,6 +24,11 @@ public enum ErrorReason {
   TOO_LARGE,
   /** A compressed file that ends early; records before the cut are kept. */
   TRUNCATED,
+  /**
+   * A WARC record that cannot be read: a broken WARC or HTTP header, a body shorter than its
+   * declared length.
+   */
+  BAD_WARC_RECORD,
   /** Any other I/O failure reading the file. */
   UNREADABLE,
   /** A file named explicitly whose extension is no supported format. */

@@ -12,9 +12,11 @@ import org.apache.beam.sdk.coders.VarLongCoder;
 
 /**
  * What one reader task reads: the bytes [{@code start}, {@code end}) of a file, whose first line is
- * line {@code firstLine} of the file. A range of a JSONL file starts at a line start and ends just
- * after a newline (or at the end of the file), so that reading every range of a file is reading the
- * file. Planned by {@link FileRangePlanner}, read by {@link FileRangeReader}.
+ * line {@code firstLine} of the file (for a WARC file: whose first record is record {@code
+ * firstLine}, and a {@code .warc.gz} range starts at a record's gzip member). A range of a JSONL
+ * file starts at a line start and ends just after a newline (or at the end of the file), so that
+ * reading every range of a file is reading the file. Planned by {@link FileRangePlanner}, read by
+ * {@link FileRangeReader}.
  *
  * @param source the file's resource id as {@code FileIO.match} gives it ({@code
  *     MatchResult.Metadata.resourceId().toString()}): an article's {@code source}, an error's
@@ -50,9 +52,11 @@ public record FileRange(
       throw new IllegalArgumentException(
           "a range starts the file exactly when it starts at line 1: " + start + ", " + firstLine);
     }
-    if ((compressed || format == InputFormat.TEXT) && start != 0) {
+    if ((compressed || format == InputFormat.TEXT || format == InputFormat.HTML)
+        && format != InputFormat.WARC
+        && start != 0) {
       throw new IllegalArgumentException(
-          "a compressed or text file is read whole, not from byte " + start + ": " + source);
+          "a compressed, text or HTML file is read whole, not from byte " + start + ": " + source);
     }
   }
 

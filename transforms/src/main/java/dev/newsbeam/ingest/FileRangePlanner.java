@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.netpreserve.jwarc.WarcReader;
+import org.netpreserve.jwarc.WarcRecord;
 
 /**
  * Splits a file into the {@link FileRange}s that reader tasks read, so that one big JSONL file
@@ -52,13 +55,15 @@ public final class FileRangePlanner {
       FileRecordReader.Opener opener) {
     checkChunkBytes(chunkBytes);
     FileRange whole = FileRange.whole(file, format, compressed, sizeBytes);
-    if (format != InputFormat.JSONL || compressed || sizeBytes <= chunkBytes) {
+    boolean warc =
+        format == InputFormat.WARC && FileRangeReader.rawWarc(format, fileName(file.path()));
+    if (sizeBytes <= chunkBytes || !(warc || (format == InputFormat.JSONL && !compressed))) {
       return List.of(whole);
     }
     List<Chunk> chunks;
     try (InputStream in = opener.open()) {
-      chunks = lineChunks(in, chunkBytes);
-    } catch (IOException e) {
+      chunks = warc ? recordChunks(in, chunkBytes) : lineChunks(in, chunkBytes);
+    } catch (IOException | RuntimeException e) {
       return List.of(whole);
     }
     if (chunks.size() <= 1) {
@@ -68,7 +73,13 @@ public final class FileRangePlanner {
     for (Chunk c : chunks) {
       ranges.add(
           new FileRange(
-              file.path(), file.relativePath(), format, false, c.start(), c.end(), c.firstLine()));
+              file.path(),
+              file.relativePath(),
+              format,
+              compressed,
+              c.start(),
+              c.end(),
+              c.firstLine()));
     }
     return ranges;
   }
@@ -105,6 +116,47 @@ public final class FileRangePlanner {
       out.add(new Chunk(start, offset, firstLine));
     }
     return out;
+  }
+
+  /**
+   * Record-aligned chunks of a WARC file of about {@code chunkBytes} (raw, compressed bytes) each:
+   * a chunk ends where the first record at or after {@code chunkBytes} from its start begins, and
+   * its {@code firstLine} is the number of its first record. The headers are read with jwarc (a
+   * {@code .warc.gz} is inflated to find them), the payloads skipped. Where the framing breaks the
+   * last chunk runs to the end of the file, and reading it reports the break.
+   */
+  public static List<Chunk> recordChunks(InputStream in, long chunkBytes) throws IOException {
+    checkChunkBytes(chunkBytes);
+    List<Chunk> out = new ArrayList<>();
+    long start = 0;
+    long firstRecord = 1;
+    long record = 0;
+    try (WarcReader reader = new WarcReader(in)) {
+      while (true) {
+        Optional<WarcRecord> next;
+        try {
+          next = reader.next();
+        } catch (IOException | RuntimeException e) {
+          break; // the reader reports it; the last chunk runs to the end
+        }
+        if (next.isEmpty()) {
+          break;
+        }
+        record++;
+        long position = reader.position();
+        if (record > firstRecord && position - start >= chunkBytes) {
+          out.add(new Chunk(start, position, firstRecord));
+          start = position;
+          firstRecord = record;
+        }
+      }
+    }
+    out.add(new Chunk(start, FileRange.TO_THE_END, firstRecord));
+    return out;
+  }
+
+  private static String fileName(String path) {
+    return path.substring(path.lastIndexOf('/') + 1);
   }
 
   private static void checkChunkBytes(long chunkBytes) {

@@ -1,5 +1,6 @@
 package dev.newsbeam.ingest;
 
+import dev.newsbeam.language.LanguageSettings;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,7 +32,11 @@ public final class FileRangeReader {
   private final FileRecordReader reader;
 
   public FileRangeReader(long maxArticleBytes) {
-    this.reader = new FileRecordReader(maxArticleBytes);
+    this(maxArticleBytes, LanguageSettings.defaults());
+  }
+
+  public FileRangeReader(long maxArticleBytes, LanguageSettings languages) {
+    this.reader = new FileRecordReader(maxArticleBytes, languages);
   }
 
   /**
@@ -53,7 +58,7 @@ public final class FileRangeReader {
     }
     ReadableByteChannel channel = FileSystems.open(id);
     try {
-      if (range.compressed()) {
+      if (range.compressed() && !rawWarc(range.format(), id.getFilename())) {
         // as FileIO.readMatches with Compression.AUTO: the codec by the file's name
         return Channels.newInputStream(
             Compression.detect(id.getFilename()).readDecompressed(channel));
@@ -64,6 +69,18 @@ public final class FileRangeReader {
       channel.close();
       throw e;
     }
+  }
+
+  /**
+   * Whether jwarc reads the file's raw bytes: a WARC file plain or gzipped (a gzip member per
+   * record, so a range can start at any record); other compressions are decompressed whole first.
+   */
+  static boolean rawWarc(InputFormat format, String fileName) {
+    if (format != InputFormat.WARC) {
+      return false;
+    }
+    Compression c = Compression.detect(fileName == null ? "" : fileName);
+    return c == Compression.UNCOMPRESSED || c == Compression.GZIP;
   }
 
   private static ReadableByteChannel seek(ReadableByteChannel channel, long start)

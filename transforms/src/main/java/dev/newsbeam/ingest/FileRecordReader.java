@@ -1,15 +1,26 @@
 package dev.newsbeam.ingest;
 
+import dev.newsbeam.language.LanguageIdentifier;
+import dev.newsbeam.language.LanguageSettings;
+import dev.newsbeam.schema.Article;
+import dev.newsbeam.schema.ErrorRecord;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.zip.ZipException;
 
 /**
- * Turns one (already decompressed) input stream into records: a whole {@code *.txt} file is one
- * record, every non-blank line of a JSONL file is one. Every record ends as exactly one article or
- * one error in the sink; the reader never throws for bad content or a broken stream.
+ * Turns one (already decompressed) input stream into records: a whole {@code *.txt} or HTML file is
+ * one record, every non-blank line of a JSONL file is one, every record of a WARC file is one (a
+ * WARC stream is the raw file: jwarc reads its gzip members itself). Every record ends as exactly
+ * one article, one error or one counted skip in the sink; the reader never throws for bad content
+ * or a broken stream.
+ *
+ * <p>Every article gets its {@code language} and {@code language_confidence} here, whatever its
+ * format ({@link LanguageIdentifier}, with an HTML page's declared language as the hint), and an
+ * article in a language the {@link LanguageSettings} do not keep becomes a {@code language} skip.
  */
 public final class FileRecordReader {
   private static final int BUFFER = 64 * 1024;
@@ -17,13 +28,23 @@ public final class FileRecordReader {
   private final long maxArticleBytes;
   private final TextArticleParser textParser = new TextArticleParser();
   private final JsonlRecordParser jsonlParser = new JsonlRecordParser();
+  private final HtmlRecordParser htmlParser = new HtmlRecordParser();
+  private final WarcRecordReader warcReader;
+  private final LanguageSettings languages;
+  private LanguageIdentifier identifier; // the JVM's shared one, looked up on first use
 
   public FileRecordReader(long maxArticleBytes) {
+    this(maxArticleBytes, LanguageSettings.defaults());
+  }
+
+  public FileRecordReader(long maxArticleBytes, LanguageSettings languages) {
     if (maxArticleBytes <= 0 || maxArticleBytes > Integer.MAX_VALUE - 16) {
       throw new IllegalArgumentException(
           "maxArticleBytes must be in 1..2^31-17, not " + maxArticleBytes);
     }
     this.maxArticleBytes = maxArticleBytes;
+    this.warcReader = new WarcRecordReader(maxArticleBytes);
+    this.languages = languages;
   }
 
   /** What reading one file amounted to. */
@@ -48,24 +69,31 @@ public final class FileRecordReader {
    */
   public Counts read(
       SourceFile file, InputFormat format, long firstLine, Opener opener, RecordSink sink) {
-    if (firstLine < 1 || (format == InputFormat.TEXT && firstLine != 1)) {
+    boolean whole = format == InputFormat.TEXT || format == InputFormat.HTML;
+    if (firstLine < 1 || (whole && firstLine != 1)) {
       throw new IllegalArgumentException(
-          "first line must be 1 for a text file and >= 1 for JSONL, not " + firstLine);
+          "first line (record) must be 1 for a text or HTML file and >= 1 for JSONL and WARC, not "
+              + firstLine);
     }
+    RecordSink tagged = new LanguageSink(sink);
     try (InputStream in = opener.open()) {
-      return format == InputFormat.TEXT
-          ? readText(file, in, sink)
-          : readJsonl(file, in, sink, firstLine);
+      return switch (format) {
+        case TEXT -> readText(file, in, tagged, false);
+        case HTML -> readText(file, in, tagged, true);
+        case JSONL -> readJsonl(file, in, tagged, firstLine);
+        case WARC -> warcReader.read(file, in, firstLine, tagged);
+      };
     } catch (IOException e) {
       // Only reached when opening (or closing) fails: the readers handle failures mid-stream.
       // A later part of a file names its first line, so that each part's failure is told apart.
-      String where = firstLine == 1 ? null : "line " + firstLine;
+      String where =
+          firstLine == 1 ? null : (format == InputFormat.WARC ? "record " : "line ") + firstLine;
       sink.error(Errors.of(file.path(), where, ErrorReason.UNREADABLE, "cannot open: " + e, null));
       return new Counts(1, 0);
     }
   }
 
-  private Counts readText(SourceFile file, InputStream in, RecordSink sink) {
+  private Counts readText(SourceFile file, InputStream in, RecordSink sink, boolean html) {
     byte[] buf = new byte[BUFFER];
     int len = 0;
     try {
@@ -90,7 +118,22 @@ public final class FileRecordReader {
       sink.error(streamError(file, null, e, Utf8.lossy(buf, len)));
       return new Counts(1, 0);
     }
-    textParser.parse(file, buf, len, sink);
+    if (html) {
+      htmlParser.parse(
+          file,
+          null,
+          file.relativePath(),
+          file.path(),
+          InputFormat.HTML,
+          buf,
+          len,
+          null,
+          null,
+          Map.of(),
+          sink);
+    } else {
+      textParser.parse(file, buf, len, sink);
+    }
     return new Counts(1, 0);
   }
 
@@ -192,7 +235,55 @@ public final class FileRecordReader {
     return true;
   }
 
-  private static dev.newsbeam.schema.ErrorRecord streamError(
+  /**
+   * Identifies each article's language before it reaches {@code sink}, and turns an article in a
+   * language the run does not keep into a skip. An article that arrives with a language and no
+   * confidence carries its page's declared language: the hint.
+   */
+  private final class LanguageSink implements RecordSink {
+    private final RecordSink sink;
+
+    LanguageSink(RecordSink sink) {
+      this.sink = sink;
+    }
+
+    @Override
+    public void article(Article article) {
+      if (identifier == null) {
+        identifier = LanguageIdentifier.shared(languages.candidates());
+      }
+      String hint = article.getLanguageConfidence() == null ? article.getLanguage() : null;
+      LanguageIdentifier.Guess guess = identifier.identify(sampleOf(article), hint);
+      article.setLanguage(guess.language());
+      article.setLanguageConfidence(guess.known() ? guess.confidence() : null);
+      if (languages.keeps(guess.language())) {
+        sink.article(article);
+      } else {
+        sink.skipped(SkipReason.LANGUAGE);
+      }
+    }
+
+    @Override
+    public void error(ErrorRecord error) {
+      sink.error(error);
+    }
+
+    @Override
+    public void skipped(SkipReason reason) {
+      sink.skipped(reason);
+    }
+  }
+
+  /** The title and the start of the body: what language identification reads. */
+  private static String sampleOf(Article article) {
+    String text = article.getText();
+    String title = article.getTitle();
+    int room = LanguageIdentifier.SAMPLE_CHARS;
+    String body = text.length() <= room ? text : text.substring(0, room);
+    return title == null ? body : title + "\n" + body;
+  }
+
+  private static ErrorRecord streamError(
       SourceFile file, String where, IOException e, String excerpt) {
     boolean truncated =
         e instanceof EOFException

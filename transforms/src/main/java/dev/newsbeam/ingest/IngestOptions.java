@@ -7,15 +7,15 @@ import org.apache.beam.sdk.options.PipelineOptions;
 /** What to read ({@link ReadArticles}). */
 public interface IngestOptions extends PipelineOptions {
   @Description(
-      "Comma-separated files, globs or directories to read (*.txt, *.jsonl, *.ndjson, each "
-          + "optionally .gz/.bz2/.zst). A directory means every supported file under it. "
+      "Comma-separated files, globs or directories to read (*.txt, *.jsonl, *.ndjson, *.html, "
+          + "*.htm, *.warc, each optionally .gz/.bz2/.zst). A directory means every supported file under it. "
           + "Default for the pipeline: the repository's testdata/.")
   String getInput();
 
   void setInput(String value);
 
   @Description(
-      "Largest article (text file, or JSONL line) in bytes; larger ones become 'too_large' errors.")
+      "Largest article (text or HTML file, JSONL line, WARC payload) in bytes; larger ones become 'too_large' errors.")
   @Default.Long(ReadArticles.DEFAULT_MAX_ARTICLE_BYTES)
   long getMaxArticleBytes();
 

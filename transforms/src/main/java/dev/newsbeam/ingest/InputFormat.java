@@ -8,7 +8,15 @@ public enum InputFormat {
   /** {@code *.txt}: the seed's format, a {@code date ...} header line then the body. */
   TEXT("text"),
   /** {@code *.jsonl}, {@code *.ndjson}: one JSON object per line. */
-  JSONL("jsonl");
+  JSONL("jsonl"),
+  /** {@code *.html}, {@code *.htm}: one web page, its article extracted. */
+  HTML("html"),
+  /**
+   * {@code *.warc}, {@code *.warc.gz}: a web archive; every HTML {@code response} record is one
+   * page. Split by record offsets, so a {@code .warc.gz} (a gzip member per record) is entered in
+   * the middle too.
+   */
+  WARC("warc");
 
   private static final String[] COMPRESSION_SUFFIXES = {
     ".gz", ".gzip", ".bz2", ".zst", ".zstd", ".deflate"
@@ -32,6 +40,12 @@ public enum InputFormat {
     }
     if (n.endsWith(".jsonl") || n.endsWith(".ndjson")) {
       return Optional.of(JSONL);
+    }
+    if (n.endsWith(".html") || n.endsWith(".htm")) {
+      return Optional.of(HTML);
+    }
+    if (n.endsWith(".warc")) {
+      return Optional.of(WARC);
     }
     return Optional.empty();
   }

@@ -67,7 +67,8 @@ public final class PlanFileRanges extends PTransform<PBegin, PlanFileRanges.Resu
   static final TupleTag<MatchResult.Metadata> FILES = new TupleTag<>() {};
 
   private static final String UNSUPPORTED =
-      "unsupported file type: expected .txt, .jsonl or .ndjson (optionally .gz, .bz2, .zst)";
+      "unsupported file type: expected .txt, .jsonl, .ndjson, .html, .htm or .warc (optionally"
+          + " .gz, .bz2, .zst)";
 
   private final List<InputSpec> inputs;
   private final long chunkBytes;

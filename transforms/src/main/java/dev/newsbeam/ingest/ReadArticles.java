@@ -1,5 +1,6 @@
 package dev.newsbeam.ingest;
 
+import dev.newsbeam.language.LanguageSettings;
 import dev.newsbeam.schema.Article;
 import dev.newsbeam.schema.ErrorRecord;
 import dev.newsbeam.stage.StageResult;
@@ -32,10 +33,11 @@ import org.apache.beam.sdk.values.TupleTagList;
  * PCollection<ErrorRecord> errors = in.errors();
  * }</pre>
  *
- * <p>Formats are chosen by extension ({@code .txt}, {@code .jsonl}, {@code .ndjson}), each
- * optionally compressed ({@code .gz}, {@code .bz2}, {@code .zst}). Every input record becomes one
- * article or one error; {@link Result#counts()} carries {@code files}, {@code input_records},
- * {@code ingest.blank_lines}, {@code ingest.files_skipped} and {@code ingest.links_skipped} for the
+ * <p>Formats are chosen by extension ({@code .txt}, {@code .jsonl}, {@code .ndjson}, {@code .html},
+ * {@code .htm}, {@code .warc}), each optionally compressed ({@code .gz}, {@code .bz2}, {@code
+ * .zst}). Every input record becomes one article, one error or one counted skip; {@link
+ * Result#counts()} carries {@code files}, {@code input_records}, {@code skipped.<reason>}, {@code
+ * ingest.blank_lines}, {@code ingest.files_skipped} and {@code ingest.links_skipped} for the
  * manifest.
  *
  * <p>A local file or directory is listed by {@link LocalFileTree} when the pipeline runs: symbolic
@@ -58,14 +60,17 @@ public final class ReadArticles extends PTransform<PBegin, ReadArticles.Result> 
   private final List<InputSpec> inputs;
   private final long maxArticleBytes;
   private final long chunkBytes;
+  private final LanguageSettings languages;
 
-  private ReadArticles(List<InputSpec> inputs, long maxArticleBytes, long chunkBytes) {
+  private ReadArticles(
+      List<InputSpec> inputs, long maxArticleBytes, long chunkBytes, LanguageSettings languages) {
     if (chunkBytes < 1) {
       throw new IllegalArgumentException("chunk bytes must be >= 1, not " + chunkBytes);
     }
     this.inputs = List.copyOf(inputs);
     this.maxArticleBytes = maxArticleBytes;
     this.chunkBytes = chunkBytes;
+    this.languages = languages;
   }
 
   /** Reads the comma-separated files, globs and directories of {@code inputs}. */
@@ -73,11 +78,17 @@ public final class ReadArticles extends PTransform<PBegin, ReadArticles.Result> 
     return new ReadArticles(
         InputSpec.parseAll(inputs),
         DEFAULT_MAX_ARTICLE_BYTES,
-        FileRangePlanner.DEFAULT_CHUNK_BYTES);
+        FileRangePlanner.DEFAULT_CHUNK_BYTES,
+        LanguageSettings.defaults());
   }
 
   public ReadArticles withMaxArticleBytes(long maxArticleBytes) {
-    return new ReadArticles(inputs, maxArticleBytes, chunkBytes);
+    return new ReadArticles(inputs, maxArticleBytes, chunkBytes, languages);
+  }
+
+  /** Identifies languages among, and keeps, those of {@code languages}. */
+  public ReadArticles withLanguages(LanguageSettings languages) {
+    return new ReadArticles(inputs, maxArticleBytes, chunkBytes, languages);
   }
 
   /**
@@ -85,7 +96,7 @@ public final class ReadArticles extends PTransform<PBegin, ReadArticles.Result> 
    * (default {@link FileRangePlanner#DEFAULT_CHUNK_BYTES}); smaller files are read whole.
    */
   public ReadArticles withChunkBytes(long chunkBytes) {
-    return new ReadArticles(inputs, maxArticleBytes, chunkBytes);
+    return new ReadArticles(inputs, maxArticleBytes, chunkBytes, languages);
   }
 
   /** The planning half of this read, for a stage that reads the ranges itself. */
@@ -101,7 +112,7 @@ public final class ReadArticles extends PTransform<PBegin, ReadArticles.Result> 
             .ranges()
             .apply(
                 "ParseRanges",
-                ParDo.of(new ParseRangeFn(maxArticleBytes))
+                ParDo.of(new ParseRangeFn(maxArticleBytes, languages))
                     .withOutputTags(ARTICLES, TupleTagList.of(ERRORS).and(COUNTS)));
     return new Result(
         parsed.get(ARTICLES).setCoder(AvroCoder.of(Article.class)),
@@ -118,16 +129,20 @@ public final class ReadArticles extends PTransform<PBegin, ReadArticles.Result> 
     private final Counter articlesOut = Metrics.counter(ParseRangeFn.class, "articles");
     private final Counter errorsOut = Metrics.counter(ParseRangeFn.class, "errors");
 
+    private final Counter skippedOut = Metrics.counter(ParseRangeFn.class, "skipped");
+
     private final long maxArticleBytes;
+    private final LanguageSettings languages;
     private transient FileRangeReader reader;
 
-    ParseRangeFn(long maxArticleBytes) {
+    ParseRangeFn(long maxArticleBytes, LanguageSettings languages) {
       this.maxArticleBytes = maxArticleBytes;
+      this.languages = languages;
     }
 
     @Setup
     public void setup() {
-      reader = new FileRangeReader(maxArticleBytes);
+      reader = new FileRangeReader(maxArticleBytes, languages);
     }
 
     @ProcessElement
@@ -146,6 +161,12 @@ public final class ReadArticles extends PTransform<PBegin, ReadArticles.Result> 
                 public void error(ErrorRecord error) {
                   errorsOut.inc();
                   out.get(ERRORS).output(error);
+                }
+
+                @Override
+                public void skipped(SkipReason reason) {
+                  skippedOut.inc();
+                  out.get(COUNTS).output(KV.of(reason.counter(), 1L));
                 }
               });
       out.get(COUNTS).output(KV.of("input_records", counts.records()));

@@ -183,7 +183,12 @@ public final class NewsAnalyzer implements Serializable {
 
   private final Stemming stemming;
   private final Stopwords stopwords;
+
+  /** The ISO 639-1 language whose stopwords and stemmer make terms; null: English. */
+  private final String language;
+
   private transient Analyzer wordAnalyzer;
+  private transient Map<String, NewsAnalyzer> byLanguage;
   private transient Analyzer termAnalyzer;
   private transient Analyzer stemAnalyzer;
   private transient ThreadLocal<Map<String, String>> stemCache;
@@ -194,8 +199,86 @@ public final class NewsAnalyzer implements Serializable {
   }
 
   public NewsAnalyzer(Stemming stemming, Stopwords stopwords) {
+    this(stemming, stopwords, null);
+  }
+
+  private NewsAnalyzer(Stemming stemming, Stopwords stopwords, String language) {
     this.stemming = stemming;
     this.stopwords = stopwords;
+    this.language = language;
+  }
+
+  /**
+   * This analyzer for an article in {@code language} (ISO 639-1, may be null): for a language
+   * Lucene has a stopword list and a Snowball stemmer for ({@link #LANGUAGES}), terms drop that
+   * language's stopwords (unless {@code --stopwords=none}) and are stemmed by its Snowball stemmer
+   * (unless {@code --stem=none}); words and sentences are the same for every language. English, an
+   * unknown language and any other language get this analyzer itself.
+   */
+  public NewsAnalyzer forLanguage(String language) {
+    if (language == null || this.language != null || !LANGUAGES.contains(language)) {
+      return this;
+    }
+    Map<String, NewsAnalyzer> m = byLanguage;
+    if (m == null) {
+      m = byLanguage = new java.util.concurrent.ConcurrentHashMap<>();
+    }
+    return m.computeIfAbsent(language, l -> new NewsAnalyzer(stemming, stopwords, l));
+  }
+
+  /** The languages {@link #forLanguage} has stopwords and a stemmer for, besides English. */
+  public static final Set<String> LANGUAGES =
+      Set.of("de", "fr", "es", "it", "pt", "nl", "sv", "da", "nb", "fi", "ru", "hu", "ro");
+
+  /** The language whose terms this analyzer makes: null for English. */
+  public String language() {
+    return language;
+  }
+
+  private CharArraySet stopSet() {
+    if (language == null || stopwords == Stopwords.NONE) {
+      return stopwords.set();
+    }
+    return switch (language) {
+      case "de" -> org.apache.lucene.analysis.de.GermanAnalyzer.getDefaultStopSet();
+      case "fr" -> org.apache.lucene.analysis.fr.FrenchAnalyzer.getDefaultStopSet();
+      case "es" -> org.apache.lucene.analysis.es.SpanishAnalyzer.getDefaultStopSet();
+      case "it" -> org.apache.lucene.analysis.it.ItalianAnalyzer.getDefaultStopSet();
+      case "pt" -> org.apache.lucene.analysis.pt.PortugueseAnalyzer.getDefaultStopSet();
+      case "nl" -> org.apache.lucene.analysis.nl.DutchAnalyzer.getDefaultStopSet();
+      case "sv" -> org.apache.lucene.analysis.sv.SwedishAnalyzer.getDefaultStopSet();
+      case "da" -> org.apache.lucene.analysis.da.DanishAnalyzer.getDefaultStopSet();
+      case "nb" -> org.apache.lucene.analysis.no.NorwegianAnalyzer.getDefaultStopSet();
+      case "fi" -> org.apache.lucene.analysis.fi.FinnishAnalyzer.getDefaultStopSet();
+      case "ru" -> org.apache.lucene.analysis.ru.RussianAnalyzer.getDefaultStopSet();
+      case "hu" -> org.apache.lucene.analysis.hu.HungarianAnalyzer.getDefaultStopSet();
+      case "ro" -> org.apache.lucene.analysis.ro.RomanianAnalyzer.getDefaultStopSet();
+      default -> stopwords.set();
+    };
+  }
+
+  private TokenStream stemFilter(TokenStream ts) {
+    if (language == null || stemming == Stemming.NONE) {
+      return stemmer(ts, stemming);
+    }
+    org.tartarus.snowball.SnowballStemmer snowball =
+        switch (language) {
+          case "de" -> new org.tartarus.snowball.ext.GermanStemmer();
+          case "fr" -> new org.tartarus.snowball.ext.FrenchStemmer();
+          case "es" -> new org.tartarus.snowball.ext.SpanishStemmer();
+          case "it" -> new org.tartarus.snowball.ext.ItalianStemmer();
+          case "pt" -> new org.tartarus.snowball.ext.PortugueseStemmer();
+          case "nl" -> new org.tartarus.snowball.ext.DutchStemmer();
+          case "sv" -> new org.tartarus.snowball.ext.SwedishStemmer();
+          case "da" -> new org.tartarus.snowball.ext.DanishStemmer();
+          case "nb" -> new org.tartarus.snowball.ext.NorwegianStemmer();
+          case "fi" -> new org.tartarus.snowball.ext.FinnishStemmer();
+          case "ru" -> new org.tartarus.snowball.ext.RussianStemmer();
+          case "hu" -> new org.tartarus.snowball.ext.HungarianStemmer();
+          case "ro" -> new org.tartarus.snowball.ext.RomanianStemmer();
+          default -> null;
+        };
+    return snowball == null ? stemmer(ts, stemming) : new SnowballFilter(ts, snowball);
   }
 
   /** The default analyzer: {@link #DEFAULT_STEMMING}, {@link #DEFAULT_STOPWORDS}. */
@@ -213,7 +296,7 @@ public final class NewsAnalyzer implements Serializable {
 
   /** True if the lower-cased word is a stopword of this analyzer's list. */
   public boolean isStop(String lowerWord) {
-    return stopwords.set().contains(lowerWord);
+    return stopSet().contains(lowerWord);
   }
 
   /** All words of {@code text} in order (stopwords included, not stemmed). */
@@ -342,7 +425,7 @@ public final class NewsAnalyzer implements Serializable {
     // Stemming is per token and context-free, so stemming each distinct word once (memoised per
     // thread)
     // gives exactly the terms of the full chain at a fraction of the cost of stemming every token.
-    CharArraySet stopSet = stopwords.set();
+    CharArraySet stopSet = stopSet();
     Map<String, String> stems = stemming == Stemming.NONE ? null : stemCache();
     try (TokenStream ts = words().tokenStream("body", text)) {
       CharTermAttribute chars = ts.addAttribute(CharTermAttribute.class);
@@ -503,14 +586,13 @@ public final class NewsAnalyzer implements Serializable {
   private Analyzer stemmer() {
     Analyzer a = stemAnalyzer;
     if (a == null) {
-      Stemming stem = this.stemming;
       a =
           stemAnalyzer =
               new Analyzer() {
                 @Override
                 protected TokenStreamComponents createComponents(String fieldName) {
                   Tokenizer source = new KeywordTokenizer();
-                  return new TokenStreamComponents(source, stemmer(source, stem));
+                  return new TokenStreamComponents(source, stemFilter(source));
                 }
               };
     }
@@ -526,8 +608,7 @@ public final class NewsAnalyzer implements Serializable {
   }
 
   private Analyzer buildAnalyzer(boolean asTerms) {
-    Stemming stem = this.stemming;
-    CharArraySet stopSet = stopwords.set();
+    CharArraySet stopSet = stopSet();
     return new Analyzer() {
       @Override
       protected TokenStreamComponents createComponents(String fieldName) {
@@ -536,7 +617,7 @@ public final class NewsAnalyzer implements Serializable {
         ts = new LowerCaseFilter(ts);
         if (asTerms) {
           ts = new StopFilter(ts, stopSet);
-          ts = stemmer(ts, stem);
+          ts = stemFilter(ts);
         }
         return new TokenStreamComponents(source, ts);
       }

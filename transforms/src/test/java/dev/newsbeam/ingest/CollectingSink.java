@@ -9,6 +9,7 @@ import java.util.List;
 final class CollectingSink implements RecordSink {
   final List<Article> articles = new ArrayList<>();
   final List<ErrorRecord> errors = new ArrayList<>();
+  final List<SkipReason> skipped = new ArrayList<>();
 
   @Override
   public void article(Article article) {
@@ -18,6 +19,11 @@ final class CollectingSink implements RecordSink {
   @Override
   public void error(ErrorRecord error) {
     errors.add(error);
+  }
+
+  @Override
+  public void skipped(SkipReason reason) {
+    skipped.add(reason);
   }
 
   Article onlyArticle() {

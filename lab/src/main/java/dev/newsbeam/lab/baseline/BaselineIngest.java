@@ -7,6 +7,7 @@ import dev.newsbeam.ingest.InputFormat;
 import dev.newsbeam.ingest.InputSpec;
 import dev.newsbeam.ingest.LocalFileTree;
 import dev.newsbeam.ingest.RecordSink;
+import dev.newsbeam.ingest.SkipReason;
 import dev.newsbeam.ingest.SourceFile;
 import dev.newsbeam.schema.Article;
 import dev.newsbeam.schema.ErrorRecord;
@@ -334,6 +335,7 @@ final class BaselineIngest {
   private static final class Collector implements RecordSink {
     final List<Article> articles = new ArrayList<>();
     final List<ErrorRecord> errors = new ArrayList<>();
+    final java.util.Map<String, Long> skipped = new java.util.TreeMap<>();
 
     @Override
     public void article(Article article) {
@@ -343,6 +345,11 @@ final class BaselineIngest {
     @Override
     public void error(ErrorRecord error) {
       errors.add(error);
+    }
+
+    @Override
+    public void skipped(SkipReason reason) {
+      skipped.merge(reason.counter(), 1L, Long::sum);
     }
   }
 }

@@ -79,12 +79,27 @@ public final class ReportPage {
     row(b, "Input records", Html.num(a.inputRecords()));
     row(b, "Articles written", Html.num(a.articles()));
     row(b, "Skipped as errors", Html.num(a.errors()));
+    if (a.skipped() > 0) {
+      StringBuilder why = new StringBuilder();
+      a.skippedByReason()
+          .forEach(
+              (reason, n) ->
+                  why.append(why.length() == 0 ? "" : ", ")
+                      .append(reason)
+                      .append(' ')
+                      .append(Html.num(n)));
+      row(
+          b,
+          "Read without an article",
+          Html.num(a.skipped()) + " (" + Html.esc(why.toString()) + ")");
+    }
     b.append("</table>\n");
     if (!a.balanced()) {
-      b.append("<p class=\"warn\">Input records ≠ articles + errors: see manifest.json.</p>\n");
+      b.append(
+          "<p class=\"warn\">Input records ≠ articles + errors + skipped: see manifest.json.</p>\n");
     }
     if (a.errorsByReason().isEmpty()) {
-      b.append("<p>No input record was skipped.</p>\n");
+      b.append("<p>No input record was an error.</p>\n");
       return;
     }
     List<Svg.Bar> bars = new ArrayList<>();

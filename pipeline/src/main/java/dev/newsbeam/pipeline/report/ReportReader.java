@@ -73,6 +73,10 @@ public final class ReportReader {
       Map.Entry<String, JsonNode> e = it.next();
       reasons.put(e.getKey(), e.getValue().asLong());
     }
+    Map<String, Long> skipped = new TreeMap<>();
+    c.path("skipped_by_reason")
+        .fields()
+        .forEachRemaining(e -> skipped.put(e.getKey(), e.getValue().asLong()));
     Map<String, Map<String, Long>> stages = new TreeMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = m.path("stages").fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> stage = it.next();
@@ -93,6 +97,7 @@ public final class ReportReader {
         c.path("errors").asLong(),
         c.path("accounting").path("balanced").asBoolean(),
         reasons,
+        skipped,
         stages);
   }
 

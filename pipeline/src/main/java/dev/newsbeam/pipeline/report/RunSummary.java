@@ -40,7 +40,13 @@ public final class RunSummary {
       long errors,
       boolean balanced,
       Map<String, Long> errorsByReason,
-      Map<String, Map<String, Long>> stages) {}
+      Map<String, Long> skippedByReason,
+      Map<String, Map<String, Long>> stages) {
+    /** Records read on purpose without an article: WARC requests, section fronts, languages. */
+    public long skipped() {
+      return skippedByReason.values().stream().mapToLong(Long::longValue).sum();
+    }
+  }
 
   /** One error record as shown: where it came from, why, and the start of the input. */
   public record ErrorSample(String source, String location, String message, String excerpt) {}
