@@ -123,7 +123,7 @@ public final class FileRangePlanner {
    * a chunk ends where the first record at or after {@code chunkBytes} from its start begins, and
    * its {@code firstLine} is the number of its first record. The headers are read with jwarc (a
    * {@code .warc.gz} is inflated to find them), the payloads skipped. Where the framing breaks the
-   * last chunk runs to the end of the file, and reading it reports the break.
+   * last chunk runs to the end of the file; reading it reports the break and resumes after it.
    */
   public static List<Chunk> recordChunks(InputStream in, long chunkBytes) throws IOException {
     checkChunkBytes(chunkBytes);

@@ -81,7 +81,7 @@ public final class FileRecordReader {
         case TEXT -> readText(file, in, tagged, false);
         case HTML -> readText(file, in, tagged, true);
         case JSONL -> readJsonl(file, in, tagged, firstLine);
-        case WARC -> warcReader.read(file, in, firstLine, tagged);
+        case WARC -> warcReader.read(file, in, firstLine, tagged, opener);
       };
     } catch (IOException e) {
       // Only reached when opening (or closing) fails: the readers handle failures mid-stream.
