@@ -491,50 +491,65 @@ public final class BodyExtractor {
 
   /** Removes what is never body text; with {@code byClass}, boilerplate by class or id too. */
   private static void clean(Element root, boolean byClass) {
-    for (Element e : new ArrayList<>(root.getAllElements())) {
-      if (e == root || e.parent() == null) {
-        continue;
+    stripNeverBody(root);
+    if (byClass) {
+      stripByName(root, proseChars(root));
+    }
+  }
+
+  /**
+   * Removes the never-body elements under {@code e}, top down: a removed element's descendants are
+   * not visited (they went with it).
+   */
+  private static void stripNeverBody(Element e) {
+    for (Element c : new ArrayList<>(e.children())) {
+      if (c.parent() == null) {
+        continue; // went with a signup box removed around an earlier sibling
       }
-      String tag = e.normalName();
-      if (NEVER_BODY.contains(tag) || hidden(e) || landmark(e)) {
-        e.remove();
-      } else if (tag.equals("form") && e.text().length() < 500) {
-        if (e.selectFirst(
+      String tag = c.normalName();
+      if (NEVER_BODY.contains(tag) || hidden(c) || landmark(c)) {
+        c.remove();
+      } else if (tag.equals("form") && c.text().length() < 500) {
+        if (c.selectFirst(
                 "input[type=email], input[name~=(?i)e-?mail], input[placeholder~=(?i)e-?mail]")
             != null) {
-          signupBox(e).remove();
+          signupBox(c).remove();
         } else {
-          e.remove();
+          c.remove();
         }
-      } else if (tag.equals("header") && e.select("p").size() < 3) {
-        e.remove();
+      } else if (tag.equals("header") && c.select("p").size() < 3) {
+        c.remove();
+      } else {
+        stripNeverBody(c);
       }
     }
-    if (!byClass) {
-      return;
+  }
+
+  /** Removes the elements under {@code e} whose name says boilerplate, top down. */
+  private static void stripByName(Element e, int total) {
+    for (Element c : new ArrayList<>(e.children())) {
+      if (shouldStripByName(c, total)) {
+        c.remove();
+      } else {
+        stripByName(c, total);
+      }
     }
-    int total = proseChars(root);
-    for (Element e : new ArrayList<>(root.getAllElements())) {
-      if (e == root || e.parent() == null) {
-        continue;
-      }
-      String tag = e.normalName();
-      if (tag.equals("body") || tag.equals("main") || tag.equals("html")) {
-        continue;
-      }
-      String cls = names(e);
-      if (cls.isBlank() || !boilerplateName(cls)) {
-        continue;
-      }
-      if (!e.attr("itemprop").isEmpty() && e.attr("itemprop").equalsIgnoreCase("articleBody")) {
-        continue;
-      }
-      // a wrapper named after a paywall or a layout slot can still hold the article itself
-      if (total > 500 && proseChars(e) > total * 0.4) {
-        continue;
-      }
-      e.remove();
+  }
+
+  private static boolean shouldStripByName(Element e, int total) {
+    String tag = e.normalName();
+    if (tag.equals("body") || tag.equals("main") || tag.equals("html")) {
+      return false;
     }
+    String cls = names(e);
+    if (cls.isBlank() || !boilerplateName(cls)) {
+      return false;
+    }
+    if (!e.attr("itemprop").isEmpty() && e.attr("itemprop").equalsIgnoreCase("articleBody")) {
+      return false;
+    }
+    // a wrapper named after a paywall or a layout slot can still hold the article itself
+    return !(total > 500 && proseChars(e) > total * 0.4);
   }
 
   /** What an element is called: its class, id and {@link #NAMING_ATTRIBUTES}. */

@@ -59,8 +59,10 @@ public final class MetadataReader {
             meta(doc, "property", "og:title"),
             meta(doc, "name", "twitter:title"),
             itemprop(doc, "headline"),
-            h1(doc),
-            titleTag(doc));
+            h1(doc));
+    if (title == null) {
+      title = titleTag(doc); // reads the whole page: only when nothing better names the headline
+    }
 
     String published =
         firstDate(
@@ -81,8 +83,10 @@ public final class MetadataReader {
             timeDatetime(doc),
             ld.dateCreated,
             ld.dateModified,
-            meta(doc, "property", "og:updated_time"),
-            VisibleDate.find(doc));
+            meta(doc, "property", "og:updated_time"));
+    if (published == null) {
+      published = VisibleDate.find(doc); // reads the page's text: only when no markup dates it
+    }
 
     List<String> authors = new ArrayList<>(ld.authors);
     if (authors.isEmpty() && ld.organizationAuthors.isEmpty()) {
@@ -402,7 +406,8 @@ public final class MetadataReader {
     }
     String found = null;
     for (Element e : doc.body().getAllElements()) {
-      if (e.textNodes().isEmpty() && e.childrenSize() > 1) {
+      // a headline is an element's own text, in at most a wrapper or two of inline markup
+      if (e.childrenSize() > 2 || !hasOwnText(e)) {
         continue;
       }
       String t = clean(e.text());
@@ -416,6 +421,15 @@ public final class MetadataReader {
       }
     }
     return found == null ? title : found;
+  }
+
+  private static boolean hasOwnText(Element e) {
+    for (TextNode t : e.textNodes()) {
+      if (!t.isBlank()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String meta(Document doc, String attr, String name) {
