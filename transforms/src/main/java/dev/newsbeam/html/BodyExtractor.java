@@ -117,7 +117,7 @@ public final class BodyExtractor {
               + "|more-stories|recirc|author-bio|bio|caption|credits?|toolbar|signup|sign-up"
               + "|login|skip-link|visually-hidden|sr-only|byline|dateline|timestamp"
               + "|teaser-list|card-list|pagination|pager|rating|poll|survey|app-promo|donate"
-              + "|topic-list|video|player|embed)($|[-_ ])");
+              + "|topic-list|video|player|embed|pull[-_]?quotes?)($|[-_ ])");
 
   /**
    * Stems that name boilerplate inside compound names too ({@code commentbox}, {@code
@@ -128,7 +128,7 @@ public final class BodyExtractor {
       Pattern.compile(
           "(?i)(comment|disqus|related|newsletter|subscri|taboola|outbrain|sidebar|promo"
               + "|recommend|trending|popular|sharing|social|cookie|signup|followus|follow-us"
-              + "|authorbox|author-box|authorbio|author-bio|advert|sponsor)");
+              + "|authorbox|author-box|authorbio|author-bio|advert|sponsor|pullquote)");
 
   private static final Pattern MAYBE_BODY =
       Pattern.compile("(?i)(article|body|column|content|main)");

@@ -134,6 +134,21 @@ class BodyExtractorRulesTest {
   }
 
   @Test
+  void aPullQuoteIsNotRepeated() {
+    // a pull quote repeats a sentence of the body in large type
+    String html =
+        "<html><body><div class=post>"
+            + STORY.replace(
+                "<p>Librarians",
+                "<blockquote class=td_pull_quote><p>Repairs took longer than planned because of"
+                    + " damp, and the insurers paid for most of them.</p></blockquote><p>Librarians")
+            + "</div></body></html>";
+    String body = body(html);
+    assertThat(body, containsString("Librarians say"));
+    assertThat(body, not(containsString("insurers paid")));
+  }
+
+  @Test
   void aBylineLineIsNotBodyText() {
     String html =
         "<html><body><div class=post><div>By Jane Roe and Richard Miles, Staff Writers</div>"
