@@ -406,7 +406,7 @@ public final class MetadataReader {
     }
     String found = null;
     for (Element e : doc.body().getAllElements()) {
-      // a headline is an element's own text, in at most a wrapper or two of inline markup
+      // a printed headline is text of the element itself, wrapping at most two inline elements
       if (e.childrenSize() > 2 || !hasOwnText(e)) {
         continue;
       }
