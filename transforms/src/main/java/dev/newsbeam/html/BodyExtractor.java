@@ -116,7 +116,31 @@ public final class BodyExtractor {
               + "|banner|outbrain|taboola|widget|most-read|most-popular|trending|read-more"
               + "|more-stories|recirc|author-bio|bio|caption|credits?|toolbar|signup|sign-up"
               + "|login|skip-link|visually-hidden|sr-only|byline|dateline|timestamp"
-              + "|teaser-list|card-list|pagination|pager|rating|poll|survey|app-promo|donate)($|[-_ ])");
+              + "|teaser-list|card-list|pagination|pager|rating|poll|survey|app-promo|donate"
+              + "|topic-list|video|player|embed|pull[-_]?quotes?)($|[-_ ])");
+
+  /**
+   * Stems that name boilerplate inside compound names too ({@code commentbox}, {@code
+   * jp-relatedposts}, {@code relatedStory}), as Readability's unlikely candidates do; a name that
+   * also says {@link #MAYBE_BODY} is left to the other rules.
+   */
+  private static final Pattern BOILERPLATE_STEM =
+      Pattern.compile(
+          "(?i)(comment|disqus|related|newsletter|subscri|taboola|outbrain|sidebar|promo"
+              + "|recommend|trending|popular|sharing|social|cookie|signup|followus|follow-us"
+              + "|authorbox|author-box|authorbio|author-bio|advert|sponsor|pullquote)");
+
+  private static final Pattern MAYBE_BODY =
+      Pattern.compile("(?i)(article|body|column|content|main)");
+
+  /**
+   * Attributes that name a component as a class does; templates built from components put the name
+   * there ({@code data-component="byline-block"}, {@code data-qa="newsletter-signup"}).
+   */
+  private static final String[] NAMING_ATTRIBUTES = {
+    "data-component", "data-qa", "data-testid", "data-area", "data-module"
+  };
+
   private static final Pattern PROSE_CLASS =
       Pattern.compile(
           "(?i)(article|body|content|entry|main|post|story|text|blog|prose|rich-text|paragraph)");
@@ -125,10 +149,20 @@ public final class BodyExtractor {
       Pattern.compile(
           "(?i)^(advertisement|anzeige|werbung|sponsored|read more|read next|continue reading"
               + "|share( this)?( article| story)?|follow us.*|sign up.*|subscribe.*|newsletter.*"
-              + "|related( articles| stories| coverage)?:?|more on this story|see also.*"
+              + "|related( articles| stories| coverage| topics| content| posts| links| reading)?:?"
+              + "|more on this story|see also.*"
               + "|all rights reserved.*|copyright.*|©.*|photo:.*|image:.*|getty images|reuters"
               + "|ap photo.*|skip to .*|back to top|listen to (this )?article.*|\\d+ comments?"
               + "|comments?|print|email|facebook|twitter|linkedin|whatsapp|x)\\.?$");
+
+  /**
+   * A byline or dateline line set off on its own ({@code By Jane Roe}, {@code Published:
+   * 12/11/2025}): the page's metadata, not its body, when it is short and no sentence.
+   */
+  private static final Pattern BYLINE_LINE =
+      Pattern.compile(
+          "^(?:(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or)\\s+\\p{Lu}"
+              + "|(?i:published|posted|updated|last updated)(?:\\s+on)?\\s*:?\\s+\\S).*");
 
   private static final Pattern COMMAS = Pattern.compile("[,，、،]");
 
@@ -196,7 +230,7 @@ public final class BodyExtractor {
       }
     }
     top = climb(top, best, finalScores, root);
-    Set<Element> chosen = siblings(top, best, finalScores);
+    Set<Element> chosen = siblings(top, best, scores);
     List<String> out = new ArrayList<>();
     String head = headline == null ? null : normal(headline);
     for (Block b : blocks) {
@@ -261,7 +295,13 @@ public final class BodyExtractor {
     return s;
   }
 
-  private static Set<Element> siblings(Element top, double best, Map<Element, Double> scores) {
+  /**
+   * {@code top} and its siblings that hold prose: a sibling joins by the score of its blocks
+   * ({@code contentScores}, without the tag and class weights, so that a box whose name says "body"
+   * does not join for its name), or is a paragraph of prose itself.
+   */
+  private static Set<Element> siblings(
+      Element top, double best, Map<Element, Double> contentScores) {
     Set<Element> out = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     out.add(top);
     Element parent = top.parent();
@@ -273,7 +313,7 @@ public final class BodyExtractor {
       if (sib == top) {
         continue;
       }
-      Double s = scores.get(sib);
+      Double s = contentScores.get(sib);
       if (s != null && s >= threshold) {
         out.add(sib);
         continue;
@@ -319,6 +359,9 @@ public final class BodyExtractor {
     if (b.heading()) {
       return t.length() <= 200 && ld < 0.5;
     }
+    if (t.length() <= 100 && !endsSentence(t) && BYLINE_LINE.matcher(t).matches()) {
+      return false;
+    }
     String tag = b.owner().normalName();
     if (tag.equals("li") || tag.equals("td") || tag.equals("dd")) {
       return ld < 0.3 && t.length() >= 15;
@@ -327,32 +370,69 @@ public final class BodyExtractor {
     return t.length() >= 40 || endsSentence(t) || t.endsWith(":");
   }
 
-  /** Cuts {@code e} into blocks: each block element's own text, loose text runs of containers. */
+  /**
+   * Cuts {@code e} into blocks: each block element's own text, loose text runs of containers. In a
+   * run, a {@code <br>} ends a block after a paragraph's worth of text, at a double {@code
+   * <br><br>} (a paragraph break), and after a line that is one styled element alone (a headline or
+   * byline set in {@code <font>} or {@code <b>} above the text).
+   */
   private static void walk(Element e, List<Block> out) {
     StringBuilder run = new StringBuilder();
     int[] links = {0};
-    for (Node n : e.childNodes()) {
+    // the non-blank nodes of the current line (since the last <br> or block), and its one element
+    int lineNodes = 0;
+    Element lineElement = null;
+    List<Node> kids = e.childNodes();
+    for (int i = 0; i < kids.size(); i++) {
+      Node n = kids.get(i);
       if (n instanceof TextNode t) {
         run.append(t.text());
+        if (!t.isBlank()) {
+          lineNodes++;
+          lineElement = null;
+        }
       } else if (n instanceof Element c) {
         String tag = c.normalName();
         if (tag.equals("br")) {
-          if (isBlockLike(e) && run.toString().strip().length() >= 80) {
+          boolean styledLine =
+              lineNodes == 1 && lineElement != null && !lineElement.normalName().equals("a");
+          if (isBlockLike(e)
+              && (run.toString().strip().length() >= 80 || styledLine || nextIsBreak(kids, i))) {
             flush(e, run, links, out); // <br><br>-separated paragraphs in one div
           } else {
             run.append(' ');
           }
+          lineNodes = 0;
+          lineElement = null;
         } else if (BLOCKS.contains(tag)) {
           flush(e, run, links, out);
           walk(c, out);
+          lineNodes = 0;
+          lineElement = null;
         } else {
           String text = c.text();
           run.append(text);
           links[0] += tag.equals("a") ? text.length() : linkChars(c);
+          if (!text.isBlank()) {
+            lineNodes++;
+            lineElement = c;
+          }
         }
       }
     }
     flush(e, run, links, out);
+  }
+
+  /** Whether the next node after {@code kids[i]} that is not blank text is a {@code <br>}. */
+  private static boolean nextIsBreak(List<Node> kids, int i) {
+    for (int j = i + 1; j < kids.size(); j++) {
+      Node n = kids.get(j);
+      if (n instanceof TextNode t && t.isBlank()) {
+        continue;
+      }
+      return n instanceof Element c && c.normalName().equals("br");
+    }
+    return false;
   }
 
   private static boolean isBlockLike(Element e) {
@@ -396,7 +476,7 @@ public final class BodyExtractor {
           case "th", "h1", "h2", "h3", "h4", "h5", "h6" -> -5;
           default -> 0;
         };
-    String cls = e.className() + " " + e.id();
+    String cls = names(e);
     if (PROSE_CLASS.matcher(cls).find()) {
       w += 15;
     }
@@ -411,45 +491,105 @@ public final class BodyExtractor {
 
   /** Removes what is never body text; with {@code byClass}, boilerplate by class or id too. */
   private static void clean(Element root, boolean byClass) {
-    for (Element e : new ArrayList<>(root.getAllElements())) {
-      if (e == root || e.parent() == null) {
-        continue;
-      }
-      String tag = e.normalName();
-      if (NEVER_BODY.contains(tag) || hidden(e) || landmark(e)) {
-        e.remove();
-      } else if (tag.equals("form") && e.text().length() < 500) {
-        e.remove();
-      } else if (tag.equals("header") && e.select("p").size() < 3) {
-        e.remove();
-      }
-    }
-    if (!byClass) {
-      return;
-    }
-    int total = proseChars(root);
-    for (Element e : new ArrayList<>(root.getAllElements())) {
-      if (e == root || e.parent() == null) {
-        continue;
-      }
-      String tag = e.normalName();
-      if (tag.equals("body") || tag.equals("main") || tag.equals("html")) {
-        continue;
-      }
-      String cls = e.className() + " " + e.id();
-      if (cls.isBlank() || !BOILERPLATE.matcher(cls).find()) {
-        continue;
-      }
-      if (!e.attr("itemprop").isEmpty() && e.attr("itemprop").equalsIgnoreCase("articleBody")) {
-        continue;
-      }
-      // a wrapper named after a paywall or a layout slot can still hold the article itself
-      if (total > 500 && proseChars(e) > total * 0.4) {
-        continue;
-      }
-      e.remove();
+    stripNeverBody(root);
+    if (byClass) {
+      stripByName(root, proseChars(root));
     }
   }
+
+  /**
+   * Removes the never-body elements under {@code e}, top down: a removed element's descendants are
+   * not visited (they went with it).
+   */
+  private static void stripNeverBody(Element e) {
+    for (Element c : new ArrayList<>(e.children())) {
+      if (c.parent() == null) {
+        continue; // went with a signup box removed around an earlier sibling
+      }
+      String tag = c.normalName();
+      if (NEVER_BODY.contains(tag) || hidden(c) || landmark(c)) {
+        c.remove();
+      } else if (tag.equals("form") && c.text().length() < 500) {
+        if (c.selectFirst(
+                "input[type=email], input[name~=(?i)e-?mail], input[placeholder~=(?i)e-?mail]")
+            != null) {
+          signupBox(c).remove();
+        } else {
+          c.remove();
+        }
+      } else if (tag.equals("header") && c.select("p").size() < 3) {
+        c.remove();
+      } else {
+        stripNeverBody(c);
+      }
+    }
+  }
+
+  /** Removes the elements under {@code e} whose name says boilerplate, top down. */
+  private static void stripByName(Element e, int total) {
+    for (Element c : new ArrayList<>(e.children())) {
+      if (shouldStripByName(c, total)) {
+        c.remove();
+      } else {
+        stripByName(c, total);
+      }
+    }
+  }
+
+  private static boolean shouldStripByName(Element e, int total) {
+    String tag = e.normalName();
+    if (tag.equals("body") || tag.equals("main") || tag.equals("html")) {
+      return false;
+    }
+    String cls = names(e);
+    if (cls.isBlank() || !boilerplateName(cls)) {
+      return false;
+    }
+    if (!e.attr("itemprop").isEmpty() && e.attr("itemprop").equalsIgnoreCase("articleBody")) {
+      return false;
+    }
+    // a wrapper named after a paywall or a layout slot can still hold the article itself
+    return !(total > 500 && proseChars(e) > total * 0.4);
+  }
+
+  /** What an element is called: its class, id and {@link #NAMING_ATTRIBUTES}. */
+  static String names(Element e) {
+    StringBuilder b = new StringBuilder(e.className()).append(' ').append(e.id());
+    for (String a : NAMING_ATTRIBUTES) {
+      String v = e.attr(a);
+      if (!v.isEmpty()) {
+        b.append(' ').append(v);
+      }
+    }
+    return b.toString();
+  }
+
+  static boolean boilerplateName(String names) {
+    return BOILERPLATE.matcher(names).find()
+        || (BOILERPLATE_STEM.matcher(names).find() && !MAYBE_BODY.matcher(names).find());
+  }
+
+  /**
+   * The box around a signup form (an email field): its heading and blurb go with the form. The box
+   * is the highest ancestor with at most {@link #SIGNUP_BOX_CHARS} of text, so no wrapper of the
+   * article is taken with it.
+   */
+  private static Element signupBox(Element form) {
+    Element box = form;
+    for (Element p = form.parent(); p != null; p = p.parent()) {
+      String tag = p.normalName();
+      if (tag.equals("body")
+          || tag.equals("main")
+          || tag.equals("article")
+          || p.text().length() > SIGNUP_BOX_CHARS) {
+        break;
+      }
+      box = p;
+    }
+    return box;
+  }
+
+  static final int SIGNUP_BOX_CHARS = 400;
 
   private static boolean hidden(Element e) {
     if (e.hasAttr("hidden") || "true".equals(e.attr("aria-hidden"))) {

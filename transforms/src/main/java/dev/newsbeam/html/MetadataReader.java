@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
 
 /**
  * Reads a page's own statements about itself into {@link PageMetadata}. Sources, most trusted
@@ -58,8 +59,10 @@ public final class MetadataReader {
             meta(doc, "property", "og:title"),
             meta(doc, "name", "twitter:title"),
             itemprop(doc, "headline"),
-            h1(doc),
-            doc.title());
+            h1(doc));
+    if (title == null) {
+      title = titleTag(doc); // reads the whole page: only when nothing better names the headline
+    }
 
     String published =
         firstDate(
@@ -81,12 +84,15 @@ public final class MetadataReader {
             ld.dateCreated,
             ld.dateModified,
             meta(doc, "property", "og:updated_time"));
+    if (published == null) {
+      published = VisibleDate.find(doc); // reads the page's text: only when no markup dates it
+    }
 
     List<String> authors = new ArrayList<>(ld.authors);
-    if (authors.isEmpty()) {
+    if (authors.isEmpty() && ld.organizationAuthors.isEmpty()) {
       authors.addAll(microdataAuthors(doc));
     }
-    if (authors.isEmpty()) {
+    if (authors.isEmpty() && ld.organizationAuthors.isEmpty()) {
       for (Element m : doc.select("meta[property=article:author], meta[name=article:author]")) {
         addName(authors, m.attr("content"));
       }
@@ -100,6 +106,13 @@ public final class MetadataReader {
       if (metaAuthor != null && !URLISH.matcher(metaAuthor).matches()) {
         byline = metaAuthor;
       }
+    }
+    if (authors.isEmpty() && byline == null) {
+      byline = textByline(doc);
+    }
+    if (authors.isEmpty() && byline == null) {
+      // an outlet named as the author: the article's credit when no person is named anywhere
+      authors.addAll(ld.organizationAuthors);
     }
 
     String url =
@@ -159,6 +172,7 @@ public final class MetadataReader {
     boolean article;
     boolean listing;
     final List<String> authors = new ArrayList<>();
+    final List<String> organizationAuthors = new ArrayList<>();
   }
 
   private static Ld jsonLd(Document doc) {
@@ -199,11 +213,13 @@ public final class MetadataReader {
         if (isArticle) {
           ld.publisher = firstNonNull(ld.publisher, name(n.get("publisher")));
           ld.articleBody = firstNonNull(ld.articleBody, text(n.get("articleBody")));
-          if (ld.authors.isEmpty()) {
+          if (ld.authors.isEmpty() && ld.organizationAuthors.isEmpty()) {
             JsonNode a = n.has("author") ? n.get("author") : n.get("creator");
             if (a != null) {
               for (JsonNode one : a.isArray() ? a : List.of(a)) {
-                addName(ld.authors, name(one));
+                boolean organization =
+                    types(one).stream().anyMatch(t -> t.endsWith("organization"));
+                addName(organization ? ld.organizationAuthors : ld.authors, name(one));
               }
             }
           }
@@ -283,7 +299,7 @@ public final class MetadataReader {
     if (raw == null) {
       return;
     }
-    String s = raw.strip().replaceAll("\\s+", " ");
+    String s = raw.strip().replaceAll("\\s+", " ").replaceFirst("^(?i)by\\s+", "");
     if (s.isEmpty() || URLISH.matcher(s).matches() || s.length() > 80 || names.contains(s)) {
       return;
     }
@@ -321,6 +337,99 @@ public final class MetadataReader {
       }
     }
     return null;
+  }
+
+  /**
+   * A line of text that is a byline and nothing else ({@code By Jane Roe}, {@code Posted on March
+   * 3, 2025 by Jane Roe}), for pages that mark their byline up with no class, itemprop or meta: the
+   * first short text node of the page, outside navigation and footers, that reads as one.
+   */
+  static String textByline(Document doc) {
+    Element body = doc.body();
+    if (body == null) {
+      return null;
+    }
+    for (Element e : body.getAllElements()) {
+      if (e.closest("nav, footer, aside, script, style, [role=navigation], [role=contentinfo]")
+          != null) {
+        continue;
+      }
+      for (TextNode t : e.textNodes()) {
+        String b = bylineOf(t.text());
+        if (b != null) {
+          return b;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static final String NAME = "\\p{Lu}[\\p{L}'.-]+(?:\\s+\\p{Lu}[\\p{L}'.-]+){0,3}";
+  private static final Pattern TEXT_BYLINE =
+      Pattern.compile(
+          "^(?:(?i:posted|written|published)\\b.{0,40}?\\s)?(?:[Bb]y|BY)\\s+("
+              + NAME
+              + "(?:\\s*(?:,|and|&)\\s*"
+              + NAME
+              + ")*)$");
+
+  private static String bylineOf(String text) {
+    String t = text.replace('\u00A0', ' ').strip();
+    if (t.length() < 5 || t.length() > 80) {
+      return null;
+    }
+    java.util.regex.Matcher m = TEXT_BYLINE.matcher(t);
+    return m.matches() ? "By " + m.group(1) : null;
+  }
+
+  /**
+   * The {@code <title>}, or the part of it that the page prints as an element of its own when the
+   * title joins the headline and the site name ({@code Site - Headline}, {@code Site: Headline}): a
+   * part printed as an element of its own is the headline, the longest such part when the site name
+   * is printed too.
+   */
+  static String titleTag(Document doc) {
+    String title = clean(doc.title());
+    if (title == null || doc.body() == null) {
+      return title;
+    }
+    String[] parts = title.split("\\s+[-|–—:·]\\s+|:\\s+|\\s+::\\s+");
+    if (parts.length < 2) {
+      return title;
+    }
+    Set<String> wanted = new java.util.HashSet<>();
+    wanted.add(title);
+    for (String p : parts) {
+      if (p.strip().length() >= 10) {
+        wanted.add(p.strip());
+      }
+    }
+    String found = null;
+    for (Element e : doc.body().getAllElements()) {
+      // a printed headline is text of the element itself, wrapping at most two inline elements
+      if (e.childrenSize() > 2 || !hasOwnText(e)) {
+        continue;
+      }
+      String t = clean(e.text());
+      if (t != null && wanted.contains(t)) {
+        if (t.equals(title)) {
+          return title;
+        }
+        if (found == null || t.length() > found.length()) {
+          found = t; // the site's name is printed as well, and is the shorter part
+        }
+      }
+    }
+    return found == null ? title : found;
+  }
+
+  private static boolean hasOwnText(Element e) {
+    for (TextNode t : e.textNodes()) {
+      if (!t.isBlank()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String meta(Document doc, String attr, String name) {
