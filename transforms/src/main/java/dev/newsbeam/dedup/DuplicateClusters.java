@@ -21,6 +21,7 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.Max;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -34,6 +35,7 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
  * The corpus-wide half of dedup, over sketches only (no article text): from every article's {@link
@@ -242,11 +244,14 @@ public final class DuplicateClusters extends PTransform<PCollectionTuple, PColle
     PCollectionView<List<String>> wanted =
         PCollectionList.of(
                 candidates
-                    .apply("ArchivedFingerprints", ParDo.of(new ArchivedFingerprintFn()))
+                    .apply("ArchivedFingerprints", Values.create())
                     .setCoder(StringUtf8Coder.of()))
             .and(
                 sketchesByShard
-                    .apply("NewFingerprints", ParDo.of(new FingerprintOfFn()))
+                    .apply(
+                        "NewFingerprints",
+                        MapElements.into(TypeDescriptors.strings())
+                            .via((KV<Integer, DocSketch> e) -> e.getValue().fingerprint))
                     .setCoder(StringUtf8Coder.of()))
             .apply("FlattenWanted", Flatten.pCollections())
             .setCoder(StringUtf8Coder.of())
@@ -351,20 +356,6 @@ public final class DuplicateClusters extends PTransform<PCollectionTuple, PColle
             out.output(KV.of(fresh, archived));
           });
       giant.inc(stars.giantBuckets());
-    }
-  }
-
-  static class ArchivedFingerprintFn extends DoFn<KV<String, String>, String> {
-    @ProcessElement
-    public void process(@Element KV<String, String> pair, OutputReceiver<String> out) {
-      out.output(pair.getValue());
-    }
-  }
-
-  static class FingerprintOfFn extends DoFn<KV<Integer, DocSketch>, String> {
-    @ProcessElement
-    public void process(@Element KV<Integer, DocSketch> e, OutputReceiver<String> out) {
-      out.output(e.getValue().fingerprint);
     }
   }
 
