@@ -1,5 +1,7 @@
 package dev.newsbeam.html;
 
+import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -91,10 +93,14 @@ final class VisibleDate {
       mo = mf ? a : b;
       d = mf ? b : a;
     }
-    if (mo < 1 || mo > 12 || d < 1 || d > 31 || y < 1990 || y > 2100) {
-      return null;
+    if (y < 1990 || y > 2100) {
+      return null; // a year no news page is dated with: some other number
     }
-    return String.format(Locale.ROOT, "%04d-%02d-%02d", y, mo, d);
+    try {
+      return LocalDate.of(y, mo, d).toString(); // ISO YYYY-MM-DD
+    } catch (DateTimeException e) {
+      return null; // no such day (30 February, month 13): look for the next labelled date
+    }
   }
 
   private static int month(String name) {

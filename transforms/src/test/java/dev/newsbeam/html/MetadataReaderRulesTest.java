@@ -57,6 +57,12 @@ class MetadataReaderRulesTest {
                 + "</body></html>")
             .published(),
         nullValue());
+    assertThat(
+        "a labelled day that does not exist is passed over for the next one",
+        read("<html><body><div>Date: 30/02/2025</div><div>Published: 3 March 2025</div>"
+                + "</body></html>")
+            .published(),
+        equalTo("2025-03-03"));
   }
 
   @Test
